@@ -1,0 +1,111 @@
+package org.erasure.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.erasure.config.ConfigLoader;
+import org.erasure.config.ErasureConfig;
+import org.erasure.langevin.LangevinMonteCarlo;
+import org.erasure.langevin.OverdampedRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code erasure bench}: benchmark B1 (SPEC 6) through the full engine (protocol, work, heat,
+ * statistics included), on one thread and on all threads.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Throughput benchmark B1 (SPEC 6) through the full Monte Carlo engine.",
+                "Prints particle-steps per second on 1 thread and on all threads, and the scaling ratio."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--trajectories", paramLabel = "N", defaultValue = "4096",
+            description = "Trajectories per measurement (default ${DEFAULT-VALUE}; B1 has 1e5 steps each).")
+    long trajectories;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Thread count of the parallel measurement (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "3",
+            description = "Measurements per thread count; the best is reported (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--integrator", paramLabel = "NAME", defaultValue = "euler",
+            description = "Integrator: euler (as the B1 peers) or heun (default ${DEFAULT-VALUE}).")
+    String integrator;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (trajectories <= 0 || repeats <= 0) {
+            throw new IllegalArgumentException("--trajectories and --repeats must be positive");
+        }
+        final int all = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (all <= 0) {
+            throw new IllegalArgumentException("--threads must be positive, got " + all);
+        }
+        final ErasureConfig config = loadB1(List.of("dynamics.integrator=" + integrator,
+                "simulation.trajectories=" + trajectories));
+        final OverdampedRun run = config.toRun();
+        final PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            out.printf(Locale.ROOT, "B1: quartic E_b = 8, four-step tau = 10, dt = 1e-4 (%d steps), %s, %d trajectories%n",
+                    run.steps(), integrator, trajectories);
+            out.flush();
+        }
+        LangevinMonteCarlo.run(run.withTrajectories(Math.min(trajectories, 1024)), all, null); // JIT warm-up
+        final double single = best(run, 1);
+        final double parallel = all == 1 ? single : best(run, all);
+        final Map<String, Object> r = new LinkedHashMap<>();
+        r.put("benchmark", "B1");
+        r.put("integrator", integrator);
+        r.put("trajectories", trajectories);
+        r.put("time_steps", run.steps());
+        r.put("particle_steps_per_s_1_thread", single);
+        r.put("threads", all);
+        r.put("particle_steps_per_s_all_threads", parallel);
+        r.put("scaling", parallel / single);
+        r.put("cores", Runtime.getRuntime().availableProcessors());
+        r.put("java", System.getProperty("java.version"));
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(r));
+        } else {
+            out.printf(Locale.ROOT, "  1 thread : %.3e particle-steps/s%n", single);
+            out.printf(Locale.ROOT, "  %d threads: %.3e particle-steps/s  (scaling %.2fx)%n", all, parallel,
+                    parallel / single);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private double best(OverdampedRun run, int threads) {
+        double best = 0;
+        for (int i = 0; i < repeats; i++) {
+            final long t0 = System.nanoTime();
+            LangevinMonteCarlo.run(run, threads, null);
+            final double s = (System.nanoTime() - t0) * 1e-9;
+            best = Math.max(best, (double) run.trajectories() * run.steps() / s);
+        }
+        return best;
+    }
+
+    static ErasureConfig loadB1(List<String> overrides) {
+        try (var in = BenchCommand.class.getResourceAsStream("/org/erasure/configs/bench-b1.yaml")) {
+            return ConfigLoader.parse("embedded configs/bench-b1.yaml", "bench-b1",
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), overrides);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.erasure.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.erasure.config.ConfigLoader;
+import org.erasure.config.ErasureConfig;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run a configuration (SPEC 4.1). */
+public final class CommonOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration (default: the embedded configs/quick.yaml).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<name>/).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Base seed (overrides simulation.seed).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: all ${sys:erasure.cores} cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--trajectories", paramLabel = "N",
+            description = "Number of trajectories (overrides simulation.trajectories).")
+    Long trajectories;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override any configuration value, e.g. --set protocol.tau=100 (repeatable).")
+    List<String> set = new ArrayList<>();
+
+    static {
+        System.setProperty("erasure.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The configuration with all overrides applied (the options become --set overrides, so run.json records them). */
+    ErasureConfig load() {
+        final List<String> overrides = new ArrayList<>(set);
+        if (trajectories != null) {
+            overrides.add("simulation.trajectories=" + trajectories);
+        }
+        if (seed != null) {
+            overrides.add("simulation.seed=" + seed);
+        }
+        return config == null ? ConfigLoader.loadDefault(overrides) : ConfigLoader.load(config, overrides);
+    }
+
+    int threads() {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads <= 0) {
+            throw new IllegalArgumentException("--threads must be positive, got " + threads);
+        }
+        return threads;
+    }
+
+    Path outDir(String name) {
+        return out != null ? out : Path.of("results", name);
+    }
+}

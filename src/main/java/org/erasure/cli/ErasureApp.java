@@ -1,0 +1,78 @@
+package org.erasure.cli;
+
+import java.io.PrintWriter;
+import org.erasure.config.ConfigException;
+import org.erasure.langevin.DivergenceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one executable, {@code scripts/erasure}: subcommands for each job (SPEC 4.1). */
+@Command(name = "erasure", mixinStandardHelpOptions = true, versionProvider = ErasureApp.Version.class,
+        description = "Simulates the thermodynamic cost of erasing a bit: a Brownian particle in a tunable "
+                + "double well driven by erasure protocols.",
+        subcommands = {SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class ErasureApp implements Runnable {
+
+    /** Exit code for bad input: configuration, options, files. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code for a run that diverged (NaN, dt too large). */
+    public static final int EXIT_DIVERGED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line: one-line errors, documented exit codes. */
+    public static CommandLine commandLine() {
+        final CommandLine cl = new CommandLine(new ErasureApp());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            final PrintWriter err = cmd.getErr();
+            if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+                err.println("erasure: error: " + ex.getMessage());
+                err.flush();
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof DivergenceException) {
+                err.println("erasure: error: " + ex.getMessage());
+                err.flush();
+                return EXIT_DIVERGED;
+            }
+            if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+                err.println("erasure: error: cannot write results: " + ex.getMessage());
+                err.flush();
+                return EXIT_BAD_INPUT;
+            }
+            throw ex;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            final PrintWriter err = ex.getCommandLine().getErr();
+            err.println("erasure: error: " + ex.getMessage() + " (see --help)");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            final Package p = ErasureApp.class.getPackage();
+            final String v = p == null || p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion();
+            return new String[] {"erasure " + v + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

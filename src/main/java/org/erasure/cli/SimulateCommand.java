@@ -1,0 +1,115 @@
+package org.erasure.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.erasure.config.ErasureConfig;
+import org.erasure.io.AtomicFiles;
+import org.erasure.io.Csv;
+import org.erasure.io.MonteCarloSummary;
+import org.erasure.io.RunRecord;
+import org.erasure.langevin.LangevinMonteCarlo;
+import org.erasure.langevin.OverdampedRun;
+import org.erasure.physics.PhysicalUnits;
+import org.erasure.stats.ErasureTally;
+import org.erasure.stats.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code erasure simulate}: Langevin Monte Carlo of one configuration. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Langevin Monte Carlo of one erasure configuration.",
+                "Prints <W>, <Q> and the error probability with uncertainties beside the bounds "
+                        + "kT[ln2 - H(eps)] and kT ln(1/eps); writes DIR/summary.csv and DIR/run.json."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success", "2:bad input (configuration, options, files)",
+                "3:the run diverged (time step too large)"})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        final ErasureConfig config = common.load();
+        final int threads = common.threads();
+        final Path dir = common.outDir(config.name());
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("output folder " + dir + " exists and is not a folder");
+        }
+        final OverdampedRun run = config.toRun();
+        final PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "simulate %s: overdamped %s, tau = %.4g tau_D, dt = %.3g tau_D (%d steps), "
+                        + "%d trajectories, seed %d, %d thread%s%n", config.name(), run.integrator().key(),
+                run.protocol().duration(), run.effectiveDt(), run.steps(), run.trajectories(), run.seed(), threads,
+                threads == 1 ? "" : "s");
+        out.flush();
+
+        final long t0 = System.nanoTime();
+        final ErasureTally tally;
+        try (Progress progress = Progress.of("simulate", run.trajectories(), "traj")) {
+            tally = LangevinMonteCarlo.run(run, threads, progress.listener());
+        }
+        final double wall = (System.nanoTime() - t0) * 1e-9;
+        final Map<String, Object> summary = MonteCarloSummary.columns(config, run, tally, wall);
+        report(out, config.units(), summary);
+
+        final Map<String, String> files = new LinkedHashMap<>();
+        files.put("summary.csv", Csv.table(List.copyOf(summary.keySet()), List.of(List.copyOf(summary.values()))));
+        if (tally.workHistogram() != null) {
+            files.put("work_histogram.csv", histogramCsv(tally.workHistogram()));
+        }
+        final Map<String, Object> runInfo = new LinkedHashMap<>();
+        runInfo.put("threads", threads);
+        runInfo.put("block_size", LangevinMonteCarlo.blockSize());
+        runInfo.put("random_source", LangevinMonteCarlo.RANDOM_SOURCE.name());
+        runInfo.put("seed", run.seed());
+        runInfo.put("wall_time_s", wall);
+        files.put("run.json", RunRecord.json("simulate", Arrays.asList(spec.commandLine().getParseResult()
+                .originalArgs().toArray(new String[0])), config, runInfo, summary));
+        AtomicFiles.writeAll(dir, files);
+        out.println("wrote " + dir.resolve("summary.csv") + " and " + dir.resolve("run.json"));
+        return 0;
+    }
+
+    static void report(PrintWriter out, PhysicalUnits units, Map<String, Object> s) {
+        final double w = (Double) s.get("mean_work_kT");
+        final double eps = (Double) s.get("error_rate");
+        out.printf(Locale.ROOT, "  <W>   = %.4f +- %.4f kT  = %.4g zJ = %.4g eV   (sd %.3f kT)%n", w,
+                (Double) s.get("stderr_work_kT"), units.toZeptoJoule(w), units.toElectronVolt(w),
+                (Double) s.get("sd_work_kT"));
+        out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f kT  (heat to the bath);  <dU> = %.4f kT%n",
+                (Double) s.get("mean_heat_kT"), (Double) s.get("stderr_heat_kT"), (Double) s.get("mean_delta_u_kT"));
+        out.printf(Locale.ROOT, "  eps   = %.4g  (%d errors; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g)%n",
+                eps, (Long) s.get("errors"), (Double) s.get("error_ci_low"), (Double) s.get("error_ci_high"),
+                (Double) s.get("error_rate_from_left"), (Double) s.get("error_rate_from_right"));
+        out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.4f kT = %.4g zJ;  kT ln(1/eps) = %s kT (%.2f kT at the CI upper end)%n",
+                (Double) s.get("landauer_bound_kT"), units.toZeptoJoule((Double) s.get("landauer_bound_kT")),
+                eps > 0 ? String.format(Locale.ROOT, "%.2f", (Double) s.get("log_inverse_error_kT")) : "inf",
+                (Double) s.get("log_inverse_error_ci_high_kT"));
+        out.printf(Locale.ROOT, "  Jarzynski <exp(-W/kT)> = %.4f +- %.4f;  kT = %.5g J at %.2f K;  wall %.2f s, %.3g particle-steps/s%n",
+                (Double) s.get("jarzynski_mean"), (Double) s.get("jarzynski_stderr"), units.kTJoule(),
+                units.temperatureK(), (Double) s.get("wall_time_s"), (Double) s.get("particle_steps_per_s"));
+        out.flush();
+    }
+
+    private static String histogramCsv(Histogram h) {
+        final StringBuilder sb = new StringBuilder("work_low_kT,work_high_kT,count\n");
+        sb.append("-inf,").append(h.min()).append(',').append(h.underflow()).append('\n');
+        for (int i = 0; i < h.bins(); i++) {
+            sb.append(h.binLow(i)).append(',').append(h.binHigh(i)).append(',').append(h.count(i)).append('\n');
+        }
+        sb.append(h.max()).append(",inf,").append(h.overflow()).append('\n');
+        return sb.toString();
+    }
+}

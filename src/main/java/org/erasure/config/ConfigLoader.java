@@ -1,0 +1,312 @@
+package org.erasure.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.erasure.langevin.OverdampedIntegrator;
+import org.erasure.langevin.TargetWell;
+import org.erasure.physics.PhysicalUnits;
+import org.erasure.physics.Potential;
+import org.erasure.physics.QuarticDoubleWell;
+import org.erasure.protocol.KeyframeProtocol;
+import org.erasure.stats.Histogram;
+
+/**
+ * Reads YAML configurations (SPEC 4.2), applies {@code key=value} overrides, and validates every
+ * value, failing with a one-line {@link ConfigException} that names the file and the key.
+ *
+ * <p>Keys carry their unit: {@code tau} and {@code dt} are in τ_D, {@code tau_s} and {@code dt_s} in
+ * seconds (only with a {@code physical} section giving the time scale), energies end in {@code _kT}.
+ */
+public final class ConfigLoader {
+
+    /** Name of the embedded default configuration (a copy of configs/quick.yaml). */
+    public static final String DEFAULT_RESOURCE = "/org/erasure/configs/quick.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigLoader() {
+    }
+
+    /** Loads a configuration file and applies the overrides. */
+    public static ErasureConfig load(Path file, List<String> overrides) {
+        final String source = file.toString();
+        final String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(source + ": cannot read file (" + e.getMessage() + ")");
+        }
+        final String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return parse(source, stem, text, overrides);
+    }
+
+    /** Loads the embedded default configuration and applies the overrides. */
+    public static ErasureConfig loadDefault(List<String> overrides) {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("embedded default configuration missing from the jar");
+            }
+            return parse("embedded default (configs/quick.yaml)", "quick",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), overrides);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses YAML text; {@code stem} names the run when the file has no {@code name}. */
+    public static ErasureConfig parse(String source, String stem, String yaml, List<String> overrides) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            final String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(source + ": malformed YAML" + loc + ": " + e.getOriginalMessage().split("\n")[0]);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ConfigException(source + ": the configuration is empty");
+        }
+        if (!tree.isObject()) {
+            throw new ConfigException(source + ": the configuration must be a mapping of keys to values");
+        }
+        for (String o : overrides) {
+            applyOverride(source, (ObjectNode) tree, o);
+        }
+        return build(source, stem, tree);
+    }
+
+    private static void applyOverride(String source, ObjectNode root, String assignment) {
+        final int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("--set " + assignment + ": expected key=value");
+        }
+        final String[] path = assignment.substring(0, eq).trim().split("\\.");
+        final String valueText = assignment.substring(eq + 1).trim();
+        JsonNode value;
+        try {
+            value = YAML.readTree(valueText.isEmpty() ? "\"\"" : valueText);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("--set " + assignment + ": value is not valid YAML");
+        }
+        ObjectNode node = root;
+        for (int i = 0; i < path.length - 1; i++) {
+            JsonNode next = node.get(path[i]);
+            if (next == null || next.isNull()) {
+                next = node.putObject(path[i]);
+            } else if (!next.isObject()) {
+                throw new ConfigException("--set " + assignment + ": '" + path[i] + "' is not a section");
+            }
+            node = (ObjectNode) next;
+        }
+        node.set(path[path.length - 1], value);
+    }
+
+    private static ErasureConfig build(String source, String stem, JsonNode tree) {
+        final ConfigNode root = new ConfigNode(source, "", tree);
+        final String name = root.text("name", stem);
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw root.error("'name' may hold only letters, digits, '.', '_' and '-', got '" + name + "'");
+        }
+        final double temperature = root.number("temperature_K", 300);
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw root.error("'temperature_K' must be positive, got " + temperature);
+        }
+        final PhysicalUnits units = readUnits(root.child("physical"), temperature);
+
+        final Potential potential = readPotential(root.child("potential"));
+
+        final ConfigNode proto = root.child("protocol");
+        final double tau = readTime(proto, "tau", units, true);
+        final KeyframeProtocol protocol = readProtocol(proto, potential, tau);
+        final TargetWell target = enumValue(proto, "target", "right", TargetWell::fromKey);
+        proto.finish();
+
+        final ConfigNode dyn = root.child("dynamics");
+        final String model = dyn.text("model", "overdamped");
+        if (!model.equals("overdamped")) {
+            throw dyn.error("'" + dyn.key("model") + "' = '" + model + "' is not available (known: overdamped)");
+        }
+        final OverdampedIntegrator integrator = enumValue(dyn, "integrator", "heun", OverdampedIntegrator::fromKey);
+        final double dt = readTime(dyn, "dt", units, true);
+        if (dt > tau) {
+            throw dyn.error("'" + dyn.key("dt") + "' = " + dt + " tau_D is longer than the protocol (tau = " + tau + ")");
+        }
+        dyn.finish();
+        StabilityCheck.requireStable(potential, protocol, dt, source + ": '" + dyn.key("dt") + "'");
+
+        final ConfigNode init = root.child("initial");
+        double x0 = Double.NaN;
+        if (init.has("position")) {
+            final String p = init.text("position");
+            if (!p.equals("equilibrium")) {
+                x0 = init.number("position");
+                if (!Double.isFinite(x0)) {
+                    throw init.error("'" + init.key("position") + "' must be 'equilibrium' or a finite number (x_m)");
+                }
+            }
+        }
+        init.finish();
+
+        final ConfigNode sim = root.child("simulation");
+        final long trajectories = sim.integer("trajectories", 10_000);
+        if (trajectories <= 0) {
+            throw sim.error("'" + sim.key("trajectories") + "' must be positive, got " + trajectories);
+        }
+        final long seed = sim.integer("seed", 1);
+        Histogram hist = null;
+        if (sim.has("work_histogram")) {
+            final ConfigNode h = sim.child("work_histogram");
+            final double min = h.number("min_kT");
+            final double max = h.number("max_kT");
+            final long bins = h.integer("bins", 100);
+            if (!(max > min) || bins <= 0 || bins > 1_000_000) {
+                throw h.error("'" + h.key("") + "' needs min_kT < max_kT and 0 < bins <= 1e6");
+            }
+            h.finish();
+            hist = new Histogram(min, max, (int) bins);
+        }
+        sim.finish();
+        root.finish();
+        return new ErasureConfig(name, units, potential, protocol, target, integrator, dt, x0, trajectories, seed,
+                hist, tree.deepCopy());
+    }
+
+    private static PhysicalUnits readUnits(ConfigNode phys, double temperature) {
+        if (!phys.has("viscosity_Pa_s") && !phys.has("bead_radius_um") && !phys.has("well_half_distance_um")) {
+            phys.finish();
+            return PhysicalUnits.thermal(temperature);
+        }
+        final double eta = phys.number("viscosity_Pa_s");
+        final double radius = phys.number("bead_radius_um");
+        final double xm = phys.number("well_half_distance_um");
+        for (String k : new String[] {"viscosity_Pa_s", "bead_radius_um", "well_half_distance_um"}) {
+            final double v = phys.number(k);
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw phys.error("'" + phys.key(k) + "' must be positive, got " + v);
+            }
+        }
+        phys.finish();
+        return PhysicalUnits.stokesBead(temperature, eta, radius * 1e-6, xm * 1e-6);
+    }
+
+    private static Potential readPotential(ConfigNode pot) {
+        final String type = pot.text("type", "quartic");
+        if (!type.equals("quartic")) {
+            throw pot.error("'" + pot.key("type") + "' = '" + type + "' is not a known potential (known: quartic)");
+        }
+        final double barrier = pot.number("barrier_kT");
+        if (!(barrier > 0) || Double.isInfinite(barrier)) {
+            throw pot.error("'" + pot.key("barrier_kT") + "' must be positive, got " + barrier);
+        }
+        pot.finish();
+        return QuarticDoubleWell.of(barrier);
+    }
+
+    private static KeyframeProtocol readProtocol(ConfigNode proto, Potential potential, double tau) {
+        final String type = proto.text("type", "four-step");
+        final KeyframeProtocol protocol;
+        switch (type) {
+            case "four-step": {
+                final double gMin = proto.number("g_min", 0);
+                if (!(gMin >= 0 && gMin <= 1)) {
+                    throw proto.error("'" + proto.key("g_min") + "' must lie in [0, 1], got " + gMin);
+                }
+                final double fMax = proto.number("F_max_kT");
+                if (!Double.isFinite(fMax)) {
+                    throw proto.error("'" + proto.key("F_max_kT") + "' must be finite");
+                }
+                protocol = KeyframeProtocol.fourStep(tau, gMin, fMax);
+                break;
+            }
+            case "keyframes": {
+                final List<double[]> rows = proto.rows("keyframes");
+                final int n = rows.size();
+                final double[] s = new double[n];
+                final double[] c0 = new double[n];
+                final double[] c1 = new double[n];
+                final String[] names = potential.controlNames();
+                for (int i = 0; i < n; i++) {
+                    final double[] r = rows.get(i);
+                    if (r.length != 3) {
+                        throw proto.error("'" + proto.key("keyframes") + "' row " + (i + 1)
+                                + " must have 3 values [t/tau, " + names[0] + ", " + names[1] + "], got " + r.length);
+                    }
+                    s[i] = r[0];
+                    c0[i] = r[1];
+                    c1[i] = r[2];
+                    if (!(s[i] >= 0 && s[i] <= 1)) {
+                        throw proto.error("'" + proto.key("keyframes") + "' row " + (i + 1) + ": t/tau = " + s[i]
+                                + " is outside [0, 1]");
+                    }
+                    if (i > 0 && !(s[i] > s[i - 1])) {
+                        throw proto.error("'" + proto.key("keyframes") + "' times must increase: row " + (i + 1)
+                                + " has t/tau = " + s[i] + " after " + s[i - 1]);
+                    }
+                    try {
+                        potential.validateControls(c0[i], c1[i]);
+                    } catch (IllegalArgumentException e) {
+                        throw proto.error("'" + proto.key("keyframes") + "' row " + (i + 1) + ": " + e.getMessage());
+                    }
+                }
+                protocol = KeyframeProtocol.of(tau, s, c0, c1);
+                break;
+            }
+            default:
+                throw proto.error("'" + proto.key("type") + "' = '" + type
+                        + "' is not a known protocol (known: four-step, keyframes)");
+        }
+        return protocol;
+    }
+
+    /** A time given as key (τ_D) or key_s (seconds, needs the physical time scale); positive. */
+    private static double readTime(ConfigNode node, String key, PhysicalUnits units, boolean required) {
+        final boolean reduced = node.has(key);
+        final boolean seconds = node.has(key + "_s");
+        if (reduced && seconds) {
+            throw node.error("give either '" + node.key(key) + "' (tau_D) or '" + node.key(key + "_s")
+                    + "' (seconds), not both");
+        }
+        final double value;
+        final String used;
+        if (seconds) {
+            if (!units.hasTimeScale()) {
+                throw node.error("'" + node.key(key + "_s") + "' needs a 'physical' section (viscosity_Pa_s, "
+                        + "bead_radius_um, well_half_distance_um) to convert seconds to tau_D");
+            }
+            used = node.key(key + "_s");
+            value = node.number(key + "_s") / units.timeUnitS();
+        } else if (reduced) {
+            used = node.key(key);
+            value = node.number(key);
+        } else if (required) {
+            throw node.error("missing required key '" + node.key(key) + "' (or '" + node.key(key + "_s") + "')");
+        } else {
+            return Double.NaN;
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw node.error("'" + used + "' must be positive and finite, got " + value);
+        }
+        return value;
+    }
+
+    private static <E> E enumValue(ConfigNode node, String key, String fallback,
+                                   java.util.function.Function<String, E> parse) {
+        final String v = node.text(key, fallback);
+        try {
+            return parse.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw node.error("'" + node.key(key) + "': " + e.getMessage());
+        }
+    }
+}

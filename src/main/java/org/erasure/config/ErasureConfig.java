@@ -1,0 +1,50 @@
+package org.erasure.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+import org.erasure.langevin.OverdampedIntegrator;
+import org.erasure.langevin.OverdampedRun;
+import org.erasure.langevin.TargetWell;
+import org.erasure.physics.PhysicalUnits;
+import org.erasure.physics.Potential;
+import org.erasure.protocol.Protocol;
+import org.erasure.stats.Histogram;
+
+/**
+ * A validated erasure configuration (SPEC 4.2): the model in reduced units plus the physical
+ * units it maps to. Built only by {@link ConfigLoader}; {@link #tree()} is the exact configuration
+ * after command-line overrides, as recorded in run.json.
+ *
+ * @param name            run name; the default output folder is results/&lt;name&gt;/
+ * @param units           temperature and, optionally, SI length and time scales
+ * @param potential       the double well
+ * @param protocol        the control schedule
+ * @param target          the well that counts as correct
+ * @param integrator      overdamped integrator
+ * @param dt              time step in τ_D
+ * @param initialPosition NaN for equilibrium, else a fixed start position in x_m
+ * @param trajectories    Monte Carlo trajectories
+ * @param seed            base seed
+ * @param workHistogram   work histogram template (kT), or null
+ * @param tree            the configuration as read, overrides applied
+ */
+public record ErasureConfig(String name, PhysicalUnits units, Potential potential, Protocol protocol,
+                            TargetWell target, OverdampedIntegrator integrator, double dt, double initialPosition,
+                            long trajectories, long seed, Histogram workHistogram, JsonNode tree) {
+
+    public ErasureConfig {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(units);
+        Objects.requireNonNull(potential);
+        Objects.requireNonNull(protocol);
+        Objects.requireNonNull(target);
+        Objects.requireNonNull(integrator);
+        Objects.requireNonNull(tree);
+    }
+
+    /** The Monte Carlo run this configuration describes. */
+    public OverdampedRun toRun() {
+        return new OverdampedRun(potential, protocol, integrator, dt, trajectories, seed, target, initialPosition,
+                workHistogram);
+    }
+}

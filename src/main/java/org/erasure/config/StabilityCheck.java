@@ -1,0 +1,46 @@
+package org.erasure.config;
+
+import org.erasure.physics.Potential;
+import org.erasure.protocol.Protocol;
+
+/**
+ * Rejects time steps for which the explicit overdamped integrators are unstable: linearised about
+ * a well of curvature κ (kT/x_m²), Euler–Maruyama and Heun amplify deviations once κ·dt ≥ 2.
+ * The curvature is maximised over the protocol (200 time points) and over the positions that
+ * the Boltzmann density visits (within 40 kT of the well bottom).
+ */
+final class StabilityCheck {
+
+    private static final int TIMES = 200;
+    private static final int POINTS = 400;
+
+    private StabilityCheck() {
+    }
+
+    static void requireStable(Potential p, Protocol protocol, double dt, String what) {
+        double kappaMax = 0;
+        for (int k = 0; k <= TIMES; k++) {
+            final double t = protocol.duration() * k / TIMES;
+            final double c0 = protocol.control0(t);
+            final double c1 = protocol.control1(t);
+            final double[] range = p.confiningInterval(c0, c1);
+            double uMin = Double.POSITIVE_INFINITY;
+            final double h = (range[1] - range[0]) / POINTS;
+            for (int i = 0; i <= POINTS; i++) {
+                uMin = Math.min(uMin, p.energy(range[0] + i * h, c0, c1));
+            }
+            for (int i = 0; i <= POINTS; i++) {
+                final double x = range[0] + i * h;
+                if (p.energy(x, c0, c1) - uMin < 40) {
+                    kappaMax = Math.max(kappaMax, p.curvature(x, c0, c1));
+                }
+            }
+        }
+        if (kappaMax * dt >= 2) {
+            throw new ConfigException(String.format(
+                    "%s = %.3g tau_D is too large for stability: the potential's curvature reaches %.3g kT/x_m^2, "
+                            + "so dt must be below %.3g (and about 10x smaller for accuracy)",
+                    what, dt, kappaMax, 2 / kappaMax));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.erasure.io;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Tidy CSV text: one header row, values formatted with full double precision. */
+public final class Csv {
+
+    private Csv() {
+    }
+
+    public static String format(Object v) {
+        if (v instanceof Double d) {
+            if (d.isNaN()) {
+                return "";
+            }
+            if (d.isInfinite()) {
+                return d > 0 ? "inf" : "-inf";
+            }
+            return Double.toString(d);
+        }
+        final String s = String.valueOf(v);
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    public static String table(List<String> header, List<List<Object>> rows) {
+        final StringBuilder sb = new StringBuilder();
+        sb.append(String.join(",", header)).append('\n');
+        for (List<Object> row : rows) {
+            if (row.size() != header.size()) {
+                throw new IllegalArgumentException("row has " + row.size() + " values for " + header.size() + " columns");
+            }
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(format(row.get(i)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

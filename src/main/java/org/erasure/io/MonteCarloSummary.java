@@ -1,0 +1,63 @@
+package org.erasure.io;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.erasure.config.ErasureConfig;
+import org.erasure.langevin.OverdampedRun;
+import org.erasure.physics.ErasureBounds;
+import org.erasure.physics.PhysicalUnits;
+import org.erasure.stats.BinomialInterval;
+import org.erasure.stats.ErasureTally;
+
+/**
+ * The summary row of one Monte Carlo run (SPEC 4.2): column name (with its unit) → value, in a
+ * fixed order. The same map feeds summary.csv, run.json and the terminal report.
+ */
+public final class MonteCarloSummary {
+
+    private MonteCarloSummary() {
+    }
+
+    public static Map<String, Object> columns(ErasureConfig config, OverdampedRun run, ErasureTally t,
+                                              double wallSeconds) {
+        final PhysicalUnits units = config.units();
+        final BinomialInterval err = t.errorInterval();
+        final BinomialInterval left = t.errorInterval(0);
+        final BinomialInterval right = t.errorInterval(1);
+        final double eps = err.rate();
+        final Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", config.name());
+        c.put("engine", "mc");
+        c.put("integrator", run.integrator().key());
+        c.put("barrier_kT", config.potential() instanceof org.erasure.physics.QuarticDoubleWell q ? q.barrierKT() : Double.NaN);
+        c.put("tau_tauD", run.protocol().duration());
+        c.put("dt_tauD", run.effectiveDt());
+        c.put("time_steps", run.steps());
+        c.put("trajectories", t.trajectories());
+        c.put("seed", run.seed());
+        c.put("mean_work_kT", t.work().mean());
+        c.put("stderr_work_kT", t.work().standardError());
+        c.put("sd_work_kT", t.work().standardDeviation());
+        c.put("mean_heat_kT", t.heat().mean());
+        c.put("stderr_heat_kT", t.heat().standardError());
+        c.put("mean_delta_u_kT", t.deltaU().mean());
+        c.put("errors", t.errors());
+        c.put("error_rate", eps);
+        c.put("error_ci_low", err.low());
+        c.put("error_ci_high", err.high());
+        c.put("error_rate_from_left", left == null ? Double.NaN : left.rate());
+        c.put("error_rate_from_right", right == null ? Double.NaN : right.rate());
+        c.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(eps));
+        c.put("log_inverse_error_kT", ErasureBounds.logInverseError(eps));
+        c.put("log_inverse_error_ci_high_kT", ErasureBounds.logInverseError(err.high()));
+        c.put("jarzynski_mean", t.jarzynski().mean());
+        c.put("jarzynski_stderr", t.jarzynski().standardError());
+        c.put("temperature_K", units.temperatureK());
+        c.put("mean_work_zJ", units.toZeptoJoule(t.work().mean()));
+        c.put("mean_work_eV", units.toElectronVolt(t.work().mean()));
+        c.put("tau_s", units.hasTimeScale() ? run.protocol().duration() * units.timeUnitS() : Double.NaN);
+        c.put("wall_time_s", wallSeconds);
+        c.put("particle_steps_per_s", (double) t.trajectories() * run.steps() / wallSeconds);
+        return c;
+    }
+}

@@ -1,0 +1,149 @@
+package org.erasure.langevin;
+
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.erasure.stats.ErasureTally;
+
+/**
+ * Multithreaded, reproducible Monte Carlo of overdamped erasure trajectories (SPEC 3.1).
+ *
+ * <p>Trajectories are cut into blocks of {@value OverdampedBlockWorker#BLOCK_SIZE}. Block b draws
+ * from its own stream: the XoRoShiRo128++ generator seeded from the run's seed and advanced by b
+ * jumps of 2^64 (Blackman &amp; Vigna, ACM TOMS 47, 36 (2021)), so streams never overlap and belong to
+ * blocks, not threads. Block tallies are merged in block order; the result is therefore
+ * bit-identical for any thread count.
+ */
+public final class LangevinMonteCarlo {
+
+    /** The random source of the block streams; part of the reproducibility contract. */
+    public static final RandomSource RANDOM_SOURCE = RandomSource.XO_RO_SHI_RO_128_PP;
+
+    private LangevinMonteCarlo() {
+    }
+
+    /** Trajectories per block (fixed). */
+    public static int blockSize() {
+        return OverdampedBlockWorker.BLOCK_SIZE;
+    }
+
+    /**
+     * Runs the trajectories on the given number of threads.
+     *
+     * @param progress called with the number of trajectories just finished (from worker threads), or null
+     * @throws DivergenceException if a trajectory produced NaN or left the sane range
+     */
+    public static ErasureTally run(OverdampedRun run, int threads, LongConsumer progress) {
+        if (threads <= 0) {
+            throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
+        final BoltzmannSampler initial = Double.isNaN(run.initialPosition())
+                ? BoltzmannSampler.of(run.potential(), run.protocol().control0(0), run.protocol().control1(0))
+                : null;
+        final long blockSize = OverdampedBlockWorker.BLOCK_SIZE;
+        final long blocks = (run.trajectories() + blockSize - 1) / blockSize;
+        final BlockScheduler scheduler = new BlockScheduler(run.seed(), blocks, run.workHistogram());
+        final int workers = (int) Math.min(threads, blocks);
+        final AtomicBoolean failed = new AtomicBoolean();
+        final Runnable task = () -> {
+            final OverdampedBlockWorker worker = new OverdampedBlockWorker(run, initial);
+            while (!failed.get()) {
+                final long[] index = new long[1];
+                final UniformRandomProvider rng = scheduler.claim(index);
+                if (rng == null) {
+                    return;
+                }
+                final long b = index[0];
+                final int n = (int) Math.min(blockSize, run.trajectories() - b * blockSize);
+                final ErasureTally tally = new ErasureTally(run.workHistogram());
+                try {
+                    worker.runBlock(n, rng, tally);
+                } catch (RuntimeException e) {
+                    failed.set(true);
+                    throw e;
+                }
+                scheduler.complete(b, tally);
+                if (progress != null) {
+                    progress.accept(n);
+                }
+            }
+        };
+        if (workers == 1) {
+            task.run();
+            return scheduler.result();
+        }
+        final ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            final Thread t = new Thread(r, "langevin-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            final List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                futures.add(pool.submit(task));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return scheduler.result();
+    }
+
+    /** Hands out blocks with their random streams in order and merges finished blocks in order. */
+    private static final class BlockScheduler {
+        private final JumpableUniformRandomProvider base;
+        private final long blocks;
+        private long nextBlock;
+        private long nextMerge;
+        private final TreeMap<Long, ErasureTally> pending = new TreeMap<>();
+        private final ErasureTally total;
+
+        BlockScheduler(long seed, long blocks, org.erasure.stats.Histogram template) {
+            this.base = (JumpableUniformRandomProvider) RANDOM_SOURCE.create(seed);
+            this.blocks = blocks;
+            this.total = new ErasureTally(template);
+        }
+
+        synchronized UniformRandomProvider claim(long[] index) {
+            if (nextBlock >= blocks) {
+                return null;
+            }
+            index[0] = nextBlock++;
+            return base.jump();
+        }
+
+        synchronized void complete(long block, ErasureTally tally) {
+            pending.put(block, tally);
+            while (!pending.isEmpty() && pending.firstKey() == nextMerge) {
+                total.merge(pending.pollFirstEntry().getValue());
+                nextMerge++;
+            }
+        }
+
+        synchronized ErasureTally result() {
+            if (nextMerge != blocks) {
+                throw new IllegalStateException("not all blocks finished");
+            }
+            return total;
+        }
+    }
+}

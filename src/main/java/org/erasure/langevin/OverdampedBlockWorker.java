@@ -1,0 +1,99 @@
+package org.erasure.langevin;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.erasure.physics.Potential;
+import org.erasure.protocol.Protocol;
+import org.erasure.stats.ErasureTally;
+
+/**
+ * Runs blocks of at most {@link #BLOCK_SIZE} overdamped trajectories, time outer and
+ * trajectories inner. One worker per thread: it owns its scratch arrays and allocates nothing per
+ * time step.
+ */
+final class OverdampedBlockWorker {
+
+    /** Trajectories per block; fixed so that results do not depend on the thread count. */
+    static final int BLOCK_SIZE = 256;
+    /** Time steps whose controls are computed at once. */
+    private static final int CHUNK = 1024;
+    /** |x| beyond this (in x_m) counts as a diverged trajectory. */
+    static final double SANE_RANGE = 1e4;
+
+    private final OverdampedRun run;
+    private final Potential potential;
+    private final Protocol protocol;
+    private final BoltzmannSampler initial;
+    private final long steps;
+    private final double dt;
+    private final double noiseScale;
+    private final double c0Start;
+    private final double c1Start;
+    private final double barrierStart;
+    private final double barrierEnd;
+
+    private final double[] x = new double[BLOCK_SIZE];
+    private final double[] u = new double[BLOCK_SIZE];
+    private final double[] u0 = new double[BLOCK_SIZE];
+    private final double[] w = new double[BLOCK_SIZE];
+    private final double[] q = new double[BLOCK_SIZE];
+    private final int[] bit = new int[BLOCK_SIZE];
+    private final double[] noise = new double[BLOCK_SIZE];
+    private final double[] c0 = new double[CHUNK];
+    private final double[] c1 = new double[CHUNK];
+
+    OverdampedBlockWorker(OverdampedRun run, BoltzmannSampler initial) {
+        this.run = run;
+        this.potential = run.potential();
+        this.protocol = run.protocol();
+        this.initial = initial;
+        this.steps = run.steps();
+        this.dt = run.effectiveDt();
+        this.noiseScale = Math.sqrt(2 * dt);
+        this.c0Start = protocol.control0(0);
+        this.c1Start = protocol.control1(0);
+        final double tau = protocol.duration();
+        this.barrierStart = potential.barrierPosition(c0Start, c1Start);
+        this.barrierEnd = potential.barrierPosition(protocol.control0(tau), protocol.control1(tau));
+    }
+
+    /** Simulates n ≤ BLOCK_SIZE trajectories on the given random stream and tallies them into out. */
+    void runBlock(int n, UniformRandomProvider rng, ErasureTally out) {
+        final ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        final double fixedStart = run.initialPosition();
+        for (int i = 0; i < n; i++) {
+            final double xi = Double.isNaN(fixedStart) ? initial.sample(rng) : fixedStart;
+            x[i] = xi;
+            u[i] = potential.energy(xi, c0Start, c1Start);
+            u0[i] = u[i];
+            w[i] = 0;
+            q[i] = 0;
+            bit[i] = xi > barrierStart ? 1 : 0;
+        }
+        final OverdampedIntegrator integrator = run.integrator();
+        for (long k0 = 0; k0 < steps; k0 += CHUNK) {
+            final int count = (int) Math.min(CHUNK, steps - k0);
+            protocol.fill((k0 + 1) * dt, dt, count, c0, c1);
+            for (int j = 0; j < count; j++) {
+                for (int i = 0; i < n; i++) {
+                    noise[i] = gauss.sample();
+                }
+                OverdampedKernel.step(integrator, potential, x, u, w, q, noise, n, c0[j], c1[j], dt, noiseScale);
+            }
+            checkFinite(n, (k0 + count) * dt);
+        }
+        for (int i = 0; i < n; i++) {
+            out.add(w[i], q[i], u[i] - u0[i], x[i], bit[i], run.target().isWrong(x[i], barrierEnd));
+        }
+    }
+
+    private void checkFinite(int n, double t) {
+        for (int i = 0; i < n; i++) {
+            if (!(Math.abs(x[i]) < SANE_RANGE) || !Double.isFinite(w[i]) || !Double.isFinite(q[i])) {
+                throw new DivergenceException(String.format(
+                        "trajectory diverged (x = %s at t = %.4g tau_D): time step dt = %.3g is too large for "
+                                + "this potential; reduce dynamics.dt", x[i], t, dt));
+            }
+        }
+    }
+}

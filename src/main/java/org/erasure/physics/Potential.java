@@ -1,0 +1,47 @@
+package org.erasure.physics;
+
+/**
+ * A one-dimensional potential energy landscape U(x; c0, c1) steered by two control parameters.
+ *
+ * <p>All energies are in units of kT, positions in the potential's reduced length unit
+ * (x_m for the quartic well). Implementations are immutable and thread-safe; the methods are
+ * called in the innermost loop of the Langevin kernels, so they must be allocation-free.
+ *
+ * <p>The meaning of the two controls depends on the potential (for {@link QuarticDoubleWell}:
+ * c0 = g, the barrier-lowering factor, and c1 = F, the tilt in kT).
+ */
+public interface Potential {
+
+    /** U(x; c0, c1) in kT. */
+    double energy(double x, double c0, double c1);
+
+    /** The force −∂U/∂x in kT per length unit. */
+    double force(double x, double c0, double c1);
+
+    /** ∂²U/∂x² in kT per length unit squared. */
+    double curvature(double x, double c0, double c1);
+
+    /**
+     * A rigorous lower bound of U(x; c0, c1) over x in [a, b] (a &lt; b), tight as b − a → 0.
+     * Used by the exact rejection sampler of the Boltzmann distribution.
+     */
+    double energyLowerBound(double a, double b, double c0, double c1);
+
+    /**
+     * Position of the barrier that separates the two bit values at the given controls. Where
+     * the landscape has no barrier at these controls, a documented fallback (the symmetry point).
+     */
+    double barrierPosition(double c0, double c1);
+
+    /** Checks that the control values are admissible; throws IllegalArgumentException naming them. */
+    void validateControls(double c0, double c1);
+
+    /** Names of the two controls, for messages and output columns. */
+    String[] controlNames();
+
+    /**
+     * An interval [lo, hi] outside which the Boltzmann weight at any admissible control with
+     * the given bounds is negligible (below e^-80 relative to the minimum). Used for sampling.
+     */
+    double[] confiningInterval(double c0, double c1);
+}

@@ -1,0 +1,115 @@
+package org.erasure.stats;
+
+/**
+ * Mergeable statistics of a set of erasure trajectories: moments of the work W, the heat Q
+ * to the bath and ΔU (all in kT), of the Jarzynski exponential e^(−W/kT), and the error counts per
+ * initial bit value (index 0: started left of the barrier, 1: started right). 64-bit counts.
+ */
+public final class ErasureTally {
+
+    private final RunningMoments work = new RunningMoments();
+    private final RunningMoments heat = new RunningMoments();
+    private final RunningMoments deltaU = new RunningMoments();
+    private final RunningMoments jarzynski = new RunningMoments();
+    private final RunningMoments finalPosition = new RunningMoments();
+    private final long[] started = new long[2];
+    private final long[] errors = new long[2];
+    private final Histogram workHistogram;
+
+    /** @param workHistogram template of the work histogram to record, or null for none */
+    public ErasureTally(Histogram workHistogram) {
+        this.workHistogram = workHistogram == null ? null : Histogram.likeOf(workHistogram);
+    }
+
+    /**
+     * Records one trajectory.
+     *
+     * @param initialBit 0 if it started left of the barrier, 1 if right
+     * @param wrong      whether it ended on the wrong side of the final barrier
+     */
+    public void add(double w, double q, double du, double xFinal, int initialBit, boolean wrong) {
+        work.add(w);
+        heat.add(q);
+        deltaU.add(du);
+        jarzynski.add(Math.exp(-w));
+        finalPosition.add(xFinal);
+        started[initialBit]++;
+        if (wrong) {
+            errors[initialBit]++;
+        }
+        if (workHistogram != null) {
+            workHistogram.add(w);
+        }
+    }
+
+    public void merge(ErasureTally o) {
+        work.merge(o.work);
+        heat.merge(o.heat);
+        deltaU.merge(o.deltaU);
+        jarzynski.merge(o.jarzynski);
+        finalPosition.merge(o.finalPosition);
+        for (int b = 0; b < 2; b++) {
+            started[b] += o.started[b];
+            errors[b] += o.errors[b];
+        }
+        if (workHistogram != null && o.workHistogram != null) {
+            workHistogram.merge(o.workHistogram);
+        }
+    }
+
+    public long trajectories() {
+        return started[0] + started[1];
+    }
+
+    /** Work W in kT. */
+    public RunningMoments work() {
+        return work;
+    }
+
+    /** Heat Q delivered to the bath, in kT. */
+    public RunningMoments heat() {
+        return heat;
+    }
+
+    /** ΔU = U(x_τ; λ_τ) − U(x_0; λ_0) in kT. */
+    public RunningMoments deltaU() {
+        return deltaU;
+    }
+
+    /** e^(−W/kT); its mean is Z(τ)/Z(0) by Jarzynski's equality. */
+    public RunningMoments jarzynski() {
+        return jarzynski;
+    }
+
+    /** Final position in x_m. */
+    public RunningMoments finalPosition() {
+        return finalPosition;
+    }
+
+    public long started(int bit) {
+        return started[bit];
+    }
+
+    public long errors(int bit) {
+        return errors[bit];
+    }
+
+    public long errors() {
+        return errors[0] + errors[1];
+    }
+
+    /** Error probability averaged over all trajectories (both bit values equally likely at start). */
+    public BinomialInterval errorInterval() {
+        return BinomialInterval.clopperPearson(errors(), trajectories());
+    }
+
+    /** Error probability of the trajectories that started with the given bit, or null if none did. */
+    public BinomialInterval errorInterval(int bit) {
+        return started[bit] == 0 ? null : BinomialInterval.clopperPearson(errors[bit], started[bit]);
+    }
+
+    /** The work histogram, or null if none was recorded. */
+    public Histogram workHistogram() {
+        return workHistogram;
+    }
+}
