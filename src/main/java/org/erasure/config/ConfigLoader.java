@@ -32,7 +32,8 @@ public final class ConfigLoader {
     /** Name of the embedded default configuration (a copy of configs/quick.yaml). */
     public static final String DEFAULT_RESOURCE = "/org/erasure/configs/quick.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigLoader() {
     }

@@ -59,6 +59,19 @@ final class OverdampedBlockWorker {
 
     /** Simulates n ≤ BLOCK_SIZE trajectories on the given random stream and tallies them into out. */
     void runBlock(int n, UniformRandomProvider rng, ErasureTally out) {
+        simulate(n, rng);
+        for (int i = 0; i < n; i++) {
+            out.add(w[i], q[i], u[i] - u0[i], x[i], bit[i], run.target().isWrong(x[i], barrierEnd));
+        }
+    }
+
+    /** Simulates n trajectories and returns their final positions (for tests of the distribution). */
+    double[] runBlockPositions(int n, UniformRandomProvider rng) {
+        simulate(n, rng);
+        return java.util.Arrays.copyOf(x, n);
+    }
+
+    private void simulate(int n, UniformRandomProvider rng) {
         final ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         final double fixedStart = run.initialPosition();
         for (int i = 0; i < n; i++) {
@@ -81,9 +94,6 @@ final class OverdampedBlockWorker {
                 OverdampedKernel.step(integrator, potential, x, u, w, q, noise, n, c0[j], c1[j], dt, noiseScale);
             }
             checkFinite(n, (k0 + count) * dt);
-        }
-        for (int i = 0; i < n; i++) {
-            out.add(w[i], q[i], u[i] - u0[i], x[i], bit[i], run.target().isWrong(x[i], barrierEnd));
         }
     }
 

@@ -1,0 +1,164 @@
+package org.erasure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** The simulate command end to end: outputs, and one clear line for every kind of bad input. */
+class SimulateCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    static final String GOOD = String.join("\n",
+            "name: t",
+            "temperature_K: 300",
+            "potential: {type: quartic, barrier_kT: 4}",
+            "protocol: {type: four-step, tau: 1, g_min: 0, F_max_kT: 4, target: right}",
+            "dynamics: {model: overdamped, integrator: heun, dt: 0.002}",
+            "simulation: {trajectories: 600, seed: 3}", "");
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        final CommandLine cl = ErasureApp.commandLine();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        final int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        final Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void writesSummaryAndRecord() throws IOException {
+        final Path cfg = write("good.yaml", GOOD);
+        final Path out = tmp.resolve("out");
+        final Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString(), "--threads", "2",
+                "--set", "protocol.tau=2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("kT[ln2 - H(eps)]"), r.out());
+        final List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(2, csv.size());
+        final List<String> header = List.of(csv.get(0).split(","));
+        for (String col : new String[] {"mean_work_kT", "stderr_work_kT", "mean_heat_kT", "error_rate",
+                "error_ci_low", "error_ci_high", "trajectories", "landauer_bound_kT", "log_inverse_error_kT"}) {
+            assertTrue(header.contains(col), "missing column " + col);
+        }
+        final String[] row = csv.get(1).split(",");
+        assertEquals("600", row[header.indexOf("trajectories")]);
+        assertEquals(2.0, Double.parseDouble(row[header.indexOf("tau_tauD")]), 0);
+        final JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(2, json.at("/configuration/protocol/tau").asInt(), "run.json holds the overridden config");
+        assertEquals(3, json.at("/run/seed").asInt());
+        assertFalse(json.at("/versions/java").asText().isEmpty());
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void embeddedDefaultRunsWithoutArguments() {
+        final Path out = tmp.resolve("default");
+        final Result r = run("simulate", "--out", out.toString(), "--trajectories", "256", "--set", "protocol.tau=0.5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("summary.csv")));
+        assertTrue(r.out().contains("simulate quick"), r.out());
+    }
+
+    @Test
+    void helpOnEveryCommand() {
+        for (String cmd : new String[] {"simulate", "bench"}) {
+            final Result r = run(cmd, "--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().contains("Usage: erasure " + cmd), r.out());
+        }
+    }
+
+    static Stream<Arguments> badConfigs() {
+        return Stream.of(
+                Arguments.of("unknown key", GOOD.replace("seed: 3", "seed: 3, seeed: 4"), "unknown key 'simulation.seeed'"),
+                Arguments.of("duplicate key", GOOD.replace("barrier_kT: 4", "type: quartic"), "Duplicate field 'type'"),
+                Arguments.of("missing barrier", GOOD.replace(", barrier_kT: 4", ""), "missing required key 'potential.barrier_kT'"),
+                Arguments.of("negative temperature", GOOD.replace("temperature_K: 300", "temperature_K: -3"), "temperature_K"),
+                Arguments.of("zero friction", GOOD + "physical: {viscosity_Pa_s: 0, bead_radius_um: 1, well_half_distance_um: 0.5}\n", "viscosity_Pa_s"),
+                Arguments.of("zero tau", GOOD.replace("tau: 1,", "tau: 0,"), "protocol.tau"),
+                Arguments.of("negative dt", GOOD.replace("dt: 0.002", "dt: -0.002"), "dynamics.dt"),
+                Arguments.of("dt too large for stability", GOOD.replace("dt: 0.002", "dt: 0.2"), "too large for stability"),
+                Arguments.of("g outside [0,1]", GOOD.replace("g_min: 0", "g_min: 1.5"), "protocol.g_min"),
+                Arguments.of("keyframes not increasing", GOOD.replace("type: four-step, tau: 1, g_min: 0, F_max_kT: 4",
+                        "type: keyframes, tau: 1, keyframes: [[0, 1, 0], [0.5, 0, 2], [0.4, 1, 0]]"), "must increase"),
+                Arguments.of("keyframe g outside [0,1]", GOOD.replace("type: four-step, tau: 1, g_min: 0, F_max_kT: 4",
+                        "type: keyframes, tau: 1, keyframes: [[0, 1, 0], [1, 2, 0]]"), "g must lie in [0, 1]"),
+                Arguments.of("trajectories zero", GOOD.replace("trajectories: 600", "trajectories: 0"), "simulation.trajectories"),
+                Arguments.of("malformed YAML", "name: t\npotential: {type: quartic, barrier_kT: [4\n", "malformed YAML"),
+                Arguments.of("not a number", GOOD.replace("barrier_kT: 4", "barrier_kT: four"), "must be a number"),
+                Arguments.of("conflicting time units", GOOD.replace("tau: 1,", "tau: 1, tau_s: 3,"), "not both"),
+                Arguments.of("seconds without physical scale", GOOD.replace("tau: 1,", "tau_s: 1,"), "needs a 'physical' section"),
+                Arguments.of("empty file", "", "empty"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigs")
+    void badConfigurationGivesOneLineAndNoFiles(String what, String yaml, String expected) throws IOException {
+        final Path cfg = write("bad.yaml", yaml);
+        final Path out = tmp.resolve("out-" + what.replace(' ', '_'));
+        final Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString());
+        assertBadInput(r, expected);
+        assertFalse(Files.exists(out), "no output folder created");
+    }
+
+    @Test
+    void badOptionsAndFiles() {
+        assertBadInput(run("simulate", "--config", tmp.resolve("nope.yaml").toString()), "no such file");
+        assertBadInput(run("simulate", "--trajectories", "-5", "--out", tmp.resolve("x").toString()), "trajectories");
+        assertBadInput(run("simulate", "--threads", "0", "--out", tmp.resolve("x").toString()), "--threads");
+        assertBadInput(run("simulate", "--set", "protocol.nonsense=3", "--out", tmp.resolve("x").toString()),
+                "unknown key 'protocol.nonsense'");
+        assertBadInput(run("simulate", "--bogus"), "Unknown option");
+        assertFalse(Files.exists(tmp.resolve("x")));
+    }
+
+    @Test
+    void earlierResultsAreNotOverwrittenByAFailingRun() throws IOException {
+        final Path cfg = write("good.yaml", GOOD);
+        final Path out = tmp.resolve("keep");
+        assertEquals(0, run("simulate", "--config", cfg.toString(), "--out", out.toString()).code());
+        final String before = Files.readString(out.resolve("summary.csv"));
+        // a run that diverges mid-way (dt under the static stability check but NaN-prone start far out)
+        final Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString(),
+                "--set", "initial.position=1e3");
+        assertEquals(ErasureApp.EXIT_DIVERGED, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals(before, Files.readString(out.resolve("summary.csv")));
+    }
+
+    private static void assertBadInput(Result r, String expected) {
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), "exit code; stderr: " + r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains(expected), "message names the problem ('" + expected + "'): " + r.err());
+    }
+}

@@ -1,0 +1,134 @@
+package org.erasure.langevin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.erasure.physics.ErasureBounds;
+import org.erasure.physics.Quadrature;
+import org.erasure.physics.QuarticDoubleWell;
+import org.erasure.protocol.KeyframeProtocol;
+import org.erasure.stats.ErasureTally;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Monte Carlo engine against analytic results: Boltzmann equilibrium, Jarzynski's equality,
+ * the quasi-static work and the generalized Landauer bound. Seeds are fixed; each statistical
+ * assertion states its false-failure rate for a random seed.
+ */
+class OverdampedPhysicsTest {
+
+    private static ErasureTally run(QuarticDoubleWell w, KeyframeProtocol p, double dt, long n, long seed) {
+        return LangevinMonteCarlo.run(new OverdampedRun(w, p, OverdampedIntegrator.HEUN, dt, n, seed,
+                TargetWell.RIGHT, Double.NaN, null), 2, null);
+    }
+
+    @Test
+    void relaxesToBoltzmannFromAFixedStart() {
+        // Start every particle at x = 1.2 in a tilted 2 kT double well and let it relax for 15 tau_D
+        // (the slowest relaxation time, the inverse hopping rate, is about 1 tau_D here).
+        final QuarticDoubleWell well = QuarticDoubleWell.of(2);
+        final KeyframeProtocol constant = KeyframeProtocol.constant(15, 1, 0.5);
+        final OverdampedRun r = new OverdampedRun(well, constant, OverdampedIntegrator.HEUN, 2e-3, 4096, 11,
+                TargetWell.RIGHT, 1.2, null);
+        final double[] xs = finalPositions(r);
+        // false-failure rate 1e-4 (chi-square p-value threshold)
+        final double p = BoltzmannSamplerTest.chiSquarePValue(well, 1, 0.5, xs, -1.8, 1.8, 30);
+        assertTrue(p > 1e-4, "chi-square p = " + p);
+    }
+
+    /** Final positions of a run, trajectory by trajectory, via the block worker. */
+    static double[] finalPositions(OverdampedRun r) {
+        final int n = (int) r.trajectories();
+        final double[] out = new double[n];
+        final OverdampedBlockWorker worker = new OverdampedBlockWorker(r, null);
+        final var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(r.seed());
+        int done = 0;
+        while (done < n) {
+            final int m = Math.min(OverdampedBlockWorker.BLOCK_SIZE, n - done);
+            final double[] xs = worker.runBlockPositions(m, ((org.apache.commons.rng.JumpableUniformRandomProvider) rng).jump());
+            System.arraycopy(xs, 0, out, done, m);
+            done += m;
+        }
+        return out;
+    }
+
+    @Test
+    void jarzynskiEqualityForACyclicProtocol() {
+        // Cyclic four-step protocol (U(tau) = U(0)) far from quasi-static: <W> is well above 0,
+        // yet <exp(-W)> = Z(tau)/Z(0) = 1 (Jarzynski, PRL 78, 2690 (1997)).
+        final ErasureTally t = run(QuarticDoubleWell.of(2), KeyframeProtocol.fourStep(1, 0.3, 2), 1e-3, 40_000, 3);
+        assertTrue(t.work().mean() > 0.2, "dissipative protocol");
+        // 4 s.e.: false-failure rate 6e-5 (the exponential average is nearly normal at this sample size)
+        assertEquals(1, t.jarzynski().mean(), 4 * t.jarzynski().standardError(),
+                "<exp(-W)> = " + t.jarzynski().mean() + " +- " + t.jarzynski().standardError());
+    }
+
+    @Test
+    void slowTiltApproachesTheQuasiStaticWork() {
+        // Tilt a 1 kT double well from F = 0 to F = 1 over tau = 2000: W_qs = -ln Z(F=1)/Z(F=0).
+        final QuarticDoubleWell well = QuarticDoubleWell.of(1);
+        final KeyframeProtocol tilt = KeyframeProtocol.of(2000, new double[] {0, 1}, new double[] {1, 1},
+                new double[] {0, 1});
+        final double wqs = Quadrature.freeEnergy(well, 1, 1, -4, 4) - Quadrature.freeEnergy(well, 1, 0, -4, 4);
+        final ErasureTally t = run(well, tilt, 1e-2, 1024, 5);
+        // The residual dissipation B/tau (B ~ 0.9 kT tau_D, measured at tau = 100) is ~0.5 s.e. here, and
+        // the s.e. shrinks with it (var W ~ 2 B/tau near equilibrium); with 3 s.e. the false-failure
+        // rate is about 0.5 %.
+        assertEquals(wqs, t.work().mean(), 3 * t.work().standardError(),
+                "W_qs = " + wqs + ", <W> = " + t.work().mean() + " +- " + t.work().standardError());
+        assertTrue(wqs < -0.1, "a real free-energy change");
+    }
+
+    @Test
+    void slowErasureStaysAboveGeneralizedLandauer() {
+        // Four-step erasure of a 12 kT bit over tau = 100: reliable (eps << 1) and close to kT ln 2.
+        // (With a 5 kT barrier the bit leaks back during the last step: eps ~ 0.1.)
+        final ErasureTally t = run(QuarticDoubleWell.of(12), KeyframeProtocol.fourStep(100, 0, 6), 2e-3, 2048, 9);
+        final double eps = t.errorInterval().rate();
+        final double bound = ErasureBounds.generalizedLandauer(t.errorInterval().high());
+        assertTrue(eps < 0.01, "erasure works: eps = " + eps);
+        // <W> >= kT[ln2 - H(eps)] is a theorem; 3 s.e. allows for sampling (false-failure rate <= 1.3e-3).
+        assertTrue(t.work().mean() + 3 * t.work().standardError() >= bound,
+                "<W> = " + t.work().mean() + " below the bound " + bound);
+        assertTrue(t.work().mean() < Math.log(2) + 0.3, "slow erasure is near kT ln 2: " + t.work().mean());
+    }
+
+    @Test
+    void firstLawHoldsPerTrajectory() {
+        // W - Q = U(x_tau; lambda_tau) - U(x_0; lambda_0) for every trajectory, to rounding.
+        final QuarticDoubleWell well = QuarticDoubleWell.of(8);
+        final KeyframeProtocol p = KeyframeProtocol.fourStep(2, 0, 6);
+        for (OverdampedIntegrator integrator : OverdampedIntegrator.values()) {
+            final int n = 64;
+            final double[] x = new double[n];
+            final double[] u = new double[n];
+            final double[] u0 = new double[n];
+            final double[] w = new double[n];
+            final double[] q = new double[n];
+            final double[] noise = new double[n];
+            final var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
+            final var gauss = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+            for (int i = 0; i < n; i++) {
+                x[i] = i % 2 == 0 ? -1 : 1;
+                u[i] = well.energy(x[i], 1, 0);
+                u0[i] = u[i];
+            }
+            final double dt = 1e-3;
+            for (int k = 1; k <= 2000; k++) {
+                for (int i = 0; i < n; i++) {
+                    noise[i] = gauss.sample();
+                }
+                OverdampedKernel.step(integrator, well, x, u, w, q, noise, n, p.control0(k * dt), p.control1(k * dt),
+                        dt, Math.sqrt(2 * dt));
+            }
+            double worstWork = 0;
+            for (int i = 0; i < n; i++) {
+                final double du = well.energy(x[i], p.control0(2), p.control1(2)) - u0[i];
+                assertEquals(du, w[i] - q[i], 1e-10 * (1 + Math.abs(w[i]) + Math.abs(q[i])),
+                        integrator + " trajectory " + i);
+                worstWork = Math.max(worstWork, Math.abs(w[i]));
+            }
+            assertTrue(worstWork > 1, "work was actually done");
+        }
+    }
+}
