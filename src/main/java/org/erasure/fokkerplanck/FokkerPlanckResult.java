@@ -1,0 +1,34 @@
+package org.erasure.fokkerplanck;
+
+/**
+ * Noise-free results of a Fokker–Planck erasure run; energies in kT, lengths in x_m, times in τ_D.
+ *
+ * @param meanWork          ⟨W⟩, with the discrete-time definition of SPEC 2.4
+ * @param meanHeat          ⟨Q⟩ to the bath
+ * @param meanDeltaU        ⟨U(τ)⟩ − ⟨U(0)⟩
+ * @param error             probability of ending on the wrong side of the final barrier
+ * @param errorFromLeft     the same for the particles that started left of the initial barrier
+ * @param errorFromRight    the same for those that started right
+ * @param freeEnergyChange  ΔF of the non-equilibrium free energy F[ρ] = ⟨U⟩ − S[ρ]
+ * @param entropyProduction ⟨W⟩ − ΔF (≥ 0 by the second law)
+ * @param wasserstein2      W₂(ρ₀, ρ_τ) in x_m, from the quantile functions
+ * @param finiteTimeBound   ΔF + W₂²/τ (Aurell et al. 2011; Proesmans, Ehrich &amp; Bechhoefer 2020), γ = 1
+ * @param quasiStaticWork   −ln Z(τ)/Z(0), the equilibrium free-energy change
+ * @param cells             grid cells
+ * @param timeSteps         time steps
+ * @param domainLow         left edge of the grid
+ * @param cellWidth         h
+ * @param initialDensity    ρ(x, 0) at the cell centres (1/x_m)
+ * @param finalDensity      ρ(x, τ)
+ */
+public record FokkerPlanckResult(double meanWork, double meanHeat, double meanDeltaU, double error,
+                                 double errorFromLeft, double errorFromRight, double freeEnergyChange,
+                                 double entropyProduction, double wasserstein2, double finiteTimeBound,
+                                 double quasiStaticWork, int cells, long timeSteps, double domainLow,
+                                 double cellWidth, double[] initialDensity, double[] finalDensity) {
+
+    /** Cell centre i. */
+    public double x(int i) {
+        return domainLow + (i + 0.5) * cellWidth;
+    }
+}

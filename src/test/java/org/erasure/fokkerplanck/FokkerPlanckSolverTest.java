@@ -1,0 +1,142 @@
+package org.erasure.fokkerplanck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.erasure.langevin.LangevinMonteCarlo;
+import org.erasure.langevin.OverdampedIntegrator;
+import org.erasure.langevin.OverdampedRun;
+import org.erasure.langevin.TargetWell;
+import org.erasure.physics.Quadrature;
+import org.erasure.physics.QuarticDoubleWell;
+import org.erasure.protocol.KeyframeProtocol;
+import org.erasure.stats.BinomialInterval;
+import org.erasure.stats.ErasureTally;
+import org.junit.jupiter.api.Test;
+
+/** The Fokker–Planck solver against exact properties, quadrature, and the Monte Carlo engine. */
+class FokkerPlanckSolverTest {
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    @Test
+    void equilibriumIsPreservedCellByCellIncludingTails() {
+        // Constant tilted controls: the discrete Boltzmann start must stay put to 1e-12 relative in
+        // every cell, down to the far tails (densities ~1e-40 and below), over 1000 steps.
+        final QuarticDoubleWell well = QuarticDoubleWell.of(8);
+        for (int cells : new int[] {97, 400, 1500}) {
+            final FokkerPlanckResult r = FokkerPlanckSolver.solve(well, KeyframeProtocol.constant(10, 1, 3),
+                    TargetWell.RIGHT, cells, 0.01);
+            double worst = 0;
+            double smallest = 1;
+            for (int i = 0; i < r.cells(); i++) {
+                final double a = r.initialDensity()[i];
+                if (a > 1e-300) {
+                    worst = Math.max(worst, Math.abs(r.finalDensity()[i] / a - 1));
+                    smallest = Math.min(smallest, a);
+                }
+            }
+            assertTrue(worst < 1e-12, cells + " cells: worst relative change " + worst);
+            assertTrue(smallest < 1e-40, "the grid reaches the tails: " + smallest);
+            assertEquals(0, r.meanWork(), 1e-12);
+        }
+    }
+
+    @Test
+    void massIsConservedAndDensitiesStayPositiveUnderViolentDriving() {
+        // A fast, strong protocol with a huge time step: still mass 1 and no negative density.
+        final FokkerPlanckResult r = FokkerPlanckSolver.solve(QuarticDoubleWell.of(10),
+                KeyframeProtocol.fourStep(0.5, 0, 30), TargetWell.RIGHT, 600, 0.05);
+        assertEquals(1, sum(r.finalDensity()) * r.cellWidth(), 1e-12);
+        for (double v : r.finalDensity()) {
+            assertTrue(v >= 0, "negative density " + v);
+        }
+        assertEquals(r.meanWork() - r.meanHeat(), r.meanDeltaU(), 1e-10, "first law for the ensemble");
+        assertTrue(r.entropyProduction() > 0, "second law");
+        assertTrue(r.meanWork() >= r.finiteTimeBound() - 1e-9, "finite-time bound");
+    }
+
+    @Test
+    void tailProbabilityNear1e30HasRelativeAccuracy() {
+        // Tilt a symmetric 8 kT well to F = 47 kT and let it equilibrate: the mass left of x = 0 is
+        // ~1e-30. Against log-space Simpson quadrature of exp(-U); the midpoint-rule grid error O(h^2)
+        // is removed by Richardson extrapolation over two grids.
+        final QuarticDoubleWell well = QuarticDoubleWell.of(8);
+        final double f = 47;
+        final KeyframeProtocol tilt = KeyframeProtocol.of(20, new double[] {0, 0.01, 1}, new double[] {1, 1, 1},
+                new double[] {0, f, f});
+        final double exact = Math.exp(Quadrature.logIntegral(well, 1, f, -3, 0, 400_000)
+                - Quadrature.logIntegral(well, 1, f, -3, 3, 800_000));
+        final double coarse = FokkerPlanckSolver.solve(well, tilt, TargetWell.RIGHT, 3000, 0.02).error();
+        final double fine = FokkerPlanckSolver.solve(well, tilt, TargetWell.RIGHT, 6000, 0.02).error();
+        final double extrapolated = (4 * fine - coarse) / 3;
+        assertTrue(exact > 1e-33 && exact < 1e-27, "a probability near 1e-30: " + exact);
+        assertEquals(1, extrapolated / exact, 1e-6, "FP " + extrapolated + " vs quadrature " + exact);
+        assertEquals(1, fine / exact, 1e-3, "even without extrapolation");
+    }
+
+    @Test
+    void convergesAtFirstOrderInTimeAndSecondInSpace() {
+        final QuarticDoubleWell well = QuarticDoubleWell.of(6);
+        final KeyframeProtocol p = KeyframeProtocol.fourStep(2, 0, 4);
+        final double[] wt = new double[3];
+        final double[] wx = new double[3];
+        for (int l = 0; l < 3; l++) {
+            wt[l] = FokkerPlanckSolver.solve(well, p, TargetWell.RIGHT, 1000, 0.02 / (1 << l)).meanWork();
+            wx[l] = FokkerPlanckSolver.solve(well, p, TargetWell.RIGHT, 100 << l, 0.002).meanWork();
+        }
+        final double rt = (wt[0] - wt[1]) / (wt[1] - wt[2]);
+        final double rx = (wx[0] - wx[1]) / (wx[1] - wx[2]);
+        assertEquals(2, rt, 0.3, "time ratio (backward Euler: 2)");
+        assertEquals(4, rx, 0.6, "space ratio (exponential fitting on a uniform grid: 4)");
+    }
+
+    @Test
+    void agreesWithMonteCarlo() {
+        // Slow, fast and strongly tilted protocols. The MC uses Heun at the same dt; both engines share
+        // the discrete-time work definition. 3 s.e. on <W>: false-failure rate 0.3 % per protocol;
+        // eps must lie inside the 95 % Clopper-Pearson interval widened to 99.9 %.
+        final Object[][] cases = {
+                {QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(20, 0, 6), "slow"},
+                {QuarticDoubleWell.of(6), KeyframeProtocol.fourStep(0.8, 0.2, 5), "fast"},
+                {QuarticDoubleWell.of(4), KeyframeProtocol.fourStep(3, 0.5, 12), "strongly tilted"}};
+        for (Object[] c : cases) {
+            final QuarticDoubleWell w = (QuarticDoubleWell) c[0];
+            final KeyframeProtocol p = (KeyframeProtocol) c[1];
+            final double dt = 1e-3;
+            final FokkerPlanckResult fp = FokkerPlanckSolver.solve(w, p, TargetWell.RIGHT, 1500, dt);
+            final ErasureTally mc = LangevinMonteCarlo.run(new OverdampedRun(w, p, OverdampedIntegrator.HEUN, dt,
+                    20_000, 99, TargetWell.RIGHT, Double.NaN, null), 2, null);
+            final String msg = c[2] + ": FP W = " + fp.meanWork() + ", eps = " + fp.error() + "; MC W = "
+                    + mc.work().mean() + " +- " + mc.work().standardError() + ", eps = " + mc.errorInterval().rate();
+            assertEquals(fp.meanWork(), mc.work().mean(), 3 * mc.work().standardError(), msg);
+            assertEquals(fp.meanHeat(), mc.heat().mean(), 3 * mc.heat().standardError(), msg);
+            final BinomialInterval ci = BinomialInterval.clopperPearson(mc.errors(), mc.trajectories(), 0.999);
+            assertTrue(fp.error() >= ci.low() && fp.error() <= ci.high(), msg + " CI " + ci);
+        }
+    }
+
+    @Test
+    void rejectsBadGrids() {
+        final QuarticDoubleWell well = QuarticDoubleWell.of(8);
+        final KeyframeProtocol p = KeyframeProtocol.fourStep(1, 0, 4);
+        assertThrows(IllegalArgumentException.class, () -> FokkerPlanckSolver.solve(well, p, TargetWell.RIGHT, 5, 1e-3));
+        assertThrows(IllegalArgumentException.class, () -> FokkerPlanckSolver.solve(well, p, TargetWell.RIGHT, 500, 0));
+    }
+
+    @Test
+    void bernoulliFunctionIsAccurateEverywhere() {
+        assertEquals(1, ScharfetterGummel.bernoulli(0), 0);
+        assertEquals(1e-6 / Math.expm1(1e-6), ScharfetterGummel.bernoulli(1e-6), 1e-15);
+        assertEquals(50 / Math.expm1(50), ScharfetterGummel.bernoulli(50), 1e-30);
+        assertEquals(800, ScharfetterGummel.bernoulli(-800), 1e-9);
+        assertEquals(0, ScharfetterGummel.bernoulli(800), 1e-300);
+    }
+}
