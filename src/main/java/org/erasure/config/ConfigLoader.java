@@ -178,9 +178,20 @@ public final class ConfigLoader {
             hist = new Histogram(min, max, (int) bins);
         }
         sim.finish();
+
+        final ConfigNode fp = root.child("fokker_planck");
+        final long cells = fp.integer("cells", 2000);
+        if (cells < 20 || cells > 10_000_000) {
+            throw fp.error("'" + fp.key("cells") + "' must lie in [20, 1e7], got " + cells);
+        }
+        double fpDt = readTime(fp, "dt", units, false);
+        if (Double.isNaN(fpDt)) {
+            fpDt = dt;
+        }
+        fp.finish();
         root.finish();
         return new ErasureConfig(name, units, potential, protocol, target, integrator, dt, x0, trajectories, seed,
-                hist, tree.deepCopy());
+                hist, (int) cells, fpDt, tree.deepCopy());
     }
 
     private static PhysicalUnits readUnits(ConfigNode phys, double temperature) {

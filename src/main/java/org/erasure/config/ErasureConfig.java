@@ -26,11 +26,14 @@ import org.erasure.stats.Histogram;
  * @param trajectories    Monte Carlo trajectories
  * @param seed            base seed
  * @param workHistogram   work histogram template (kT), or null
+ * @param fpCells         Fokker–Planck grid cells
+ * @param fpDt            Fokker–Planck time step in τ_D
  * @param tree            the configuration as read, overrides applied
  */
 public record ErasureConfig(String name, PhysicalUnits units, Potential potential, Protocol protocol,
                             TargetWell target, OverdampedIntegrator integrator, double dt, double initialPosition,
-                            long trajectories, long seed, Histogram workHistogram, JsonNode tree) {
+                            long trajectories, long seed, Histogram workHistogram, int fpCells, double fpDt,
+                            JsonNode tree) {
 
     public ErasureConfig {
         Objects.requireNonNull(name);

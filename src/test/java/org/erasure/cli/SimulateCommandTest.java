@@ -91,7 +91,7 @@ class SimulateCommandTest {
 
     @Test
     void helpOnEveryCommand() {
-        for (String cmd : new String[] {"simulate", "bench"}) {
+        for (String cmd : new String[] {"simulate", "fokker-planck", "bench"}) {
             final Result r = run(cmd, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: erasure " + cmd), r.out());

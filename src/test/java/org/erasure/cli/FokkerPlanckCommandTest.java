@@ -1,0 +1,56 @@
+package org.erasure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FokkerPlanckCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesSummaryDensitiesAndRecord() throws IOException {
+        final Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, SimulateCommandTest.GOOD + "fokker_planck: {cells: 300, dt: 0.005}\n");
+        final Path out = tmp.resolve("fp");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        final List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        final List<String> header = List.of(csv.get(0).split(","));
+        final String[] row = csv.get(1).split(",");
+        assertEquals("fp", row[header.indexOf("engine")]);
+        final double w = Double.parseDouble(row[header.indexOf("mean_work_kT")]);
+        final double bound = Double.parseDouble(row[header.indexOf("finite_time_bound_kT")]);
+        assertTrue(w >= bound, "work above the finite-time bound");
+        final List<String> dens = Files.readAllLines(out.resolve("densities.csv"));
+        assertEquals("x_xm,rho_initial_per_xm,rho_final_per_xm", dens.get(0));
+        assertEquals(Integer.parseInt(row[header.indexOf("cells")]) + 1, dens.size());
+        assertTrue(Files.exists(out.resolve("run.json")));
+    }
+
+    @Test
+    void badGridGivesOneLine() throws IOException {
+        final Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, SimulateCommandTest.GOOD + "fokker_planck: {cells: 5}\n");
+        final Path out = tmp.resolve("fp");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+                "--out", out.toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("fokker_planck.cells"), r.err());
+        assertFalse(Files.exists(out));
+        final SimulateCommandTest.Result r2 = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+                "--set", "fokker_planck.cells=400", "--set", "fokker_planck.dt=0", "--out", out.toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r2.code());
+        assertTrue(r2.err().contains("fokker_planck.dt"), r2.err());
+    }
+}
