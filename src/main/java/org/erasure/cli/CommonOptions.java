@@ -58,7 +58,12 @@ public final class CommonOptions {
         return threads;
     }
 
+    /** The output folder (checked before any work is done: an existing plain file there is an error). */
     Path outDir(String name) {
-        return out != null ? out : Path.of("results", name);
+        final Path dir = out != null ? out : Path.of("results", name);
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("output folder " + dir + " exists and is not a folder");
+        }
+        return dir;
     }
 }

@@ -1,7 +1,6 @@
 package org.erasure.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +39,6 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         final ErasureConfig config = common.load();
         final Path dir = common.outDir(config.name());
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("output folder " + dir + " exists and is not a folder");
-        }
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "fokker-planck %s: tau = %.4g tau_D, dt = %.3g tau_D, %d cells requested%n",
                 config.name(), config.protocol().duration(), config.fpDt(), config.fpCells());

@@ -1,7 +1,6 @@
 package org.erasure.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,9 +43,6 @@ public final class SimulateCommand implements Callable<Integer> {
         final ErasureConfig config = common.load();
         final int threads = common.threads();
         final Path dir = common.outDir(config.name());
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("output folder " + dir + " exists and is not a folder");
-        }
         final OverdampedRun run = config.toRun();
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "simulate %s: overdamped %s, tau = %.4g tau_D, dt = %.3g tau_D (%d steps), "
