@@ -68,7 +68,7 @@ public final class SimulateCommand implements Callable<Integer> {
         final Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("threads", threads);
         runInfo.put("block_size", LangevinMonteCarlo.blockSize());
-        runInfo.put("random_source", LangevinMonteCarlo.RANDOM_SOURCE.name());
+        runInfo.put("random_source", LangevinMonteCarlo.RANDOM_SOURCE);
         runInfo.put("seed", run.seed());
         runInfo.put("wall_time_s", wall);
         files.put("run.json", RunRecord.json("simulate", Arrays.asList(spec.commandLine().getParseResult()

@@ -9,24 +9,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.JumpableUniformRandomProvider;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.erasure.stats.ErasureTally;
 
 /**
  * Multithreaded, reproducible Monte Carlo of overdamped erasure trajectories (SPEC 3.1).
  *
  * <p>Trajectories are cut into blocks of {@value OverdampedBlockWorker#BLOCK_SIZE}. Block b draws
- * from its own stream: the XoRoShiRo128++ generator seeded from the run's seed and advanced by b
- * jumps of 2^64 (Blackman &amp; Vigna, ACM TOMS 47, 36 (2021)), so streams never overlap and belong to
- * blocks, not threads. Block tallies are merged in block order; the result is therefore
+ * from its own {@link GaussianStream}: the XoRoShiRo128++ generator seeded from the run's seed and
+ * advanced by b jumps of 2^64 (Blackman &amp; Vigna, ACM TOMS 47, 36 (2021)), so streams never overlap
+ * and belong to blocks, not threads. Block tallies are merged in block order; the result is therefore
  * bit-identical for any thread count.
  */
 public final class LangevinMonteCarlo {
 
     /** The random source of the block streams; part of the reproducibility contract. */
-    public static final RandomSource RANDOM_SOURCE = RandomSource.XO_RO_SHI_RO_128_PP;
+    public static final String RANDOM_SOURCE = "XoRoShiRo128++ (SplitMix64-seeded, 2^64 jumps per block) "
+            + "with 256-layer ziggurat normals";
 
     private LangevinMonteCarlo() {
     }
@@ -58,7 +56,7 @@ public final class LangevinMonteCarlo {
             final OverdampedBlockWorker worker = new OverdampedBlockWorker(run, initial);
             while (!failed.get()) {
                 final long[] index = new long[1];
-                final UniformRandomProvider rng = scheduler.claim(index);
+                final GaussianStream rng = scheduler.claim(index);
                 if (rng == null) {
                     return;
                 }
@@ -110,7 +108,7 @@ public final class LangevinMonteCarlo {
 
     /** Hands out blocks with their random streams in order and merges finished blocks in order. */
     private static final class BlockScheduler {
-        private final JumpableUniformRandomProvider base;
+        private final GaussianStream base;
         private final long blocks;
         private long nextBlock;
         private long nextMerge;
@@ -118,12 +116,12 @@ public final class LangevinMonteCarlo {
         private final ErasureTally total;
 
         BlockScheduler(long seed, long blocks, org.erasure.stats.Histogram template) {
-            this.base = (JumpableUniformRandomProvider) RANDOM_SOURCE.create(seed);
+            this.base = GaussianStream.ofSeed(seed);
             this.blocks = blocks;
             this.total = new ErasureTally(template);
         }
 
-        synchronized UniformRandomProvider claim(long[] index) {
+        synchronized GaussianStream claim(long[] index) {
             if (nextBlock >= blocks) {
                 return null;
             }

@@ -1,7 +1,5 @@
 package org.erasure.langevin;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.Protocol;
 import org.erasure.stats.ErasureTally;
@@ -39,6 +37,8 @@ final class OverdampedBlockWorker {
     private final double[] q = new double[BLOCK_SIZE];
     private final int[] bit = new int[BLOCK_SIZE];
     private final double[] noise = new double[BLOCK_SIZE];
+    private final double[] jump = new double[BLOCK_SIZE];
+    private final double[] force = new double[BLOCK_SIZE];
     private final double[] c0 = new double[CHUNK];
     private final double[] c1 = new double[CHUNK];
 
@@ -58,7 +58,7 @@ final class OverdampedBlockWorker {
     }
 
     /** Simulates n ≤ BLOCK_SIZE trajectories on the given random stream and tallies them into out. */
-    void runBlock(int n, UniformRandomProvider rng, ErasureTally out) {
+    void runBlock(int n, GaussianStream rng, ErasureTally out) {
         simulate(n, rng);
         for (int i = 0; i < n; i++) {
             out.add(w[i], q[i], u[i] - u0[i], x[i], bit[i], run.target().isWrong(x[i], barrierEnd));
@@ -66,13 +66,12 @@ final class OverdampedBlockWorker {
     }
 
     /** Simulates n trajectories and returns their final positions (for tests of the distribution). */
-    double[] runBlockPositions(int n, UniformRandomProvider rng) {
+    double[] runBlockPositions(int n, GaussianStream rng) {
         simulate(n, rng);
         return java.util.Arrays.copyOf(x, n);
     }
 
-    private void simulate(int n, UniformRandomProvider rng) {
-        final ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+    private void simulate(int n, GaussianStream rng) {
         final double fixedStart = run.initialPosition();
         for (int i = 0; i < n; i++) {
             final double xi = Double.isNaN(fixedStart) ? initial.sample(rng) : fixedStart;
@@ -88,10 +87,9 @@ final class OverdampedBlockWorker {
             final int count = (int) Math.min(CHUNK, steps - k0);
             protocol.fill((k0 + 1) * dt, dt, count, c0, c1);
             for (int j = 0; j < count; j++) {
-                for (int i = 0; i < n; i++) {
-                    noise[i] = gauss.sample();
-                }
-                OverdampedKernel.step(integrator, potential, x, u, w, q, noise, n, c0[j], c1[j], dt, noiseScale);
+                rng.fillGaussian(noise, n);
+                OverdampedKernel.step(integrator, potential, x, u, w, q, noise, jump, force, n, c0[j], c1[j], dt,
+                        noiseScale);
             }
             checkFinite(n, (k0 + count) * dt);
         }

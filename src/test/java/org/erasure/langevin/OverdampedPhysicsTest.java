@@ -41,11 +41,11 @@ class OverdampedPhysicsTest {
         final int n = (int) r.trajectories();
         final double[] out = new double[n];
         final OverdampedBlockWorker worker = new OverdampedBlockWorker(r, null);
-        final var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(r.seed());
+        final GaussianStream rng = GaussianStream.ofSeed(r.seed());
         int done = 0;
         while (done < n) {
             final int m = Math.min(OverdampedBlockWorker.BLOCK_SIZE, n - done);
-            final double[] xs = worker.runBlockPositions(m, ((org.apache.commons.rng.JumpableUniformRandomProvider) rng).jump());
+            final double[] xs = worker.runBlockPositions(m, rng.jump());
             System.arraycopy(xs, 0, out, done, m);
             done += m;
         }
@@ -118,7 +118,7 @@ class OverdampedPhysicsTest {
                 for (int i = 0; i < n; i++) {
                     noise[i] = gauss.sample();
                 }
-                OverdampedKernel.step(integrator, well, x, u, w, q, noise, n, p.control0(k * dt), p.control1(k * dt),
+                OverdampedKernel.step(integrator, well, x, u, w, q, noise, new double[n], new double[n], n, p.control0(k * dt), p.control1(k * dt),
                         dt, Math.sqrt(2 * dt));
             }
             double worstWork = 0;

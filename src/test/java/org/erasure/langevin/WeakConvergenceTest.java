@@ -40,6 +40,8 @@ class WeakConvergenceTest {
         }
         final double[][] fine = new double[4][n];
         final double[] noise = new double[n];
+        final double[] scratchA = new double[n];
+        final double[] scratchB = new double[n];
         final double dt0 = tau / coarseSteps;
         for (int k = 0; k < coarseSteps; k++) {
             for (int j = 0; j < 4; j++) {
@@ -60,7 +62,7 @@ class WeakConvergenceTest {
                         noise[i] = z / Math.sqrt(group);
                     }
                     final double t = k * dt0 + (s + 1) * dt;
-                    OverdampedKernel.step(integrator, well, x[l], u[l], w[l], q[l], noise, n, p.control0(t),
+                    OverdampedKernel.step(integrator, well, x[l], u[l], w[l], q[l], noise, scratchA, scratchB, n, p.control0(t),
                             p.control1(t), dt, Math.sqrt(2 * dt));
                 }
             }
