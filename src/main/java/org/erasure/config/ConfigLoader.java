@@ -188,10 +188,14 @@ public final class ConfigLoader {
         if (Double.isNaN(fpDt)) {
             fpDt = dt;
         }
+        final long order = fp.integer("time_order", 1);
+        if (order != 1 && order != 2) {
+            throw fp.error("'" + fp.key("time_order") + "' must be 1 (backward Euler) or 2 (Richardson), got " + order);
+        }
         fp.finish();
         root.finish();
         return new ErasureConfig(name, units, potential, protocol, target, integrator, dt, x0, trajectories, seed,
-                hist, (int) cells, fpDt, tree.deepCopy());
+                hist, (int) cells, fpDt, (int) order, tree.deepCopy());
     }
 
     private static PhysicalUnits readUnits(ConfigNode phys, double temperature) {

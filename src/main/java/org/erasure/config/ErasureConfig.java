@@ -28,11 +28,12 @@ import org.erasure.stats.Histogram;
  * @param workHistogram   work histogram template (kT), or null
  * @param fpCells         Fokker–Planck grid cells
  * @param fpDt            Fokker–Planck time step in τ_D
+ * @param fpTimeOrder     1 (backward Euler) or 2 (Richardson-extrapolated backward Euler)
  * @param tree            the configuration as read, overrides applied
  */
 public record ErasureConfig(String name, PhysicalUnits units, Potential potential, Protocol protocol,
                             TargetWell target, OverdampedIntegrator integrator, double dt, double initialPosition,
-                            long trajectories, long seed, Histogram workHistogram, int fpCells, double fpDt,
+                            long trajectories, long seed, Histogram workHistogram, int fpCells, double fpDt, int fpTimeOrder,
                             JsonNode tree) {
 
     public ErasureConfig {
