@@ -85,7 +85,10 @@ public final class FokkerPlanckSolver {
 
         final double[] up = new double[n - 1];
         final double[] down = new double[n - 1];
-        final double[] pivot = new double[n];
+        final double[] mult = new double[n];
+        final double[] invPivot = new double[n];
+        final double[] dtDown = new double[n];
+        final double[] scratch = new double[n];
         final double invH2 = 1 / (h * h);
         final double[] c0 = new double[1];
         final double[] c1 = new double[1];
@@ -105,8 +108,9 @@ public final class FokkerPlanckSolver {
             for (int i = 0; i < n - 1; i++) {
                 ScharfetterGummel.rates(uNew[i + 1] - uNew[i], invH2, up, down, i);
             }
-            PositiveTridiagonal.solve(up, down, step, pl, pivot, n);
-            PositiveTridiagonal.solve(up, down, step, pr, pivot, n);
+            PositiveTridiagonal.factor(up, down, step, n, mult, invPivot, dtDown, scratch);
+            PositiveTridiagonal.backCoefficients(dtDown, invPivot, dtDown, n);
+            PositiveTridiagonal.solve2(pl, pr, mult, invPivot, dtDown, n);
             double uAfter = 0;
             for (int i = 0; i < n; i++) {
                 uAfter += (pl[i] + pr[i]) * uNew[i];

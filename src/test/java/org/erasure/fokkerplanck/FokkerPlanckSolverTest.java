@@ -146,11 +146,20 @@ class FokkerPlanckSolverTest {
     }
 
     @Test
-    void bernoulliFunctionIsAccurateEverywhere() {
-        assertEquals(1, ScharfetterGummel.bernoulli(0), 0);
-        assertEquals(1e-6 / Math.expm1(1e-6), ScharfetterGummel.bernoulli(1e-6), 1e-15);
-        assertEquals(50 / Math.expm1(50), ScharfetterGummel.bernoulli(50), 1e-30);
-        assertEquals(800, ScharfetterGummel.bernoulli(-800), 1e-9);
-        assertEquals(0, ScharfetterGummel.bernoulli(800), 1e-300);
+    void exponentialFittingRatesAreAccurateEverywhere() {
+        // Against B(z) = z/expm1(z) (expm1 is accurate to 1 ulp): both branches, both signs, and the
+        // steep uphill rates where B(z) + z would cancel.
+        final double[] up = new double[1];
+        final double[] down = new double[1];
+        for (double z = -700; z <= 700; z += 0.0137) {
+            ScharfetterGummel.rates(z, 1, up, down, 0);
+            final double bz = z == 0 ? 1 : z / Math.expm1(z);
+            final double bmz = z == 0 ? 1 : -z / Math.expm1(-z);
+            assertEquals(1, up[0] / bz, 2e-15, "B(" + z + ")");
+            assertEquals(1, down[0] / bmz, 2e-15, "B(-" + z + ")");
+        }
+        ScharfetterGummel.rates(0, 3, up, down, 0);
+        assertEquals(3, up[0], 0);
+        assertEquals(3, down[0], 0);
     }
 }
