@@ -68,6 +68,47 @@ public final class ConfigLoader {
 
     /** Parses YAML text; {@code stem} names the run when the file has no {@code name}. */
     public static ErasureConfig parse(String source, String stem, String yaml, List<String> overrides) {
+        final JsonNode tree = readTree(source, yaml);
+        for (String o : overrides) {
+            applyOverride(source, (ObjectNode) tree, o);
+        }
+        return build(source, stem, tree);
+    }
+
+    /** Validates a configuration tree (a mapping) and builds the configuration; the tree is copied. */
+    public static ErasureConfig fromTree(String source, String stem, JsonNode tree) {
+        if (tree == null || !tree.isObject()) {
+            throw new ConfigException(source + ": the configuration must be a mapping of keys to values");
+        }
+        return build(source, stem, tree.deepCopy());
+    }
+
+    /** Reads a YAML file into a tree (for sweep files and bases). */
+    public static JsonNode readTree(Path file) {
+        try {
+            return readTree(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read file (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The embedded default configuration as a tree. */
+    public static JsonNode defaultTree() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return readTree("embedded default (configs/quick.yaml)", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets a dotted key in a configuration tree to a YAML value ("key=value"). */
+    public static void set(String source, ObjectNode tree, String assignment) {
+        applyOverride(source, tree, assignment);
+    }
+
+    private static JsonNode readTree(String source, String yaml) {
         JsonNode tree;
         try {
             tree = YAML.readTree(yaml);
@@ -81,10 +122,7 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigException(source + ": the configuration must be a mapping of keys to values");
         }
-        for (String o : overrides) {
-            applyOverride(source, (ObjectNode) tree, o);
-        }
-        return build(source, stem, tree);
+        return tree;
     }
 
     private static void applyOverride(String source, ObjectNode root, String assignment) {
@@ -92,7 +130,6 @@ public final class ConfigLoader {
         if (eq <= 0) {
             throw new ConfigException("--set " + assignment + ": expected key=value");
         }
-        final String[] path = assignment.substring(0, eq).trim().split("\\.");
         final String valueText = assignment.substring(eq + 1).trim();
         JsonNode value;
         try {
@@ -100,13 +137,19 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException("--set " + assignment + ": value is not valid YAML");
         }
+        setNode(root, assignment.substring(0, eq).trim(), value, "--set " + assignment);
+    }
+
+    /** Sets a dotted key (creating sections) to a value; {@code what} names the origin in errors. */
+    public static void setNode(ObjectNode root, String dottedKey, JsonNode value, String what) {
+        final String[] path = dottedKey.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < path.length - 1; i++) {
             JsonNode next = node.get(path[i]);
             if (next == null || next.isNull()) {
                 next = node.putObject(path[i]);
             } else if (!next.isObject()) {
-                throw new ConfigException("--set " + assignment + ": '" + path[i] + "' is not a section");
+                throw new ConfigException(what + ": '" + path[i] + "' is not a section");
             }
             node = (ObjectNode) next;
         }

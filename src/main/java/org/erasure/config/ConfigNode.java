@@ -79,6 +79,10 @@ final class ConfigNode {
         if (!has(name)) {
             return fallback;
         }
+        final JsonNode v = node.get(name);
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
+        }
         final double d = number(name);
         if (d != Math.rint(d) || Math.abs(d) > 9.0e15) {
             throw error("'" + key(name) + "' must be a whole number, got " + raw(name).asText());

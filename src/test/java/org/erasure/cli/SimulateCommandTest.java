@@ -21,12 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** The simulate command end to end: outputs, and one clear line for every kind of bad input. */
-class SimulateCommandTest {
+public class SimulateCommandTest {
 
     @TempDir
     Path tmp;
 
-    static final String GOOD = String.join("\n",
+    public static final String GOOD = String.join("\n",
             "name: t",
             "temperature_K: 300",
             "potential: {type: quartic, barrier_kT: 4}",
@@ -34,10 +34,10 @@ class SimulateCommandTest {
             "dynamics: {model: overdamped, integrator: heun, dt: 0.002}",
             "simulation: {trajectories: 600, seed: 3}", "");
 
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         final CommandLine cl = ErasureApp.commandLine();
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();

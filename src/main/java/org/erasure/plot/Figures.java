@@ -1,0 +1,387 @@
+package org.erasure.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.erasure.physics.ErasureBounds;
+import org.erasure.stats.InverseTauFit;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The product's figures, drawn from result files with XChart and saved as PNG and SVG (SPEC 4.2).
+ * Lives at the edge: reads CSVs, never touches the engines.
+ */
+public final class Figures {
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Figures() {
+    }
+
+    /** A CSV as header → column of strings. */
+    public static Map<String, List<String>> readCsv(Path file) throws IOException {
+        final List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        final Map<String, List<String>> cols = new LinkedHashMap<>();
+        if (lines.isEmpty()) {
+            return cols;
+        }
+        final String[] header = lines.get(0).split(",", -1);
+        for (String h : header) {
+            cols.put(h, new ArrayList<>());
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            final String[] v = line.split(",", -1);
+            for (int i = 0; i < header.length; i++) {
+                cols.get(header[i]).add(i < v.length ? v[i] : "");
+            }
+        }
+        return cols;
+    }
+
+    static double num(String s) {
+        if (s == null || s.isEmpty()) {
+            return Double.NaN;
+        }
+        if (s.equals("inf")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Double.parseDouble(s);
+    }
+
+    /** All figures a sweep folder supports; returns the files written. */
+    public static List<Path> sweepFigures(Path dir) throws IOException {
+        final Map<String, List<String>> csv = readCsv(dir.resolve("sweep.csv"));
+        final List<Path> out = new ArrayList<>();
+        for (String engine : new String[] {"", "mc_", "fp_"}) {
+            if (csv.containsKey(engine + "error_rate") && csv.containsKey(engine + "mean_work_kT")) {
+                out.addAll(errorVersusEnergy(csv, engine, dir.resolve("error_vs_energy"
+                        + (engine.isEmpty() ? "" : "_" + engine.substring(0, 2)))));
+            }
+            if (csv.containsKey("protocol.tau") && csv.containsKey(engine + "mean_work_kT")) {
+                out.addAll(workVersusTau(csv, engine, dir.resolve("work_vs_tau"
+                        + (engine.isEmpty() ? "" : "_" + engine.substring(0, 2)))));
+            }
+        }
+        return out;
+    }
+
+    /** The axis keys of a sweep CSV (the columns between "point" and the first summary column). */
+    static List<String> axisKeys(Map<String, List<String>> csv) {
+        final List<String> keys = new ArrayList<>();
+        for (String k : csv.keySet()) {
+            if (k.contains(".")) {
+                keys.add(k);
+            }
+        }
+        return keys;
+    }
+
+    /** Groups row indices by the value of one axis ("tau = 10"), or one group if the axis is absent. */
+    static Map<String, List<Integer>> groupsBy(Map<String, List<String>> csv, String key) {
+        final Map<String, List<Integer>> g = new LinkedHashMap<>();
+        final int rows = csv.values().iterator().next().size();
+        for (int r = 0; r < rows; r++) {
+            final String label = csv.containsKey(key) ? shortKey(key) + " = " + trim(csv.get(key).get(r)) : "all points";
+            g.computeIfAbsent(label, x -> new ArrayList<>()).add(r);
+        }
+        return g;
+    }
+
+    /** Groups row indices by the values of the axes other than {@code exclude}. */
+    static Map<String, List<Integer>> groups(Map<String, List<String>> csv, String exclude) {
+        final List<String> keys = axisKeys(csv);
+        keys.remove(exclude);
+        final Map<String, List<Integer>> g = new LinkedHashMap<>();
+        final int rows = csv.values().iterator().next().size();
+        for (int r = 0; r < rows; r++) {
+            final StringBuilder label = new StringBuilder();
+            for (String k : keys) {
+                label.append(label.length() == 0 ? "" : ", ").append(shortKey(k)).append(" = ")
+                        .append(trim(csv.get(k).get(r)));
+            }
+            g.computeIfAbsent(label.length() == 0 ? "all points" : label.toString(), x -> new ArrayList<>()).add(r);
+        }
+        return g;
+    }
+
+    private static String shortKey(String k) {
+        return k.substring(k.lastIndexOf('.') + 1);
+    }
+
+    private static String trim(String v) {
+        try {
+            return String.format(Locale.ROOT, "%.4g", Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
+    /**
+     * log10 ε against ⟨W⟩/kT, one series per value of the other axes (τ when swept), with the curves
+     * kT[ln2 − H(ε)] and kT ln(1/ε). MC points carry error bars: the larger half-width of the 95 %
+     * interval in log10 (XChart draws symmetric bars).
+     */
+    public static List<Path> errorVersusEnergy(Map<String, List<String>> csv, String engine, Path base)
+            throws IOException {
+        final XYChart chart = chart("Error probability versus work", "<W> (kT)", "log10 error probability");
+        final Map<String, List<Integer>> groups = groupsBy(csv, "protocol.tau");
+        double minLog = -1;
+        double maxW = 1;
+        final boolean bars = csv.containsKey(engine + "error_ci_low");
+        for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+            final List<double[]> pts = new ArrayList<>();
+            for (int r : g.getValue()) {
+                final double eps = num(csv.get(engine + "error_rate").get(r));
+                final double w = num(csv.get(engine + "mean_work_kT").get(r));
+                if (eps > 0 && Double.isFinite(w)) {
+                    double bar = 0;
+                    if (bars) {
+                        final double lo = num(csv.get(engine + "error_ci_low").get(r));
+                        final double hi = num(csv.get(engine + "error_ci_high").get(r));
+                        bar = Math.max(Math.log10(hi / eps), lo > 0 ? Math.log10(eps / lo) : 1);
+                    }
+                    pts.add(new double[] {w, Math.log10(eps), bar});
+                    minLog = Math.min(minLog, Math.log10(eps));
+                    maxW = Math.max(maxW, w);
+                }
+            }
+            if (pts.isEmpty()) {
+                continue;
+            }
+            pts.sort((a, b) -> Double.compare(a[0], b[0]));
+            final double[] x = pts.stream().mapToDouble(p -> p[0]).toArray();
+            final double[] y = pts.stream().mapToDouble(p -> p[1]).toArray();
+            final XYSeries s = bars
+                    ? chart.addSeries(g.getKey(), x, y, pts.stream().mapToDouble(p -> p[2]).toArray())
+                    : chart.addSeries(g.getKey(), x, y);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        final int n = 200;
+        final double[] ly = new double[n];
+        final double[] lx = new double[n];
+        final double[] bx = new double[n];
+        for (int i = 0; i < n; i++) {
+            ly[i] = Math.log10(0.5) + (Math.floor(minLog) - 1 - Math.log10(0.5)) * i / (n - 1);
+            final double eps = Math.pow(10, ly[i]);
+            lx[i] = ErasureBounds.generalizedLandauer(eps);
+            bx[i] = ErasureBounds.logInverseError(eps);
+        }
+        line(chart, "kT[ln 2 - H(eps)] (generalized Landauer)", lx, ly, Color.BLACK, false);
+        final List<double[]> visible = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (bx[i] <= Math.max(maxW * 1.3, 5)) {
+                visible.add(new double[] {bx[i], ly[i]});
+            }
+        }
+        if (visible.size() > 1) {
+            line(chart, "kT ln(1/eps) (claim B)", visible.stream().mapToDouble(p -> p[0]).toArray(),
+                    visible.stream().mapToDouble(p -> p[1]).toArray(), Color.GRAY, true);
+        }
+        return save(chart, base);
+    }
+
+    /**
+     * ⟨W⟩ against τ on a log axis, with the fit W∞ + B/τ (and their standard errors in the legend) per
+     * series, and the line kT ln 2.
+     */
+    public static List<Path> workVersusTau(Map<String, List<String>> csv, String engine, Path base)
+            throws IOException {
+        final XYChart chart = chart("Work versus protocol duration", "tau (tau_D)", "<W> (kT)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        double tMin = Double.POSITIVE_INFINITY;
+        double tMax = 0;
+        for (Map.Entry<String, List<Integer>> g : groups(csv, "protocol.tau").entrySet()) {
+            final List<Integer> rows = g.getValue();
+            final double[] tau = rows.stream().mapToDouble(r -> num(csv.get("protocol.tau").get(r))).toArray();
+            final double[] w = rows.stream().mapToDouble(r -> num(csv.get(engine + "mean_work_kT").get(r))).toArray();
+            final boolean hasErr = csv.containsKey(engine + "stderr_work_kT");
+            final double[] se = hasErr
+                    ? rows.stream().mapToDouble(r -> num(csv.get(engine + "stderr_work_kT").get(r))).toArray() : null;
+            for (double t : tau) {
+                tMin = Math.min(tMin, t);
+                tMax = Math.max(tMax, t);
+            }
+            final XYSeries s = se != null ? chart.addSeries(g.getKey(), tau, w, se) : chart.addSeries(g.getKey(), tau, w);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            if (tau.length >= 3) {
+                final InverseTauFit fit = InverseTauFit.fit(tau, w, se);
+                final int n = 100;
+                final double[] ft = new double[n];
+                final double[] fw = new double[n];
+                final double lo = Math.log(min(tau));
+                final double hi = Math.log(max(tau));
+                for (int i = 0; i < n; i++) {
+                    ft[i] = Math.exp(lo + (hi - lo) * i / (n - 1));
+                    fw[i] = fit.at(ft[i]);
+                }
+                line(chart, String.format(Locale.ROOT, "fit: W_inf = %.4f +- %.4f kT, B = %.4g +- %.2g kT tau_D",
+                        fit.wInf(), fit.wInfError(), fit.b(), fit.bError()), ft, fw, null, true);
+            }
+        }
+        if (tMax > 0) {
+            line(chart, "kT ln 2", new double[] {tMin, tMax}, new double[] {Math.log(2), Math.log(2)}, Color.BLACK,
+                    false);
+        }
+        return save(chart, base);
+    }
+
+    /** Histogram of the work from simulate's work_histogram.csv. */
+    public static List<Path> workHistogram(Path csvFile, Path base) throws IOException {
+        final Map<String, List<String>> csv = readCsv(csvFile);
+        final XYChart chart = chart("Work distribution", "W (kT)", "probability density (1/kT)");
+        final List<String> lo = csv.get("work_low_kT");
+        final List<String> hi = csv.get("work_high_kT");
+        final List<String> c = csv.get("count");
+        long total = 0;
+        for (String v : c) {
+            total += Long.parseLong(v);
+        }
+        final List<double[]> pts = new ArrayList<>();
+        for (int i = 0; i < c.size(); i++) {
+            final double a = num(lo.get(i));
+            final double b = num(hi.get(i));
+            if (Double.isFinite(a) && Double.isFinite(b)) {
+                pts.add(new double[] {0.5 * (a + b), Long.parseLong(c.get(i)) / (total * (b - a))});
+            }
+        }
+        final XYSeries s = chart.addSeries("W histogram", pts.stream().mapToDouble(p -> p[0]).toArray(),
+                pts.stream().mapToDouble(p -> p[1]).toArray());
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        s.setMarker(SeriesMarkers.NONE);
+        return save(chart, base);
+    }
+
+    /** Initial and final densities (log scale) from fokker-planck's densities.csv. */
+    public static List<Path> densities(Path csvFile, Path base) throws IOException {
+        final Map<String, List<String>> csv = readCsv(csvFile);
+        final XYChart chart = chart("Probability density before and after the protocol", "x (x_m)",
+                "log10 density (1/x_m)");
+        final double[] x = csv.get("x_xm").stream().mapToDouble(Figures::num).toArray();
+        for (String col : csv.keySet()) {
+            if (col.startsWith("rho_")) {
+                final List<double[]> pts = new ArrayList<>();
+                final List<String> v = csv.get(col);
+                for (int i = 0; i < x.length; i++) {
+                    final double d = num(v.get(i));
+                    if (d > 1e-300) {
+                        pts.add(new double[] {x[i], Math.log10(d)});
+                    }
+                }
+                final XYSeries s = chart.addSeries(col.replace("rho_", "").replace("_per_xm", ""),
+                        pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray());
+                s.setMarker(SeriesMarkers.NONE);
+            }
+        }
+        return save(chart, base);
+    }
+
+    static XYChart chart(String title, String xLabel, String yLabel) {
+        final XYChart chart = new XYChartBuilder().width(1000).height(650).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        final org.knowm.xchart.style.XYStyler st = chart.getStyler();
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setMarkerSize(8);
+        return chart;
+    }
+
+    static void line(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
+        final XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        if (color != null) {
+            s.setLineColor(color);
+        }
+        if (dashed) {
+            s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {8f, 6f}, 0f));
+        }
+    }
+
+    /** Saves PNG and SVG atomically (temporary name, then rename). */
+    static List<Path> save(XYChart chart, Path base) throws IOException {
+        final Path dir = base.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        final String name = base.getFileName().toString();
+        final Path tmpPng = dir.resolve(".tmp-" + name + ".png");
+        final Path tmpSvg = dir.resolve(".tmp-" + name + ".svg");
+        try {
+            BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
+            VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(),
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            describeSvg(tmpSvg, chart);
+            final Path png = dir.resolve(name + ".png");
+            final Path svg = dir.resolve(name + ".svg");
+            Files.move(tmpPng, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmpSvg, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return List.of(png, svg);
+        } finally {
+            Files.deleteIfExists(tmpPng);
+            Files.deleteIfExists(tmpSvg);
+        }
+    }
+
+    /**
+     * XChart draws text as outlines, so the SVG carries no readable text; a {@code <title>} and a
+     * {@code <desc>} naming the axes and series make the file searchable and accessible.
+     */
+    static void describeSvg(Path svg, XYChart chart) throws IOException {
+        final String text = Files.readString(svg, StandardCharsets.UTF_8);
+        final int open = text.indexOf("<svg");
+        final int end = open < 0 ? -1 : text.indexOf('>', open);
+        if (end < 0) {
+            return;
+        }
+        final String desc = "x axis: " + chart.getXAxisTitle() + "; y axis: " + chart.getYAxisTitle() + "; series: "
+                + String.join(" | ", chart.getSeriesMap().keySet());
+        Files.writeString(svg, text.substring(0, end + 1) + "\n  <title>" + xml(chart.getTitle()) + "</title>\n  <desc>"
+                + xml(desc) + "</desc>" + text.substring(end + 1), StandardCharsets.UTF_8);
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static double min(double[] a) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    private static double max(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

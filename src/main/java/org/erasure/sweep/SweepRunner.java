@@ -1,0 +1,262 @@
+package org.erasure.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import org.erasure.config.ConfigException;
+import org.erasure.config.ErasureConfig;
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSolver;
+import org.erasure.io.AtomicFiles;
+import org.erasure.io.Csv;
+import org.erasure.io.FokkerPlanckSummary;
+import org.erasure.io.MonteCarloSummary;
+import org.erasure.langevin.LangevinMonteCarlo;
+import org.erasure.langevin.OverdampedRun;
+import org.erasure.stats.ErasureTally;
+
+/**
+ * Runs the points of a sweep into a folder, resumably and shardably (SPEC 4.1).
+ *
+ * <p>Layout: {@code sweep.json} (the spec and its fingerprint), {@code points/point-NNNNNN.csv} (one
+ * finished point each, written atomically), {@code timings.csv}, and {@code sweep.csv}, assembled
+ * from the point files in index order once every point is present. A rerun skips finished points,
+ * so an interrupted sweep ends with exactly the CSV of an uninterrupted one; wall times, which
+ * differ from run to run, are kept out of sweep.csv (they go to timings.csv).
+ */
+public final class SweepRunner {
+
+    /** Columns that depend on the machine or the moment, not on the physics. */
+    static final Set<String> TIMING_COLUMNS = Set.of("name", "wall_time_s", "particle_steps_per_s",
+            "cell_steps_per_s");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SweepRunner() {
+    }
+
+    /** Which points a shard i of n runs: those with index ≡ i−1 (mod n). */
+    public static boolean inShard(int index, int shard, int shards) {
+        return index % shards == shard - 1;
+    }
+
+    /**
+     * Runs this shard's unfinished points.
+     *
+     * @param onPoint called with each finished point's index (for progress), or null
+     * @return true when every point of the whole sweep is present and sweep.csv was written
+     */
+    public static boolean run(SweepSpec spec, Path dir, int shard, int shards, int threads, IntConsumer onPoint)
+            throws IOException {
+        if (shards < 1 || shard < 1 || shard > shards) {
+            throw new IllegalArgumentException("--shard must be i/n with 1 <= i <= n, got " + shard + "/" + shards);
+        }
+        claim(spec, dir);
+        final Path points = dir.resolve("points");
+        for (SweepSpec.Point p : spec.points()) {
+            if (!inShard(p.index(), shard, shards) || Files.exists(pointFile(points, p.index()))) {
+                continue;
+            }
+            final long t0 = System.nanoTime();
+            final Map<String, Object> row = runPoint(spec, p, threads);
+            final double wall = (System.nanoTime() - t0) * 1e-9;
+            AtomicFiles.writeAll(points, Map.of(pointFile(points, p.index()).getFileName().toString(),
+                    Csv.table(List.copyOf(row.keySet()), List.of(List.copyOf(row.values()))),
+                    timingFile(p.index()), p.index() + "," + wall + "\n"));
+            if (onPoint != null) {
+                onPoint.accept(p.index());
+            }
+        }
+        return assemble(spec.points().size(), List.of(dir), dir);
+    }
+
+    /** The row of one point: index, the swept values, then the engines' deterministic summary columns. */
+    static Map<String, Object> runPoint(SweepSpec spec, SweepSpec.Point p, int threads) {
+        final ErasureConfig config = spec.configAt(p);
+        final Map<String, Object> row = new LinkedHashMap<>();
+        row.put("point", p.index());
+        p.values().forEach((k, v) -> row.put(k, v.isNumber() ? (Object) v.doubleValue() : v.asText()));
+        final boolean both = spec.engine() == SweepSpec.Engine.BOTH;
+        if (spec.engine().mc()) {
+            final OverdampedRun run = config.toRun();
+            final ErasureTally t = LangevinMonteCarlo.run(run, threads, null);
+            putAll(row, MonteCarloSummary.columns(config, run, t, 1), both ? "mc_" : "");
+        }
+        if (spec.engine().fp()) {
+            final FokkerPlanckResult r = config.fpTimeOrder() == 2
+                    ? FokkerPlanckSolver.solveSecondOrder(config.potential(), config.protocol(), config.target(),
+                    config.fpCells(), config.fpDt())
+                    : FokkerPlanckSolver.solve(config.potential(), config.protocol(), config.target(),
+                    config.fpCells(), config.fpDt());
+            putAll(row, FokkerPlanckSummary.columns(config, r, 1), both ? "fp_" : "");
+        }
+        return row;
+    }
+
+    private static void putAll(Map<String, Object> row, Map<String, Object> cols, String prefix) {
+        cols.forEach((k, v) -> {
+            if (!TIMING_COLUMNS.contains(k) && !(prefix.isEmpty() && row.containsKey(k))) {
+                row.put(prefix + k, v);
+            }
+        });
+    }
+
+    /** Writes sweep.json, or checks that the folder holds this very sweep. */
+    static void claim(SweepSpec spec, Path dir) throws IOException {
+        final Path record = dir.resolve("sweep.json");
+        final String fp = spec.fingerprint();
+        if (Files.exists(record)) {
+            final String have = JSON.readTree(record.toFile()).path("fingerprint").asText();
+            if (!have.equals(fp)) {
+                throw new ConfigException(dir + " holds a different sweep (fingerprint " + shortFp(have)
+                        + ", this one " + shortFp(fp) + "): the configuration changed; use another --out");
+            }
+            return;
+        }
+        final ObjectNode n = JSON.createObjectNode();
+        n.put("name", spec.name());
+        n.put("fingerprint", fp);
+        n.put("points", spec.points().size());
+        n.put("engine", spec.engine().name().toLowerCase(java.util.Locale.ROOT));
+        n.set("base", spec.base());
+        final var axes = n.putArray("axes");
+        for (SweepSpec.Axis a : spec.axes()) {
+            final ObjectNode o = axes.addObject();
+            o.put("key", a.key());
+            a.values().forEach(o.putArray("values")::add);
+        }
+        AtomicFiles.writeAll(dir, Map.of("sweep.json", JSON.writeValueAsString(n) + "\n"));
+    }
+
+    private static String shortFp(String fp) {
+        return fp.length() > 12 ? fp.substring(0, 12) : fp;
+    }
+
+    static Path pointFile(Path points, int index) {
+        return points.resolve(String.format("point-%06d.csv", index));
+    }
+
+    private static String timingFile(int index) {
+        return String.format("timing-%06d.txt", index);
+    }
+
+    /**
+     * Assembles sweep.csv (and timings.csv) in {@code out} from the point files of one or more
+     * folders, if all {@code total} points are present.
+     *
+     * @throws ConfigException if a point appears in two folders
+     */
+    static boolean assemble(int total, List<Path> dirs, Path out) throws IOException {
+        final TreeMap<Integer, Path> found = new TreeMap<>();
+        for (Path d : dirs) {
+            final Path points = d.resolve("points");
+            if (!Files.isDirectory(points)) {
+                continue;
+            }
+            try (var files = Files.list(points)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    final String n = f.getFileName().toString();
+                    if (n.matches("point-\\d{6}\\.csv")) {
+                        final int idx = Integer.parseInt(n.substring(6, 12));
+                        final Path prev = found.put(idx, f);
+                        if (prev != null && !prev.getParent().equals(f.getParent())) {
+                            throw new ConfigException("point " + idx + " appears in both " + prev.getParent().getParent()
+                                    + " and " + d + ": shards overlap");
+                        }
+                    }
+                }
+            }
+        }
+        if (found.size() < total) {
+            return false;
+        }
+        final StringBuilder csv = new StringBuilder();
+        final StringBuilder timings = new StringBuilder("point,wall_time_s\n");
+        for (Map.Entry<Integer, Path> e : found.entrySet()) {
+            final List<String> lines = Files.readAllLines(e.getValue(), StandardCharsets.UTF_8);
+            if (csv.length() == 0) {
+                csv.append(lines.get(0)).append('\n');
+            }
+            csv.append(lines.get(1)).append('\n');
+            final Path t = e.getValue().resolveSibling(timingFile(e.getKey()));
+            if (Files.exists(t)) {
+                timings.append(Files.readString(t, StandardCharsets.UTF_8));
+            }
+        }
+        final Map<String, String> files = new LinkedHashMap<>();
+        files.put("sweep.csv", csv.toString());
+        files.put("timings.csv", timings.toString());
+        AtomicFiles.writeAll(out, files);
+        return true;
+    }
+
+    /** Indices missing from the union of the folders' point files. */
+    static List<Integer> missing(int total, List<Path> dirs) {
+        final List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            boolean have = false;
+            for (Path d : dirs) {
+                have |= Files.exists(pointFile(d.resolve("points"), i));
+            }
+            if (!have) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Merges shard folders into {@code out}: all must hold the same sweep (fingerprint), no point may
+     * appear twice, none may be missing.
+     */
+    public static void merge(List<Path> dirs, Path out) throws IOException {
+        String fp = null;
+        int total = -1;
+        for (Path d : dirs) {
+            final Path record = d.resolve("sweep.json");
+            if (!Files.exists(record)) {
+                throw new ConfigException(d + " is not a sweep folder (no sweep.json)");
+            }
+            final var n = JSON.readTree(record.toFile());
+            if (fp == null) {
+                fp = n.path("fingerprint").asText();
+                total = n.path("points").asInt();
+            } else if (!fp.equals(n.path("fingerprint").asText())) {
+                throw new ConfigException(d + " holds a different sweep than " + dirs.get(0));
+            }
+        }
+        final List<Integer> miss = missing(total, dirs);
+        if (!miss.isEmpty()) {
+            throw new ConfigException("cannot merge: " + miss.size() + " of " + total + " points missing (first: "
+                    + miss.subList(0, Math.min(5, miss.size())) + ")");
+        }
+        // overlap check happens in assemble, before anything is written
+        final Path tmp = Files.createTempDirectory("erasure-merge");
+        try {
+            assemble(total, dirs, tmp);
+            final Map<String, String> files = new LinkedHashMap<>();
+            files.put("sweep.csv", Files.readString(tmp.resolve("sweep.csv")));
+            files.put("timings.csv", Files.readString(tmp.resolve("timings.csv")));
+            files.put("sweep.json", Files.readString(dirs.get(0).resolve("sweep.json")));
+            AtomicFiles.writeAll(out, files);
+        } finally {
+            try (var s = Files.list(tmp)) {
+                for (Path f : (Iterable<Path>) s::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
