@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "erasure", mixinStandardHelpOptions = true, versionProvider = ErasureApp.Version.class,
         description = "Simulates the thermodynamic cost of erasing a bit: a Brownian particle in a tunable "
                 + "double well driven by erasure protocols.",
-        subcommands = {SimulateCommand.class, FokkerPlanckCommand.class, SweepCommand.class, MergeCommand.class,
-                PlotCommand.class, RetentionCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ClaimsCommand.class, SimulateCommand.class, FokkerPlanckCommand.class, SweepCommand.class, MergeCommand.class,
+                PlotCommand.class, OptimizeCommand.class, RetentionCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class ErasureApp implements Runnable {
 
     /** Exit code for bad input: configuration, options, files. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.erasure.langevin.OverdampedIntegrator;
 import org.erasure.langevin.TargetWell;
+import org.erasure.physics.HarmonicTrap;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.physics.Potential;
 import org.erasure.physics.QuarticDoubleWell;
@@ -261,15 +262,22 @@ public final class ConfigLoader {
 
     private static Potential readPotential(ConfigNode pot) {
         final String type = pot.text("type", "quartic");
-        if (!type.equals("quartic")) {
-            throw pot.error("'" + pot.key("type") + "' = '" + type + "' is not a known potential (known: quartic)");
+        switch (type) {
+            case "quartic": {
+                final double barrier = pot.number("barrier_kT");
+                if (!(barrier > 0) || Double.isInfinite(barrier)) {
+                    throw pot.error("'" + pot.key("barrier_kT") + "' must be positive, got " + barrier);
+                }
+                pot.finish();
+                return QuarticDoubleWell.of(barrier);
+            }
+            case "harmonic":
+                pot.finish();
+                return HarmonicTrap.of();
+            default:
+                throw pot.error("'" + pot.key("type") + "' = '" + type
+                        + "' is not a known potential (known: quartic, harmonic)");
         }
-        final double barrier = pot.number("barrier_kT");
-        if (!(barrier > 0) || Double.isInfinite(barrier)) {
-            throw pot.error("'" + pot.key("barrier_kT") + "' must be positive, got " + barrier);
-        }
-        pot.finish();
-        return QuarticDoubleWell.of(barrier);
     }
 
     private static KeyframeProtocol readProtocol(ConfigNode proto, Potential potential, double tau) {
@@ -277,6 +285,10 @@ public final class ConfigLoader {
         final KeyframeProtocol protocol;
         switch (type) {
             case "four-step": {
+                if (!(potential instanceof QuarticDoubleWell)) {
+                    throw proto.error("the four-step protocol drives the quartic double well; use keyframes for "
+                            + potential);
+                }
                 final double gMin = proto.number("g_min", 0);
                 if (!(gMin >= 0 && gMin <= 1)) {
                     throw proto.error("'" + proto.key("g_min") + "' must lie in [0, 1], got " + gMin);

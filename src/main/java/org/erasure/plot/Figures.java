@@ -247,6 +247,35 @@ public final class Figures {
         return save(chart, base);
     }
 
+    /** One named curve or point set of {@link #lines}. */
+    public record Series(String name, double[] x, double[] y, boolean markers, boolean dashed) {
+    }
+
+    /** A general figure of named series (markers or lines), optionally on log axes. */
+    public static List<Path> lines(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+                                   List<Series> series, Path base) throws IOException {
+        final XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        for (Series sr : series) {
+            if (sr.x().length == 0) {
+                continue;
+            }
+            final XYSeries xs = chart.addSeries(sr.name(), sr.x(), sr.y());
+            if (sr.markers()) {
+                xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                xs.setMarker(SeriesMarkers.CIRCLE);
+            } else {
+                xs.setMarker(SeriesMarkers.NONE);
+            }
+            if (sr.dashed()) {
+                xs.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {8f, 6f}, 0f));
+            }
+        }
+        return save(chart, base);
+    }
+
     /** Histogram of the work from simulate's work_histogram.csv. */
     public static List<Path> workHistogram(Path csvFile, Path base) throws IOException {
         final Map<String, List<String>> csv = readCsv(csvFile);

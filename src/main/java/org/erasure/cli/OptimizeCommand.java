@@ -1,0 +1,175 @@
+package org.erasure.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.erasure.config.ConfigLoader;
+import org.erasure.config.ErasureConfig;
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.io.AtomicFiles;
+import org.erasure.io.Csv;
+import org.erasure.io.FokkerPlanckSummary;
+import org.erasure.io.RunRecord;
+import org.erasure.optimize.FourStepFamily;
+import org.erasure.optimize.KeyframeFamily;
+import org.erasure.optimize.OptimizedConfig;
+import org.erasure.optimize.ProtocolFamily;
+import org.erasure.optimize.ProtocolOptimizer;
+import org.erasure.physics.ErasureBounds;
+import org.erasure.physics.QuarticDoubleWell;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code erasure optimize}: the cheapest protocol of a family that meets an error target. */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = {"Minimises <W> subject to eps <= target over a protocol family, with the Fokker-Planck "
+                + "solver as the objective (CMA-ES, then BOBYQA).",
+                "Writes DIR/optimized.yaml (a keyframes configuration that simulate and fokker-planck accept), "
+                        + "DIR/optimize.csv and DIR/optimize.json."})
+public final class OptimizeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--tau", paramLabel = "T", required = true, description = "Protocol duration (tau_D).")
+    double tau;
+
+    @Option(names = "--target-error", paramLabel = "EPS", defaultValue = "1",
+            description = "Error probability to reach; 1 for none (default ${DEFAULT-VALUE}).")
+    double targetError;
+
+    @Option(names = "--family", paramLabel = "NAME", defaultValue = "four-step",
+            description = "four-step (g_min, F_max, phase durations) or keyframes (values at K interior times); "
+                    + "default ${DEFAULT-VALUE}.")
+    String family;
+
+    @Option(names = "--keyframes", paramLabel = "K", defaultValue = "4",
+            description = "Interior keyframes of the keyframes family (default ${DEFAULT-VALUE}).")
+    int keyframes;
+
+    @Option(names = "--barrier-range", paramLabel = "LO:HI",
+            description = "Also optimise the barrier E_b within [LO, HI] kT (four-step family).")
+    String barrierRange;
+
+    @Option(names = "--max-tilt", paramLabel = "F", defaultValue = "40",
+            description = "Largest tilt F in kT (default ${DEFAULT-VALUE}).")
+    double maxTilt;
+
+    @Option(names = "--evaluations", paramLabel = "N", defaultValue = "300",
+            description = "Objective evaluations (Fokker-Planck solves), default ${DEFAULT-VALUE}.")
+    int evaluations;
+
+    @Option(names = "--cells", paramLabel = "N", defaultValue = "600", description = "FP cells (default ${DEFAULT-VALUE}).")
+    int cells;
+
+    @Option(names = "--time-steps", paramLabel = "N", defaultValue = "1600",
+            description = "FP time steps, second order (default ${DEFAULT-VALUE}).")
+    int timeSteps;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        final ErasureConfig config = common.load();
+        if (!(tau > 0)) {
+            throw new IllegalArgumentException("--tau must be positive, got " + tau);
+        }
+        if (!(targetError > 0)) {
+            throw new IllegalArgumentException("--target-error must be positive, got " + targetError);
+        }
+        final ProtocolOptimizer.Settings settings = new ProtocolOptimizer.Settings(cells, timeSteps, evaluations,
+                config.seed());
+        final ProtocolFamily fam = family(config);
+        final Path dir = common.outDir(config.name() + "-optimized");
+        final PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "optimize %s: %s family (%d parameters), tau = %.4g tau_D, eps <= %.3g, %d evaluations%n",
+                config.name(), family, fam.dimension(), tau, targetError, evaluations);
+        out.flush();
+        final long t0 = System.nanoTime();
+        final ProtocolOptimizer.Optimum opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), settings);
+        final double wall = (System.nanoTime() - t0) * 1e-9;
+        final FokkerPlanckResult r = opt.result();
+        out.printf(Locale.ROOT, "  best: %s%n", fam.describe(opt.unit()));
+        out.printf(Locale.ROOT, "  <W> = %.6f kT, eps = %.4g (%s), kT[ln2 - H(eps)] = %.6f kT, kT ln(1/eps) = %.3f kT, "
+                        + "finite-time bound %.6f kT%n", r.meanWork(), r.error(), opt.feasible() ? "meets the target"
+                        : "MISSES the target", ErasureBounds.generalizedLandauer(Math.min(0.5, r.error())),
+                -Math.log(r.error()), r.finiteTimeBound());
+        if (opt.fault() != null) {
+            out.println("  NUMERICAL FAULT (not a result): " + opt.fault());
+        }
+        out.printf(Locale.ROOT, "  %d evaluations, %.1f s%n", opt.evaluations(), wall);
+        final Map<String, Object> row = new LinkedHashMap<>();
+        row.put("family", family);
+        row.put("target_error", targetError);
+        row.put("feasible", opt.feasible());
+        row.put("fault", opt.fault() == null ? "" : opt.fault());
+        row.put("evaluations", opt.evaluations());
+        row.putAll(FokkerPlanckSummary.columns(config, r, wall));
+        final Map<String, String> files = new LinkedHashMap<>();
+        files.put("optimized.yaml", OptimizedConfig.yaml(config.tree(), opt.member(), config.name() + "-optimized",
+                String.format(Locale.ROOT, "Optimised by 'erasure optimize' (%s family, tau = %s, eps <= %s): "
+                        + "<W> = %.6f kT, eps = %.4g%n%s", family, tau, targetError, r.meanWork(), r.error(),
+                        fam.describe(opt.unit()))));
+        files.put("optimize.csv", Csv.table(List.copyOf(row.keySet()), List.of(List.copyOf(row.values()))));
+        files.put("optimize.json", RunRecord.json("optimize", spec.commandLine().getParseResult().originalArgs(),
+                config, Map.of("description", fam.describe(opt.unit())), row));
+        AtomicFiles.writeAll(dir, files);
+        out.println("wrote " + dir.resolve("optimized.yaml"));
+        out.flush();
+        return opt.fault() == null ? 0 : 1;
+    }
+
+    private ProtocolFamily family(ErasureConfig config) {
+        switch (family) {
+            case "four-step": {
+                if (!(config.potential() instanceof QuarticDoubleWell q)) {
+                    throw new IllegalArgumentException("the four-step family needs the quartic potential");
+                }
+                double lo = q.barrierKT();
+                double hi = q.barrierKT();
+                if (barrierRange != null) {
+                    final String[] p = barrierRange.split(":");
+                    try {
+                        lo = Double.parseDouble(p[0]);
+                        hi = Double.parseDouble(p[1]);
+                    } catch (RuntimeException e) {
+                        throw new IllegalArgumentException("--barrier-range must be LO:HI, got " + barrierRange);
+                    }
+                    if (!(lo > 0 && hi >= lo)) {
+                        throw new IllegalArgumentException("--barrier-range needs 0 < LO <= HI, got " + barrierRange);
+                    }
+                }
+                return new FourStepFamily(tau, maxTilt, lo, hi, 0.2, Math.min(maxTilt, 10));
+            }
+            case "keyframes": {
+                if (keyframes < 1 || keyframes > 50) {
+                    throw new IllegalArgumentException("--keyframes must lie in [1, 50], got " + keyframes);
+                }
+                final double[] s = new double[keyframes];
+                for (int j = 0; j < keyframes; j++) {
+                    s[j] = (j + 1.0) / (keyframes + 1);
+                }
+                final var p = config.protocol();
+                final double[] start = {p.control0(0), p.control1(0)};
+                final double[] end = {p.control0(p.duration()), p.control1(p.duration())};
+                if (config.potential() instanceof QuarticDoubleWell) {
+                    return new KeyframeFamily(config.potential(), tau, s, start, end, new double[] {0, -maxTilt},
+                            new double[] {1, maxTilt});
+                }
+                final double span = Math.max(1, Math.abs(end[0] - start[0]));
+                return new KeyframeFamily(config.potential(), tau, s, start, end,
+                        new double[] {Math.min(start[0], end[0]) - span, start[1]},
+                        new double[] {Math.max(start[0], end[0]) + span, start[1]});
+            }
+            default:
+                throw new IllegalArgumentException("--family must be four-step or keyframes, got '" + family + "'");
+        }
+    }
+}

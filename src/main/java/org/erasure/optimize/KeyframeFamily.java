@@ -1,0 +1,109 @@
+package org.erasure.optimize;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.erasure.physics.Potential;
+import org.erasure.protocol.KeyframeProtocol;
+
+/**
+ * Keyframe protocols with fixed end controls and K interior keyframes at fixed times s_j = t_j/τ,
+ * whose control values are free within bounds; a control whose bounds coincide is held. Rich
+ * enough to approximate jumps (put interior keyframes close to 0 and 1).
+ */
+public final class KeyframeFamily implements ProtocolFamily {
+
+    private final Potential potential;
+    private final double tau;
+    private final double[] times;
+    private final double[] start0;
+    private final double[] start1;
+    private final double[] end;
+    private final double[] lo;
+    private final double[] hi;
+    private final int free0;
+    private final int free1;
+
+    /**
+     * @param interior interior keyframe times, strictly inside (0, 1), increasing
+     * @param startControls controls at t = 0 {c0, c1}
+     * @param endControls   controls at t = τ {c0, c1}
+     * @param lo            lower bounds {c0, c1} of the interior values
+     * @param hi            upper bounds {c0, c1}
+     */
+    public KeyframeFamily(Potential potential, double tau, double[] interior, double[] startControls,
+                          double[] endControls, double[] lo, double[] hi) {
+        for (int j = 0; j < interior.length; j++) {
+            if (!(interior[j] > 0 && interior[j] < 1) || (j > 0 && !(interior[j] > interior[j - 1]))) {
+                throw new IllegalArgumentException("interior keyframe times must increase within (0, 1)");
+            }
+        }
+        this.potential = potential;
+        this.tau = tau;
+        this.times = interior.clone();
+        this.start0 = startControls.clone();
+        this.start1 = startControls.clone();
+        this.end = endControls.clone();
+        this.lo = lo.clone();
+        this.hi = hi.clone();
+        this.free0 = hi[0] > lo[0] ? 1 : 0;
+        this.free1 = hi[1] > lo[1] ? 1 : 0;
+    }
+
+    @Override
+    public int dimension() {
+        return times.length * (free0 + free1);
+    }
+
+    /** The linear interpolation between the end controls. */
+    @Override
+    public double[] start() {
+        final double[] u = new double[dimension()];
+        int k = 0;
+        for (double s : times) {
+            for (int c = 0; c < 2; c++) {
+                if ((c == 0 ? free0 : free1) == 1) {
+                    final double v = start0[c] + s * (end[c] - start0[c]);
+                    u[k++] = Math.max(0, Math.min(1, (v - lo[c]) / (hi[c] - lo[c])));
+                }
+            }
+        }
+        return u;
+    }
+
+    private double[][] values(double[] u) {
+        final int n = times.length;
+        final double[][] v = new double[2][n + 2];
+        v[0][0] = start0[0];
+        v[1][0] = start1[1];
+        v[0][n + 1] = end[0];
+        v[1][n + 1] = end[1];
+        int k = 0;
+        for (int j = 0; j < n; j++) {
+            for (int c = 0; c < 2; c++) {
+                if ((c == 0 ? free0 : free1) == 1) {
+                    v[c][j + 1] = lo[c] + Math.max(0, Math.min(1, u[k++])) * (hi[c] - lo[c]);
+                } else {
+                    v[c][j + 1] = lo[c];
+                }
+            }
+        }
+        return v;
+    }
+
+    @Override
+    public Member member(double[] u) {
+        final int n = times.length;
+        final double[] s = new double[n + 2];
+        System.arraycopy(times, 0, s, 1, n);
+        s[n + 1] = 1;
+        final double[][] v = values(u);
+        return new Member(potential, KeyframeProtocol.of(tau, s, v[0], v[1]));
+    }
+
+    @Override
+    public String describe(double[] u) {
+        final double[][] v = values(u);
+        return String.format(Locale.ROOT, "keyframes at t/tau = %s: %s = %s, %s = %s", Arrays.toString(times),
+                potential.controlNames()[0], Arrays.toString(v[0]), potential.controlNames()[1], Arrays.toString(v[1]));
+    }
+}

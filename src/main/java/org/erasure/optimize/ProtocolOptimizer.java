@@ -1,0 +1,181 @@
+package org.erasure.optimize;
+
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSolver;
+import org.erasure.langevin.TargetWell;
+import org.erasure.physics.ErasureBounds;
+
+/**
+ * Minimises ⟨W⟩ over a {@link ProtocolFamily} subject to ε ≤ ε_target, with the Fokker–Planck solver
+ * as the objective (second order in time, so few steps suffice) and Commons Math optimisers:
+ * BOBYQA (Powell 2009) from the family's start and from a CMA-ES (Hansen 2006) global search.
+ * The constraint enters as a penalty that grows with log₁₀(ε/ε_target) above the target.
+ */
+public final class ProtocolOptimizer {
+
+    /** Settings of the inner Fokker–Planck solves. */
+    public record Settings(int cells, int timeSteps, int evaluations, long seed) {
+        public Settings {
+            if (cells < 20 || timeSteps < 10 || evaluations < 10) {
+                throw new IllegalArgumentException("need cells >= 20, time steps >= 10, evaluations >= 10");
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(600, 1600, 400, 1);
+        }
+    }
+
+    /**
+     * The best member found.
+     *
+     * @param unit        its point in the unit box
+     * @param member      potential and protocol
+     * @param result      its Fokker–Planck result
+     * @param feasible    whether ε ≤ ε_target
+     * @param evaluations objective evaluations used
+     * @param fault       non-null when the result violates a bound (a numerical fault, not a result)
+     */
+    public record Optimum(double[] unit, ProtocolFamily.Member member, FokkerPlanckResult result, boolean feasible,
+                          int evaluations, String fault) {
+    }
+
+    private ProtocolOptimizer() {
+    }
+
+    /** Penalised objective in kT. */
+    static double objective(FokkerPlanckResult r, double target) {
+        double f = r.meanWork();
+        if (!(target >= 1) && r.error() > target) {
+            final double decades = Math.log10(r.error() / target);
+            f += 5 * decades + 20 * decades * decades;
+        }
+        return Double.isFinite(f) ? f : 1e6;
+    }
+
+    static FokkerPlanckResult evaluate(ProtocolFamily.Member m, TargetWell target, Settings s) {
+        final double tau = m.protocol().duration();
+        return FokkerPlanckSolver.solveSecondOrder(m.potential(), m.protocol(), target, s.cells(), tau / s.timeSteps());
+    }
+
+    /**
+     * @param targetError ε_target, or ≥ 1 for no constraint
+     */
+    public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, Settings s) {
+        final int n = family.dimension();
+        final int[] count = {0};
+        // Aim 10 % below the target: the optimisers stop near, not on, the constraint boundary.
+        final double aim = targetError >= 1 ? targetError : 0.9 * targetError;
+        // Every evaluation is remembered: an optimiser that runs out of budget throws and loses its own best.
+        final double[][] seen = {family.start()};
+        final double[] seenValue = {Double.POSITIVE_INFINITY};
+        final MultivariateFunction f = u -> {
+            count[0]++;
+            final double v = objective(evaluate(family.member(u), target, s), aim);
+            if (v < seenValue[0]) {
+                seenValue[0] = v;
+                seen[0] = clampUnit(u);
+            }
+            return v;
+        };
+        final double[] lo = new double[n];
+        final double[] hi = new double[n];
+        java.util.Arrays.fill(hi, 1);
+        final SimpleBounds bounds = new SimpleBounds(lo, hi);
+        PointValuePair best = new PointValuePair(family.start(), f.value(family.start()));
+        // global: CMA-ES on the unit box, a third of the budget
+        if (n >= 2) {
+            final double[] sigma = new double[n];
+            java.util.Arrays.fill(sigma, 0.3);
+            try {
+                final PointValuePair g = new CMAESOptimizer(s.evaluations(), 0, true, 0, 0,
+                        new MersenneTwister(s.seed()), false, null).optimize(new MaxEval(s.evaluations() / 3),
+                        new ObjectiveFunction(f), GoalType.MINIMIZE, new InitialGuess(family.start()), bounds,
+                        new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(n))));
+                best = better(best, g);
+            } catch (TooManyEvaluationsException e) {
+                // budget spent: keep the best so far
+            }
+            // local: BOBYQA from the best point and from the start
+            for (double[] x0 : new double[][] {best.getPoint(), family.start()}) {
+                try {
+                    final PointValuePair l = new BOBYQAOptimizer(2 * n + 1, 0.15, 1e-5).optimize(
+                            new MaxEval(s.evaluations() / 3), new ObjectiveFunction(f), GoalType.MINIMIZE,
+                            new InitialGuess(clampUnit(x0)), bounds);
+                    best = better(best, l);
+                } catch (TooManyEvaluationsException e) {
+                    // keep the best so far
+                }
+            }
+        } else {
+            final org.apache.commons.math3.optim.univariate.UnivariatePointValuePair p =
+                    new org.apache.commons.math3.optim.univariate.BrentOptimizer(1e-8, 1e-10).optimize(
+                            new MaxEval(s.evaluations()), GoalType.MINIMIZE,
+                            new org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction(
+                                    x -> f.value(new double[] {x})),
+                            new org.apache.commons.math3.optim.univariate.SearchInterval(0, 1, family.start()[0]));
+            best = better(best, new PointValuePair(new double[] {p.getPoint()}, p.getValue()));
+        }
+        best = better(best, new PointValuePair(seen[0], seenValue[0]));
+        final ProtocolFamily.Member m = family.member(best.getPoint());
+        final FokkerPlanckResult r = evaluate(m, target, s);
+        final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
+        return new Optimum(best.getPoint(), m, r, feasible, count[0], fault(r, isSymmetricErasure(m)));
+    }
+
+    /**
+     * Whether the generalized Landauer bound applies as stated: the symmetric quartic bit at the start
+     * (equilibrium, g = 1, F = 0) and the same potential at the end. Then ⟨W⟩ ≥ ΔF_neq = KL(ρ_τ‖ρ_eq)
+     * ≥ ln 2 − H(ε) by coarse-graining onto the two wells.
+     */
+    public static boolean isSymmetricErasure(ProtocolFamily.Member m) {
+        final var p = m.protocol();
+        final double tau = p.duration();
+        return m.potential() instanceof org.erasure.physics.QuarticDoubleWell && p.control0(0) == 1
+                && p.control1(0) == 0 && p.control0(tau) == 1 && p.control1(tau) == 0;
+    }
+
+    /**
+     * A violated bound is a numerical fault, never a result: the second law (⟨W⟩ ≥ ΔF), the
+     * finite-time bound, and for symmetric erasures the generalized Landauer bound hold for every
+     * protocol. Returns null when none is violated.
+     */
+    public static String fault(FokkerPlanckResult r, boolean symmetricErasure) {
+        final double tol = 1e-6;
+        final double eps = Math.min(Math.max(r.error(), 0), 1);
+        final double landauer = eps <= 0.5 ? ErasureBounds.generalizedLandauer(eps) : Double.NEGATIVE_INFINITY;
+        if (r.meanWork() < r.finiteTimeBound() - tol) {
+            return String.format("work %.6g kT below the finite-time bound %.6g kT", r.meanWork(), r.finiteTimeBound());
+        }
+        if (r.meanWork() < r.freeEnergyChange() - tol) {
+            return String.format("work %.6g kT below the free-energy change %.6g kT", r.meanWork(), r.freeEnergyChange());
+        }
+        if (symmetricErasure && r.meanWork() < landauer - tol) {
+            return String.format("work %.6g kT below kT[ln2 - H(eps)] = %.6g kT", r.meanWork(), landauer);
+        }
+        return null;
+    }
+
+    private static PointValuePair better(PointValuePair a, PointValuePair b) {
+        return b.getValue() < a.getValue() ? b : a;
+    }
+
+    private static double[] clampUnit(double[] x) {
+        final double[] y = x.clone();
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.max(0, Math.min(1, y[i]));
+        }
+        return y;
+    }
+}

@@ -1,0 +1,85 @@
+package org.erasure.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.erasure.cli.SimulateCommandTest;
+import org.erasure.config.ConfigLoader;
+import org.erasure.physics.ErasureBounds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `claims --quick` end to end: the report exists and its numbers obey the physics. */
+class ClaimsQuickTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void quickReportHoldsPhysicsNotJustFiles() throws IOException {
+        final Path out = tmp.resolve("claims");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("claims", "--quick", "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        for (String f : new String[] {"report.md", "report.html", "approach.csv", "frontier.csv", "storing.csv",
+                "speed.csv", "verdict.csv", "run.json", "approach_work_vs_tau.png", "frontier_error_vs_work.svg",
+                "storing_vs_erasing.png", "speed_excess_vs_tau.png"}) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        final ClaimsRunner.Results res = ClaimsRunner.run(ClaimsSettings.defaults(true), 2, null);
+        // every <W> >= kT[ln2 - H(eps)] - tolerance (FP discretisation, ~1e-4 kT)
+        for (List<Map<String, Object>> table : List.of(res.approach(), res.frontier())) {
+            for (Map<String, Object> row : table) {
+                final double w = (Double) row.get("mean_work_kT");
+                final double eps = (Double) row.get("error_rate");
+                assertTrue(w >= ErasureBounds.generalizedLandauer(Math.min(0.5, eps)) - 1e-3, row.toString());
+                assertTrue(w >= (Double) row.get("finite_time_bound_kT") - 1e-6, row.toString());
+            }
+        }
+        // W_inf consistent with ln 2 - H(eps): within 3 s.e. or 0.02 kT
+        final double wInf = (Double) res.approachFit().get("w_inf_kT");
+        final double bound = (Double) res.approachFit().get("landauer_bound_at_longest_tau_kT");
+        assertEquals(bound, wInf, Math.max(0.02, 3 * (Double) res.approachFit().get("w_inf_stderr_kT")));
+        // the frontier is monotone: at fixed tau, a stricter target never costs less; at fixed eps, longer is cheaper
+        for (double tau : ClaimsSettings.defaults(true).frontierTaus()) {
+            final List<Map<String, Object>> rows = res.frontier().stream()
+                    .filter(f -> (Double) f.get("protocol.tau") == tau).toList();
+            for (int i = 1; i < rows.size(); i++) {
+                assertTrue((Double) rows.get(i).get("mean_work_kT") >= (Double) rows.get(i - 1).get("mean_work_kT")
+                        - 0.02, "monotone in eps at tau = " + tau);
+            }
+        }
+        // the verdict table has rows for both claims, each with numbers
+        final List<Map<String, Object>> v = res.verdict();
+        assertTrue(v.stream().anyMatch(x -> ((String) x.get("claim")).startsWith("A")));
+        assertTrue(v.stream().anyMatch(x -> ((String) x.get("claim")).startsWith("B")));
+        for (Map<String, Object> x : v) {
+            if (((String) x.get("claim")).matches("[AB].*")) {
+                assertTrue(((String) x.get("measured")).matches(".*\\d.*"), "numbers in " + x);
+            }
+        }
+        assertTrue(res.faults().isEmpty(), res.faults().toString());
+        final String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("## Verdict") && md.contains("W_inf"), "report text");
+    }
+
+    @Test
+    void settingsFileIsStrict() throws IOException {
+        final Path f = tmp.resolve("c.yaml");
+        Files.writeString(f, "approach: {taus: [1, 2, 3]}\n");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("claims", "--config", f.toString(), "--out",
+                tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown key 'approach.taus'"), r.err());
+        assertTrue(!Files.exists(tmp.resolve("x")));
+        // the shipped configs/claims.yaml equals the embedded defaults
+        final ClaimsSettings fromFile = ClaimsSettings.withOverrides(ClaimsSettings.defaults(false),
+                ConfigLoader.readTree(Path.of("configs", "claims.yaml")), "configs/claims.yaml");
+        assertEquals(ClaimsSettings.defaults(false).toString().replaceAll("\\[D@\\w+", ""),
+                fromFile.toString().replaceAll("\\[D@\\w+", ""));
+    }
+}

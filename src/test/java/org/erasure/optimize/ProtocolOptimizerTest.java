@@ -1,0 +1,58 @@
+package org.erasure.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSolver;
+import org.erasure.langevin.TargetWell;
+import org.erasure.physics.ErasureBounds;
+import org.erasure.physics.HarmonicTrap;
+import org.erasure.protocol.KeyframeProtocol;
+import org.junit.jupiter.api.Test;
+
+class ProtocolOptimizerTest {
+
+    @Test
+    void findsTheSchmiedlSeifertOptimumOfTheHarmonicTrap() {
+        // Move a trap of stiffness k = 4 by 2 x_m in tau = 1: W* = dl^2/(tau + 2/k) = 4/1.5 = 2.667 kT
+        // (Schmiedl & Seifert 2007); the optimal protocol jumps at both ends, so the family has
+        // keyframes close to 0 and 1 and two in between.
+        final double k = 4;
+        final double dl = 2;
+        final double tau = 1;
+        final double exact = dl * dl / (tau + 2 / k);
+        final KeyframeFamily family = new KeyframeFamily(HarmonicTrap.of(), tau, new double[] {0.004, 0.35, 0.65, 0.996},
+                new double[] {0, k}, new double[] {dl, k}, new double[] {-1, k}, new double[] {3, k});
+        final ProtocolOptimizer.Optimum opt = ProtocolOptimizer.minimize(family, 1, TargetWell.RIGHT,
+                new ProtocolOptimizer.Settings(400, 1000, 300, 3));
+        final double linear = FokkerPlanckSolver.solveSecondOrder(HarmonicTrap.of(), KeyframeProtocol.of(tau,
+                new double[] {0, 1}, new double[] {0, dl}, new double[] {k, k}), TargetWell.RIGHT, 400, 1e-3).meanWork();
+        assertTrue(linear > 1.1 * exact, "the linear protocol is clearly worse: " + linear);
+        assertEquals(exact, opt.result().meanWork(), 0.02 * exact,
+                "optimum " + opt.result().meanWork() + " vs W* " + exact + "; " + family.describe(opt.unit()));
+        assertTrue(opt.result().meanWork() >= opt.result().finiteTimeBound() - 1e-9);
+        assertNull(opt.fault());
+    }
+
+    @Test
+    void meetsTheErrorTargetAboveTheBounds() {
+        // Four-step erasure of a 16 kT bit in tau = 10 at eps <= 1e-6.
+        final FourStepFamily family = new FourStepFamily(10, 30, 16, 16, 0.2, 10);
+        final ProtocolOptimizer.Optimum opt = ProtocolOptimizer.minimize(family, 1e-6, TargetWell.RIGHT,
+                new ProtocolOptimizer.Settings(300, 800, 150, 5));
+        final FokkerPlanckResult r = opt.result();
+        assertTrue(opt.feasible(), "eps = " + r.error());
+        assertTrue(r.meanWork() >= ErasureBounds.generalizedLandauer(r.error()), "above Landauer");
+        assertTrue(r.meanWork() < 2, "a decent protocol: " + r.meanWork() + " " + family.describe(opt.unit()));
+        assertNull(opt.fault());
+    }
+
+    @Test
+    void flagsABoundViolationAsAFault() {
+        final FokkerPlanckResult fake = new FokkerPlanckResult(0.1, 0.1, 0, 1e-9, 1e-9, 1e-9, 0.69, -0.59, 1, 0.7, 0, 10,
+                10, 0, 0.1, new double[10], new double[10]);
+        assertTrue(ProtocolOptimizer.fault(fake, true) != null);
+    }
+}
