@@ -14,8 +14,8 @@ import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolver;
 import org.erasure.fokkerplanck.Retention;
 import org.erasure.langevin.LangevinMonteCarlo;
-import org.erasure.langevin.OverdampedIntegrator;
-import org.erasure.langevin.OverdampedRun;
+import org.erasure.langevin.Integrator;
+import org.erasure.langevin.LangevinRun;
 import org.erasure.langevin.TargetWell;
 import org.erasure.optimize.FourStepFamily;
 import org.erasure.optimize.ProtocolOptimizer;
@@ -105,8 +105,8 @@ public final class ClaimsRunner {
             row.put("log_inverse_error_kT", -Math.log(r.error()));
             addFault(faults, "approach tau=" + tau, ProtocolOptimizer.fault(r, true));
             if (s.mcTaus().contains(tau)) {
-                final ErasureTally t = LangevinMonteCarlo.run(new OverdampedRun(w,
-                        KeyframeProtocol.fourStep(tau, s.approachGMin(), s.approachTilt()), OverdampedIntegrator.HEUN,
+                final ErasureTally t = LangevinMonteCarlo.run(new LangevinRun(w,
+                        KeyframeProtocol.fourStep(tau, s.approachGMin(), s.approachTilt()), Integrator.HEUN,
                         mcDt(s.approachBarrier()), s.mcTrajectories(), s.seed() + i, TargetWell.RIGHT, Double.NaN, null),
                         threads, null);
                 tick.accept(1);
@@ -228,8 +228,8 @@ public final class ClaimsRunner {
         addFault(faults, "frontier MC check", o.fault());
         final QuarticDoubleWell w = (QuarticDoubleWell) o.member().potential();
         final long n = s.mcTrajectories() * 5;
-        final ErasureTally t = LangevinMonteCarlo.run(new OverdampedRun(w, o.member().protocol(),
-                OverdampedIntegrator.HEUN, mcDt(w.barrierKT()), n, s.seed() + 1000, TargetWell.RIGHT, Double.NaN, null),
+        final ErasureTally t = LangevinMonteCarlo.run(new LangevinRun(w, o.member().protocol(),
+                Integrator.HEUN, mcDt(w.barrierKT()), n, s.seed() + 1000, TargetWell.RIGHT, Double.NaN, null),
                 threads, null);
         tick.accept(1);
         final Map<String, Object> row = optimumRow(s.mcCheckTau(), s.mcCheckError(), o, s);

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.erasure.config.ConfigLoader;
 import org.erasure.config.ErasureConfig;
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSolver;
 import org.erasure.langevin.LangevinMonteCarlo;
-import org.erasure.langevin.OverdampedRun;
+import org.erasure.langevin.LangevinRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,8 +22,10 @@ import picocli.CommandLine.Option;
  * statistics included), on one thread and on all threads.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Throughput benchmark B1 (SPEC 6) through the full Monte Carlo engine.",
-                "Prints particle-steps per second on 1 thread and on all threads, and the scaling ratio."})
+        description = {"Throughput benchmarks through the full engines: B1 (SPEC 6, overdamped), U1 (underdamped "
+                + "piecewise-harmonic, BAOAB) and the Fokker-Planck solver.",
+                "Prints particle-steps per second on 1 thread and on all threads with the scaling ratio, and FP "
+                        + "cell-steps per second; --json for machines."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--trajectories", paramLabel = "N", defaultValue = "4096",
@@ -57,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         final ErasureConfig config = loadB1(List.of("dynamics.integrator=" + integrator,
                 "simulation.trajectories=" + trajectories));
-        final OverdampedRun run = config.toRun();
+        final LangevinRun run = config.toRun();
         final PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.printf(Locale.ROOT, "B1: quartic E_b = 8, four-step tau = 10, dt = 1e-4 (%d steps), %s, %d trajectories%n",
@@ -67,6 +71,22 @@ public final class BenchCommand implements Callable<Integer> {
         LangevinMonteCarlo.run(run.withTrajectories(Math.min(trajectories, 1024)), all, null); // JIT warm-up
         final double single = best(run, 1);
         final double parallel = all == 1 ? single : best(run, all);
+        // U1: underdamped piecewise-harmonic well (cantilever preset), BAOAB, 1e5 steps
+        final LangevinRun ud = loadPreset("cantilever.yaml", List.of("protocol.tau_s=null", "protocol.tau=2200",
+                "simulation.trajectories=" + trajectories, "simulation.work_histogram=null")).toRun();
+        LangevinMonteCarlo.run(ud.withTrajectories(Math.min(trajectories, 512)), all, null);
+        final double udSingle = best(ud, 1);
+        final double udParallel = all == 1 ? udSingle : best(ud, all);
+        // FP: the quick configuration, 2000 cells, 1e4 steps, backward Euler (cell-steps count both densities)
+        final ErasureConfig fpc = loadPreset("quick.yaml", List.of());
+        FokkerPlanckSolver.solve(fpc.potential(), fpc.protocol(), fpc.target(), 2000, 1e-2);
+        double fpRate = 0;
+        for (int i = 0; i < repeats; i++) {
+            final long t0 = System.nanoTime();
+            final FokkerPlanckResult r = FokkerPlanckSolver.solve(fpc.potential(), fpc.protocol(), fpc.target(), 2000,
+                    1e-3);
+            fpRate = Math.max(fpRate, 2.0 * r.cells() * r.timeSteps() / ((System.nanoTime() - t0) * 1e-9));
+        }
         final Map<String, Object> r = new LinkedHashMap<>();
         r.put("benchmark", "B1");
         r.put("integrator", integrator);
@@ -76,6 +96,9 @@ public final class BenchCommand implements Callable<Integer> {
         r.put("threads", all);
         r.put("particle_steps_per_s_all_threads", parallel);
         r.put("scaling", parallel / single);
+        r.put("underdamped_particle_steps_per_s_1_thread", udSingle);
+        r.put("underdamped_particle_steps_per_s_all_threads", udParallel);
+        r.put("fp_cell_steps_per_s", fpRate);
         r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("java", System.getProperty("java.version"));
         if (json) {
@@ -84,12 +107,17 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  1 thread : %.3e particle-steps/s%n", single);
             out.printf(Locale.ROOT, "  %d threads: %.3e particle-steps/s  (scaling %.2fx)%n", all, parallel,
                     parallel / single);
+            out.printf(Locale.ROOT, "U1: underdamped piecewise-harmonic (cantilever), BAOAB, %d steps%n", ud.steps());
+            out.printf(Locale.ROOT, "  1 thread : %.3e particle-steps/s%n", udSingle);
+            out.printf(Locale.ROOT, "  %d threads: %.3e particle-steps/s  (scaling %.2fx)%n", all, udParallel,
+                    udParallel / udSingle);
+            out.printf(Locale.ROOT, "FP: quick.yaml, 2000 cells, 1e4 steps: %.3e cell-steps/s (1 thread)%n", fpRate);
         }
         out.flush();
         return 0;
     }
 
-    private double best(OverdampedRun run, int threads) {
+    private double best(LangevinRun run, int threads) {
         double best = 0;
         for (int i = 0; i < repeats; i++) {
             final long t0 = System.nanoTime();
@@ -101,8 +129,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static ErasureConfig loadB1(List<String> overrides) {
-        try (var in = BenchCommand.class.getResourceAsStream("/org/erasure/configs/bench-b1.yaml")) {
-            return ConfigLoader.parse("embedded configs/bench-b1.yaml", "bench-b1",
+        return loadPreset("bench-b1.yaml", overrides);
+    }
+
+    static ErasureConfig loadPreset(String file, List<String> overrides) {
+        try (var in = BenchCommand.class.getResourceAsStream("/org/erasure/configs/" + file)) {
+            return ConfigLoader.parse("embedded configs/" + file, file.replace(".yaml", ""),
                     new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), overrides);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

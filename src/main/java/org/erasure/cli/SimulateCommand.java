@@ -14,7 +14,7 @@ import org.erasure.io.Csv;
 import org.erasure.io.MonteCarloSummary;
 import org.erasure.io.RunRecord;
 import org.erasure.langevin.LangevinMonteCarlo;
-import org.erasure.langevin.OverdampedRun;
+import org.erasure.langevin.LangevinRun;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.stats.ErasureTally;
 import org.erasure.stats.Histogram;
@@ -43,10 +43,12 @@ public final class SimulateCommand implements Callable<Integer> {
         final ErasureConfig config = common.load();
         final int threads = common.threads();
         final Path dir = common.outDir(config.name());
-        final OverdampedRun run = config.toRun();
+        final LangevinRun run = config.toRun();
         final PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "simulate %s: overdamped %s, tau = %.4g tau_D, dt = %.3g tau_D (%d steps), "
-                        + "%d trajectories, seed %d, %d thread%s%n", config.name(), run.integrator().key(),
+        out.printf(Locale.ROOT, "simulate %s: %s %s, tau = %.4g tau_D, dt = %.3g tau_D (%d steps), "
+                        + "%d trajectories, seed %d, %d thread%s%n", config.name(),
+                run.integrator().underdamped() ? "underdamped (mass " + run.mass() + ")" : "overdamped",
+                run.integrator().key(),
                 run.protocol().duration(), run.effectiveDt(), run.steps(), run.trajectories(), run.seed(), threads,
                 threads == 1 ? "" : "s");
         out.flush();
@@ -86,6 +88,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 (Double) s.get("sd_work_kT"));
         out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f kT  (heat to the bath);  <dU> = %.4f kT%n",
                 (Double) s.get("mean_heat_kT"), (Double) s.get("stderr_heat_kT"), (Double) s.get("mean_delta_u_kT"));
+        if (s.containsKey("error_rate_at_protocol_end")) {
+            out.printf(Locale.ROOT, "  eps at the end of the protocol = %.4g (95%% CI [%.3g, %.3g]); after the hold of %.4g tau_D:%n",
+                    (Double) s.get("error_rate_at_protocol_end"), (Double) s.get("error_ci_low_at_protocol_end"),
+                    (Double) s.get("error_ci_high_at_protocol_end"), (Double) s.get("hold_tauD"));
+        }
         out.printf(Locale.ROOT, "  eps   = %.4g  (%d errors; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g)%n",
                 eps, (Long) s.get("errors"), (Double) s.get("error_ci_low"), (Double) s.get("error_ci_high"),
                 (Double) s.get("error_rate_from_left"), (Double) s.get("error_rate_from_right"));

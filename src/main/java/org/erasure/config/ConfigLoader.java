@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.erasure.langevin.OverdampedIntegrator;
+import org.erasure.langevin.Integrator;
 import org.erasure.langevin.TargetWell;
 import org.erasure.physics.HarmonicTrap;
 import org.erasure.physics.PhysicalUnits;
+import org.erasure.physics.PiecewiseHarmonicWell;
+import org.erasure.protocol.Protocol;
+import org.erasure.protocol.TableProtocol;
 import org.erasure.physics.Potential;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
@@ -51,7 +54,12 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": cannot read file (" + e.getMessage() + ")");
         }
         final String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return parse(source, stem, text, overrides);
+        final JsonNode tree = readTree(source, text);
+        for (String o : overrides) {
+            applyOverride(source, (ObjectNode) tree, o);
+        }
+        final Path dir = file.toAbsolutePath().getParent();
+        return build(source, stem, tree, dir == null ? Path.of(".") : dir);
     }
 
     /** Loads the embedded default configuration and applies the overrides. */
@@ -73,7 +81,7 @@ public final class ConfigLoader {
         for (String o : overrides) {
             applyOverride(source, (ObjectNode) tree, o);
         }
-        return build(source, stem, tree);
+        return build(source, stem, tree, Path.of("."));
     }
 
     /** Validates a configuration tree (a mapping) and builds the configuration; the tree is copied. */
@@ -81,7 +89,7 @@ public final class ConfigLoader {
         if (tree == null || !tree.isObject()) {
             throw new ConfigException(source + ": the configuration must be a mapping of keys to values");
         }
-        return build(source, stem, tree.deepCopy());
+        return build(source, stem, tree.deepCopy(), Path.of("."));
     }
 
     /** Reads a YAML file into a tree (for sweep files and bases). */
@@ -157,7 +165,8 @@ public final class ConfigLoader {
         node.set(path[path.length - 1], value);
     }
 
-    private static ErasureConfig build(String source, String stem, JsonNode tree) {
+    /** @param baseDir folder against which relative file names (protocol tables) are resolved */
+    private static ErasureConfig build(String source, String stem, JsonNode tree, Path baseDir) {
         final ConfigNode root = new ConfigNode(source, "", tree);
         final String name = root.text("name", stem);
         if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -173,22 +182,44 @@ public final class ConfigLoader {
 
         final ConfigNode proto = root.child("protocol");
         final double tau = readTime(proto, "tau", units, true);
-        final KeyframeProtocol protocol = readProtocol(proto, potential, tau);
+        final Protocol protocol = readProtocol(proto, potential, tau, baseDir);
         final TargetWell target = enumValue(proto, "target", "right", TargetWell::fromKey);
+        double hold = readTime(proto, "hold", units, false);
+        hold = Double.isNaN(hold) ? 0 : hold;
         proto.finish();
 
         final ConfigNode dyn = root.child("dynamics");
         final String model = dyn.text("model", "overdamped");
-        if (!model.equals("overdamped")) {
-            throw dyn.error("'" + dyn.key("model") + "' = '" + model + "' is not available (known: overdamped)");
+        if (!model.equals("overdamped") && !model.equals("underdamped")) {
+            throw dyn.error("'" + dyn.key("model") + "' must be overdamped or underdamped, got '" + model + "'");
         }
-        final OverdampedIntegrator integrator = enumValue(dyn, "integrator", "heun", OverdampedIntegrator::fromKey);
+        final boolean underdamped = model.equals("underdamped");
+        final Integrator integrator = enumValue(dyn, "integrator", underdamped ? "baoab" : "heun", Integrator::fromKey);
+        if (integrator.underdamped() != underdamped) {
+            throw dyn.error("'" + dyn.key("integrator") + "' = " + integrator.key() + " does not integrate " + model
+                    + " dynamics (overdamped: euler, heun; underdamped: baoab)");
+        }
+        double mass = Double.NaN;
+        if (underdamped) {
+            if (dyn.has("mass") && units.reducedMass() > 0) {
+                throw dyn.error("give either '" + dyn.key("mass") + "' or physical.resonance_frequency_Hz and "
+                        + "quality_factor, not both");
+            }
+            mass = dyn.has("mass") ? dyn.number("mass") : units.reducedMass();
+            if (!(mass > 0) || Double.isInfinite(mass)) {
+                throw dyn.error("underdamped dynamics needs '" + dyn.key("mass") + "' (reduced mass m kT/(gamma^2 x_m^2)) "
+                        + "> 0, or physical.resonance_frequency_Hz and quality_factor");
+            }
+        } else if (dyn.has("mass")) {
+            throw dyn.error("'" + dyn.key("mass") + "' applies to underdamped dynamics only");
+        }
         final double dt = readTime(dyn, "dt", units, true);
         if (dt > tau) {
             throw dyn.error("'" + dyn.key("dt") + "' = " + dt + " tau_D is longer than the protocol (tau = " + tau + ")");
         }
         dyn.finish();
-        StabilityCheck.requireStable(potential, protocol, dt, source + ": '" + dyn.key("dt") + "'");
+        StabilityCheck.requireStable(potential, protocol, dt, underdamped ? mass : Double.NaN,
+                source + ": '" + dyn.key("dt") + "'");
 
         final ConfigNode init = root.child("initial");
         double x0 = Double.NaN;
@@ -239,25 +270,39 @@ public final class ConfigLoader {
         fp.finish();
         root.finish();
         return new ErasureConfig(name, units, potential, protocol, target, integrator, dt, x0, trajectories, seed,
-                hist, (int) cells, fpDt, (int) order, tree.deepCopy());
+                hist, (int) cells, fpDt, (int) order, mass, hold, tree.deepCopy());
     }
 
     private static PhysicalUnits readUnits(ConfigNode phys, double temperature) {
-        if (!phys.has("viscosity_Pa_s") && !phys.has("bead_radius_um") && !phys.has("well_half_distance_um")) {
+        final boolean bead = phys.has("viscosity_Pa_s") || phys.has("bead_radius_um") || phys.has("well_half_distance_um");
+        final boolean oscillator = phys.has("resonance_frequency_Hz") || phys.has("quality_factor");
+        if (bead && oscillator) {
+            throw phys.error("'physical' describes either a bead (viscosity_Pa_s, bead_radius_um, well_half_distance_um) "
+                    + "or an oscillator (resonance_frequency_Hz, quality_factor), not both");
+        }
+        if (oscillator) {
+            final double f0 = positive(phys, "resonance_frequency_Hz");
+            final double q = positive(phys, "quality_factor");
+            phys.finish();
+            return PhysicalUnits.oscillator(temperature, f0, q);
+        }
+        if (!bead) {
             phys.finish();
             return PhysicalUnits.thermal(temperature);
         }
-        final double eta = phys.number("viscosity_Pa_s");
-        final double radius = phys.number("bead_radius_um");
-        final double xm = phys.number("well_half_distance_um");
-        for (String k : new String[] {"viscosity_Pa_s", "bead_radius_um", "well_half_distance_um"}) {
-            final double v = phys.number(k);
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw phys.error("'" + phys.key(k) + "' must be positive, got " + v);
-            }
-        }
+        final double eta = positive(phys, "viscosity_Pa_s");
+        final double radius = positive(phys, "bead_radius_um");
+        final double xm = positive(phys, "well_half_distance_um");
         phys.finish();
         return PhysicalUnits.stokesBead(temperature, eta, radius * 1e-6, xm * 1e-6);
+    }
+
+    private static double positive(ConfigNode n, String key) {
+        final double v = n.number(key);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw n.error("'" + n.key(key) + "' must be positive, got " + v);
+        }
+        return v;
     }
 
     private static Potential readPotential(ConfigNode pot) {
@@ -274,15 +319,18 @@ public final class ConfigLoader {
             case "harmonic":
                 pot.finish();
                 return HarmonicTrap.of();
+            case "piecewise-harmonic":
+                pot.finish();
+                return PiecewiseHarmonicWell.of();
             default:
                 throw pot.error("'" + pot.key("type") + "' = '" + type
-                        + "' is not a known potential (known: quartic, harmonic)");
+                        + "' is not a known potential (known: quartic, piecewise-harmonic, harmonic)");
         }
     }
 
-    private static KeyframeProtocol readProtocol(ConfigNode proto, Potential potential, double tau) {
+    private static Protocol readProtocol(ConfigNode proto, Potential potential, double tau, Path baseDir) {
         final String type = proto.text("type", "four-step");
-        final KeyframeProtocol protocol;
+        final Protocol protocol;
         switch (type) {
             case "four-step": {
                 if (!(potential instanceof QuarticDoubleWell)) {
@@ -333,11 +381,49 @@ public final class ConfigLoader {
                 protocol = KeyframeProtocol.of(tau, s, c0, c1);
                 break;
             }
+            case "table": {
+                final String file = proto.text("file");
+                final Path path = baseDir.resolve(file);
+                final String interp = proto.text("interpolation", "linear");
+                if (!interp.equals("linear") && !interp.equals("constant")) {
+                    throw proto.error("'" + proto.key("interpolation") + "' must be linear or constant, got '" + interp + "'");
+                }
+                final double[] start = pair(proto, "start", potential);
+                final double[] end = pair(proto, "end", potential);
+                final List<double[]> rows;
+                try {
+                    rows = TableProtocol.read(path);
+                    for (double[] r : rows) {
+                        potential.validateControls(r[0], r[1]);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw proto.error("'" + proto.key("file") + "': " + e.getMessage());
+                }
+                protocol = TableProtocol.of(tau, rows, start, end, interp.equals("linear"));
+                break;
+            }
             default:
                 throw proto.error("'" + proto.key("type") + "' = '" + type
-                        + "' is not a known protocol (known: four-step, keyframes)");
+                        + "' is not a known protocol (known: four-step, keyframes, table)");
         }
         return protocol;
+    }
+
+    /** A pair [c0, c1] of admissible control values. */
+    private static double[] pair(ConfigNode node, String key, Potential potential) {
+        final List<double[]> rows;
+        final com.fasterxml.jackson.databind.JsonNode raw = node.raw(key);
+        if (raw == null || !raw.isArray() || raw.size() != 2 || !raw.get(0).isNumber() || !raw.get(1).isNumber()) {
+            throw node.error("'" + node.key(key) + "' must be a pair [" + potential.controlNames()[0] + ", "
+                    + potential.controlNames()[1] + "]");
+        }
+        final double[] v = {raw.get(0).asDouble(), raw.get(1).asDouble()};
+        try {
+            potential.validateControls(v[0], v[1]);
+        } catch (IllegalArgumentException e) {
+            throw node.error("'" + node.key(key) + "': " + e.getMessage());
+        }
+        return v;
     }
 
     /** A time given as key (τ_D) or key_s (seconds, needs the physical time scale); positive. */

@@ -2,8 +2,8 @@ package org.erasure.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
-import org.erasure.langevin.OverdampedIntegrator;
-import org.erasure.langevin.OverdampedRun;
+import org.erasure.langevin.Integrator;
+import org.erasure.langevin.LangevinRun;
 import org.erasure.langevin.TargetWell;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.physics.Potential;
@@ -29,11 +29,13 @@ import org.erasure.stats.Histogram;
  * @param fpCells         Fokker–Planck grid cells
  * @param fpDt            Fokker–Planck time step in τ_D
  * @param fpTimeOrder     1 (backward Euler) or 2 (Richardson-extrapolated backward Euler)
+ * @param mass            reduced mass for underdamped dynamics (NaN when overdamped)
+ * @param holdTime        hold at the final controls after the protocol (τ_D)
  * @param tree            the configuration as read, overrides applied
  */
 public record ErasureConfig(String name, PhysicalUnits units, Potential potential, Protocol protocol,
-                            TargetWell target, OverdampedIntegrator integrator, double dt, double initialPosition,
-                            long trajectories, long seed, Histogram workHistogram, int fpCells, double fpDt, int fpTimeOrder,
+                            TargetWell target, Integrator integrator, double dt, double initialPosition,
+                            long trajectories, long seed, Histogram workHistogram, int fpCells, double fpDt, int fpTimeOrder, double mass, double holdTime,
                             JsonNode tree) {
 
     public ErasureConfig {
@@ -47,8 +49,8 @@ public record ErasureConfig(String name, PhysicalUnits units, Potential potentia
     }
 
     /** The Monte Carlo run this configuration describes. */
-    public OverdampedRun toRun() {
-        return new OverdampedRun(potential, protocol, integrator, dt, trajectories, seed, target, initialPosition,
-                workHistogram);
+    public LangevinRun toRun() {
+        return new LangevinRun(potential, protocol, integrator, dt, trajectories, seed, target, initialPosition,
+                workHistogram, mass, holdTime);
     }
 }

@@ -17,7 +17,11 @@ final class StabilityCheck {
     private StabilityCheck() {
     }
 
-    static void requireStable(Potential p, Protocol protocol, double dt, String what) {
+    /**
+     * @param mass reduced mass for underdamped dynamics (NaN when overdamped): BAOAB's kicks and drifts
+     *             are the velocity Verlet scheme, unstable once ω·dt ≥ 2 with ω² = κ/μ
+     */
+    static void requireStable(Potential p, Protocol protocol, double dt, double mass, String what) {
         double kappaMax = 0;
         for (int k = 0; k <= TIMES; k++) {
             final double t = protocol.duration() * k / TIMES;
@@ -35,6 +39,16 @@ final class StabilityCheck {
                     kappaMax = Math.max(kappaMax, p.curvature(x, c0, c1));
                 }
             }
+        }
+        if (!Double.isNaN(mass)) {
+            final double omega = Math.sqrt(kappaMax / mass);
+            if (omega * dt >= 2) {
+                throw new ConfigException(String.format(
+                        "%s = %.3g tau_D is too large for stability: the well frequency reaches %.3g per tau_D "
+                                + "(curvature %.3g over mass %.3g), so dt must be below %.3g (about 10x smaller for accuracy)",
+                        what, dt, omega, kappaMax, mass, 2 / omega));
+            }
+            return;
         }
         if (kappaMax * dt >= 2) {
             throw new ConfigException(String.format(

@@ -3,7 +3,7 @@ package org.erasure.io;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.erasure.config.ErasureConfig;
-import org.erasure.langevin.OverdampedRun;
+import org.erasure.langevin.LangevinRun;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.stats.BinomialInterval;
@@ -18,7 +18,7 @@ public final class MonteCarloSummary {
     private MonteCarloSummary() {
     }
 
-    public static Map<String, Object> columns(ErasureConfig config, OverdampedRun run, ErasureTally t,
+    public static Map<String, Object> columns(ErasureConfig config, LangevinRun run, ErasureTally t,
                                               double wallSeconds) {
         final PhysicalUnits units = config.units();
         final BinomialInterval err = t.errorInterval();
@@ -41,10 +41,21 @@ public final class MonteCarloSummary {
         c.put("mean_heat_kT", t.heat().mean());
         c.put("stderr_heat_kT", t.heat().standardError());
         c.put("mean_delta_u_kT", t.deltaU().mean());
+        if (run.integrator().underdamped()) {
+            c.put("mean_delta_kinetic_kT", t.deltaK().mean());
+            c.put("mass_reduced", run.mass());
+        }
         c.put("errors", t.errors());
         c.put("error_rate", eps);
         c.put("error_ci_low", err.low());
         c.put("error_ci_high", err.high());
+        if (run.holdTime() > 0) {
+            final BinomialInterval end = BinomialInterval.clopperPearson(t.errorsAtProtocolEnd(), t.trajectories());
+            c.put("hold_tauD", run.holdTime());
+            c.put("error_rate_at_protocol_end", end.rate());
+            c.put("error_ci_low_at_protocol_end", end.low());
+            c.put("error_ci_high_at_protocol_end", end.high());
+        }
         c.put("error_rate_from_left", left == null ? Double.NaN : left.rate());
         c.put("error_rate_from_right", right == null ? Double.NaN : right.rate());
         c.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(eps));
@@ -57,7 +68,7 @@ public final class MonteCarloSummary {
         c.put("mean_work_eV", units.toElectronVolt(t.work().mean()));
         c.put("tau_s", units.hasTimeScale() ? run.protocol().duration() * units.timeUnitS() : Double.NaN);
         c.put("wall_time_s", wallSeconds);
-        c.put("particle_steps_per_s", (double) t.trajectories() * run.steps() / wallSeconds);
+        c.put("particle_steps_per_s", (double) t.trajectories() * (run.steps() + run.holdSteps()) / wallSeconds);
         return c;
     }
 }

@@ -14,7 +14,7 @@ import org.erasure.stats.ErasureTally;
 /**
  * Multithreaded, reproducible Monte Carlo of overdamped erasure trajectories (SPEC 3.1).
  *
- * <p>Trajectories are cut into blocks of {@value OverdampedBlockWorker#BLOCK_SIZE}. Block b draws
+ * <p>Trajectories are cut into blocks of {@value BlockWorker#BLOCK_SIZE}. Block b draws
  * from its own {@link GaussianStream}: the XoRoShiRo128++ generator seeded from the run's seed and
  * advanced by b jumps of 2^64 (Blackman &amp; Vigna, ACM TOMS 47, 36 (2021)), so streams never overlap
  * and belong to blocks, not threads. Block tallies are merged in block order; the result is therefore
@@ -31,7 +31,7 @@ public final class LangevinMonteCarlo {
 
     /** Trajectories per block (fixed). */
     public static int blockSize() {
-        return OverdampedBlockWorker.BLOCK_SIZE;
+        return BlockWorker.BLOCK_SIZE;
     }
 
     /**
@@ -40,20 +40,20 @@ public final class LangevinMonteCarlo {
      * @param progress called with the number of trajectories just finished (from worker threads), or null
      * @throws DivergenceException if a trajectory produced NaN or left the sane range
      */
-    public static ErasureTally run(OverdampedRun run, int threads, LongConsumer progress) {
+    public static ErasureTally run(LangevinRun run, int threads, LongConsumer progress) {
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be positive, got " + threads);
         }
         final BoltzmannSampler initial = Double.isNaN(run.initialPosition())
                 ? BoltzmannSampler.of(run.potential(), run.protocol().control0(0), run.protocol().control1(0))
                 : null;
-        final long blockSize = OverdampedBlockWorker.BLOCK_SIZE;
+        final long blockSize = BlockWorker.BLOCK_SIZE;
         final long blocks = (run.trajectories() + blockSize - 1) / blockSize;
         final BlockScheduler scheduler = new BlockScheduler(run.seed(), blocks, run.workHistogram());
         final int workers = (int) Math.min(threads, blocks);
         final AtomicBoolean failed = new AtomicBoolean();
         final Runnable task = () -> {
-            final OverdampedBlockWorker worker = new OverdampedBlockWorker(run, initial);
+            final BlockWorker worker = new BlockWorker(run, initial);
             while (!failed.get()) {
                 final long[] index = new long[1];
                 final GaussianStream rng = scheduler.claim(index);

@@ -86,10 +86,10 @@ public final class OverdampedKernel {
     }
 
     /** Dispatches to the integrator's step; scratch arrays as for {@link #heunStep}. */
-    public static void step(OverdampedIntegrator integrator, Potential p, double[] x, double[] u, double[] w,
+    public static void step(Integrator integrator, Potential p, double[] x, double[] u, double[] w,
                             double[] q, double[] noise, double[] jump, double[] force, int n, double c0, double c1,
                             double dt, double noiseScale) {
-        if (integrator == OverdampedIntegrator.HEUN) {
+        if (integrator == Integrator.HEUN) {
             heunStep(p, x, u, w, q, noise, jump, force, n, c0, c1, dt, noiseScale);
         } else {
             eulerStep(p, x, u, w, q, noise, jump, n, c0, c1, dt, noiseScale);

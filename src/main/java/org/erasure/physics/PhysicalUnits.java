@@ -5,10 +5,11 @@ package org.erasure.physics;
  * τ_D = γ x_m²/kT) and SI units. Boltzmann's constant is exact in the 2019 SI (CODATA 2018).
  *
  * @param temperatureK bath temperature in K
- * @param frictionKgPerS Stokes friction γ in kg/s, or NaN when no physical length/time scale is given
- * @param lengthUnitM x_m in m, or NaN
+ * @param timeUnitS    the reduced time unit τ_D in s, or NaN when no physical time scale is given
+ * @param lengthUnitM  the reduced length unit in m, or NaN
+ * @param oscillatorMass reduced mass Q² of an oscillator given by f₀ and Q, or NaN
  */
-public record PhysicalUnits(double temperatureK, double frictionKgPerS, double lengthUnitM) {
+public record PhysicalUnits(double temperatureK, double timeUnitS, double lengthUnitM, double oscillatorMass) {
 
     /** Boltzmann constant in J/K (exact). */
     public static final double BOLTZMANN_J_PER_K = 1.380649e-23;
@@ -23,7 +24,7 @@ public record PhysicalUnits(double temperatureK, double frictionKgPerS, double l
 
     /** Only a temperature: energies convert, lengths and times do not. */
     public static PhysicalUnits thermal(double temperatureK) {
-        return new PhysicalUnits(temperatureK, Double.NaN, Double.NaN);
+        return new PhysicalUnits(temperatureK, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** A sphere of the given radius in a fluid of the given viscosity (Stokes: γ = 6πηr). */
@@ -32,7 +33,21 @@ public record PhysicalUnits(double temperatureK, double frictionKgPerS, double l
         if (!(viscosityPaS > 0) || !(radiusM > 0) || !(lengthUnitM > 0)) {
             throw new IllegalArgumentException("viscosity, bead radius and length unit must be positive");
         }
-        return new PhysicalUnits(temperatureK, 6 * Math.PI * viscosityPaS * radiusM, lengthUnitM);
+        final double gamma = 6 * Math.PI * viscosityPaS * radiusM;
+        final double kT = BOLTZMANN_J_PER_K * temperatureK;
+        return new PhysicalUnits(temperatureK, gamma * lengthUnitM * lengthUnitM / kT, lengthUnitM, Double.NaN);
+    }
+
+    /**
+     * An underdamped oscillator of resonance frequency f₀ and quality factor Q with lengths in
+     * √(kT/k): the friction time unit is τ_D = γ/k = 1/(Q ω₀), and the reduced mass is Q².
+     */
+    public static PhysicalUnits oscillator(double temperatureK, double resonanceHz, double qualityFactor) {
+        if (!(resonanceHz > 0) || !(qualityFactor > 0)) {
+            throw new IllegalArgumentException("resonance frequency and quality factor must be positive");
+        }
+        return new PhysicalUnits(temperatureK, 1 / (qualityFactor * 2 * Math.PI * resonanceHz), Double.NaN,
+                qualityFactor * qualityFactor);
     }
 
     /** kT in J. */
@@ -52,13 +67,16 @@ public record PhysicalUnits(double temperatureK, double frictionKgPerS, double l
         return energyKT * kTJoule() / ELECTRON_VOLT_J;
     }
 
-    /** Whether lengths and times have SI values. */
-    public boolean hasTimeScale() {
-        return Double.isFinite(frictionKgPerS) && Double.isFinite(lengthUnitM);
+    /**
+     * The reduced mass μ = m kT/(γ² x²) of an oscillator of quality factor Q with lengths in √(kT/k):
+     * μ = Q². NaN for other unit systems.
+     */
+    public double reducedMass() {
+        return oscillatorMass;
     }
 
-    /** τ_D = γ x_m² / kT in s (NaN without a time scale). */
-    public double timeUnitS() {
-        return frictionKgPerS * lengthUnitM * lengthUnitM / kTJoule();
+    /** Whether times have SI values. */
+    public boolean hasTimeScale() {
+        return Double.isFinite(timeUnitS);
     }
 }

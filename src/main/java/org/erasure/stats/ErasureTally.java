@@ -10,10 +10,12 @@ public final class ErasureTally {
     private final RunningMoments work = new RunningMoments();
     private final RunningMoments heat = new RunningMoments();
     private final RunningMoments deltaU = new RunningMoments();
+    private final RunningMoments deltaK = new RunningMoments();
     private final RunningMoments jarzynski = new RunningMoments();
     private final RunningMoments finalPosition = new RunningMoments();
     private final long[] started = new long[2];
     private final long[] errors = new long[2];
+    private final long[] errorsAtProtocolEnd = new long[2];
     private final Histogram workHistogram;
 
     /** @param workHistogram template of the work histogram to record, or null for none */
@@ -28,9 +30,22 @@ public final class ErasureTally {
      * @param wrong      whether it ended on the wrong side of the final barrier
      */
     public void add(double w, double q, double du, double xFinal, int initialBit, boolean wrong) {
+        add(w, q, du, 0, xFinal, initialBit, wrong, wrong);
+    }
+
+    /**
+     * Records one trajectory with its kinetic-energy change and its error at the end of the protocol
+     * (before a hold; the same as {@code wrong} without one).
+     */
+    public void add(double w, double q, double du, double dk, double xFinal, int initialBit, boolean wrong,
+                    boolean wrongAtProtocolEnd) {
         work.add(w);
         heat.add(q);
         deltaU.add(du);
+        deltaK.add(dk);
+        if (wrongAtProtocolEnd) {
+            errorsAtProtocolEnd[initialBit]++;
+        }
         jarzynski.add(Math.exp(-w));
         finalPosition.add(xFinal);
         started[initialBit]++;
@@ -46,11 +61,13 @@ public final class ErasureTally {
         work.merge(o.work);
         heat.merge(o.heat);
         deltaU.merge(o.deltaU);
+        deltaK.merge(o.deltaK);
         jarzynski.merge(o.jarzynski);
         finalPosition.merge(o.finalPosition);
         for (int b = 0; b < 2; b++) {
             started[b] += o.started[b];
             errors[b] += o.errors[b];
+            errorsAtProtocolEnd[b] += o.errorsAtProtocolEnd[b];
         }
         if (workHistogram != null && o.workHistogram != null) {
             workHistogram.merge(o.workHistogram);
@@ -74,6 +91,16 @@ public final class ErasureTally {
     /** ΔU = U(x_τ; λ_τ) − U(x_0; λ_0) in kT. */
     public RunningMoments deltaU() {
         return deltaU;
+    }
+
+    /** ΔK = ½m(v_τ² − v_0²) in kT (zero for overdamped dynamics). */
+    public RunningMoments deltaK() {
+        return deltaK;
+    }
+
+    /** Errors at the end of the protocol, before any hold. */
+    public long errorsAtProtocolEnd() {
+        return errorsAtProtocolEnd[0] + errorsAtProtocolEnd[1];
     }
 
     /** e^(−W/kT); its mean is Z(τ)/Z(0) by Jarzynski's equality. */

@@ -23,7 +23,7 @@ import org.erasure.io.Csv;
 import org.erasure.io.FokkerPlanckSummary;
 import org.erasure.io.MonteCarloSummary;
 import org.erasure.langevin.LangevinMonteCarlo;
-import org.erasure.langevin.OverdampedRun;
+import org.erasure.langevin.LangevinRun;
 import org.erasure.stats.ErasureTally;
 
 /**
@@ -89,7 +89,7 @@ public final class SweepRunner {
         p.values().forEach((k, v) -> row.put(k, v.isNumber() ? (Object) v.doubleValue() : v.asText()));
         final boolean both = spec.engine() == SweepSpec.Engine.BOTH;
         if (spec.engine().mc()) {
-            final OverdampedRun run = config.toRun();
+            final LangevinRun run = config.toRun();
             final ErasureTally t = LangevinMonteCarlo.run(run, threads, null);
             putAll(row, MonteCarloSummary.columns(config, run, t, 1), both ? "mc_" : "");
         }

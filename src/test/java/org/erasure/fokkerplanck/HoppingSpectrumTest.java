@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.erasure.langevin.LangevinMonteCarlo;
-import org.erasure.langevin.OverdampedIntegrator;
-import org.erasure.langevin.OverdampedRun;
+import org.erasure.langevin.Integrator;
+import org.erasure.langevin.LangevinRun;
 import org.erasure.langevin.TargetWell;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
@@ -65,8 +65,8 @@ class HoppingSpectrumTest {
         final double[] var = new double[2];
         final double[] times = {1, 3};
         for (int k = 0; k < 2; k++) {
-            final ErasureTally t = LangevinMonteCarlo.run(new OverdampedRun(well,
-                    KeyframeProtocol.constant(times[k], 1, 0), OverdampedIntegrator.HEUN, 1e-3, n, 31 + k,
+            final ErasureTally t = LangevinMonteCarlo.run(new LangevinRun(well,
+                    KeyframeProtocol.constant(times[k], 1, 0), Integrator.HEUN, 1e-3, n, 31 + k,
                     TargetWell.RIGHT, -1, null), 2, null);
             final double pLeft = (double) t.errors() / n;
             d[k] = 2 * pLeft - 1;

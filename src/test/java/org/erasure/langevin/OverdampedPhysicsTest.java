@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class OverdampedPhysicsTest {
 
     private static ErasureTally run(QuarticDoubleWell w, KeyframeProtocol p, double dt, long n, long seed) {
-        return LangevinMonteCarlo.run(new OverdampedRun(w, p, OverdampedIntegrator.HEUN, dt, n, seed,
+        return LangevinMonteCarlo.run(new LangevinRun(w, p, Integrator.HEUN, dt, n, seed,
                 TargetWell.RIGHT, Double.NaN, null), 2, null);
     }
 
@@ -28,7 +28,7 @@ class OverdampedPhysicsTest {
         // (the slowest relaxation time, the inverse hopping rate, is about 1 tau_D here).
         final QuarticDoubleWell well = QuarticDoubleWell.of(2);
         final KeyframeProtocol constant = KeyframeProtocol.constant(15, 1, 0.5);
-        final OverdampedRun r = new OverdampedRun(well, constant, OverdampedIntegrator.HEUN, 2e-3, 4096, 11,
+        final LangevinRun r = new LangevinRun(well, constant, Integrator.HEUN, 2e-3, 4096, 11,
                 TargetWell.RIGHT, 1.2, null);
         final double[] xs = finalPositions(r);
         // false-failure rate 1e-4 (chi-square p-value threshold)
@@ -37,14 +37,14 @@ class OverdampedPhysicsTest {
     }
 
     /** Final positions of a run, trajectory by trajectory, via the block worker. */
-    static double[] finalPositions(OverdampedRun r) {
+    static double[] finalPositions(LangevinRun r) {
         final int n = (int) r.trajectories();
         final double[] out = new double[n];
-        final OverdampedBlockWorker worker = new OverdampedBlockWorker(r, null);
+        final BlockWorker worker = new BlockWorker(r, null);
         final GaussianStream rng = GaussianStream.ofSeed(r.seed());
         int done = 0;
         while (done < n) {
-            final int m = Math.min(OverdampedBlockWorker.BLOCK_SIZE, n - done);
+            final int m = Math.min(BlockWorker.BLOCK_SIZE, n - done);
             final double[] xs = worker.runBlockPositions(m, rng.jump());
             System.arraycopy(xs, 0, out, done, m);
             done += m;
@@ -98,7 +98,7 @@ class OverdampedPhysicsTest {
         // W - Q = U(x_tau; lambda_tau) - U(x_0; lambda_0) for every trajectory, to rounding.
         final QuarticDoubleWell well = QuarticDoubleWell.of(8);
         final KeyframeProtocol p = KeyframeProtocol.fourStep(2, 0, 6);
-        for (OverdampedIntegrator integrator : OverdampedIntegrator.values()) {
+        for (Integrator integrator : Integrator.values()) {
             final int n = 64;
             final double[] x = new double[n];
             final double[] u = new double[n];

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Same seed → bit-identical results for any thread count; another seed → other numbers. */
 class ReproducibilityTest {
 
-    private static final OverdampedRun RUN = new OverdampedRun(QuarticDoubleWell.of(4),
-            KeyframeProtocol.fourStep(1, 0, 4), OverdampedIntegrator.HEUN, 1e-3, 3000, 77, TargetWell.RIGHT,
+    private static final LangevinRun RUN = new LangevinRun(QuarticDoubleWell.of(4),
+            KeyframeProtocol.fourStep(1, 0, 4), Integrator.HEUN, 1e-3, 3000, 77, TargetWell.RIGHT,
             Double.NaN, new org.erasure.stats.Histogram(-2, 6, 16));
 
     private static String fingerprint(ErasureTally t) {
@@ -39,8 +39,8 @@ class ReproducibilityTest {
     @Test
     void divergenceIsReportedNotHidden() {
         // dt far beyond the stability limit 2/curvature: the engine must stop with a clear error.
-        final OverdampedRun bad = new OverdampedRun(QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(10, 0, 8),
-                OverdampedIntegrator.EULER_MARUYAMA, 0.2, 256, 1, TargetWell.RIGHT, Double.NaN, null);
+        final LangevinRun bad = new LangevinRun(QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(10, 0, 8),
+                Integrator.EULER_MARUYAMA, 0.2, 256, 1, TargetWell.RIGHT, Double.NaN, null);
         final DivergenceException e = org.junit.jupiter.api.Assertions.assertThrows(DivergenceException.class,
                 () -> LangevinMonteCarlo.run(bad, 2, null));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("dynamics.dt"), e.getMessage());

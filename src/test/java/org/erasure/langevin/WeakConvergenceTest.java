@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class WeakConvergenceTest {
 
     /** Mean observable at levels dt, dt/2, dt/4 and the two differences with their s.e.: {d1, se1, d2, se2}. */
-    private static double[] differences(OverdampedIntegrator integrator, QuarticDoubleWell well, Protocol p,
+    private static double[] differences(Integrator integrator, QuarticDoubleWell well, Protocol p,
                                         int coarseSteps, int n, boolean work, double x0) {
         final double tau = p.duration();
         final int levels = 3;
@@ -92,7 +92,7 @@ class WeakConvergenceTest {
     void eulerMaruyamaWorkConvergesAtFirstOrder() {
         final QuarticDoubleWell well = QuarticDoubleWell.of(2);
         final KeyframeProtocol p = KeyframeProtocol.fourStep(2, 0, 3);
-        assertRatio(differences(OverdampedIntegrator.EULER_MARUYAMA, well, p, 100, 20_000, true, Double.NaN),
+        assertRatio(differences(Integrator.EULER_MARUYAMA, well, p, 100, 20_000, true, Double.NaN),
                 2, "Euler-Maruyama <W>");
     }
 
@@ -103,7 +103,7 @@ class WeakConvergenceTest {
         // Heun; the ratio is about 3.5-4 (EM gives 2). Levels dt = 0.01, 0.005, 0.0025.
         final QuarticDoubleWell well = QuarticDoubleWell.of(2);
         final KeyframeProtocol p = KeyframeProtocol.fourStep(2, 0, 3);
-        assertRatio(differences(OverdampedIntegrator.HEUN, well, p, 200, 100_000, true, Double.NaN), 4, "Heun <W>");
+        assertRatio(differences(Integrator.HEUN, well, p, 200, 100_000, true, Double.NaN), 4, "Heun <W>");
     }
 
     @Test
@@ -111,14 +111,14 @@ class WeakConvergenceTest {
         // Fixed controls, start at x = 1.5: <x^2>(t = 1) has weak error O(dt^2) under Heun.
         final QuarticDoubleWell well = QuarticDoubleWell.of(1);
         final KeyframeProtocol p = KeyframeProtocol.constant(1, 1, 0.5);
-        assertRatio(differences(OverdampedIntegrator.HEUN, well, p, 40, 200_000, false, 1.5), 4, "Heun <x^2>");
+        assertRatio(differences(Integrator.HEUN, well, p, 40, 200_000, false, 1.5), 4, "Heun <x^2>");
     }
 
     @Test
     void eulerRelaxationConvergesAtFirstOrder() {
         final QuarticDoubleWell well = QuarticDoubleWell.of(1);
         final KeyframeProtocol p = KeyframeProtocol.constant(1, 1, 0.5);
-        assertRatio(differences(OverdampedIntegrator.EULER_MARUYAMA, well, p, 40, 200_000, false, 1.5), 2,
+        assertRatio(differences(Integrator.EULER_MARUYAMA, well, p, 40, 200_000, false, 1.5), 2,
                 "Euler <x^2>");
     }
 }

@@ -5,11 +5,12 @@ import org.erasure.protocol.Protocol;
 import org.erasure.stats.ErasureTally;
 
 /**
- * Runs blocks of at most {@link #BLOCK_SIZE} overdamped trajectories, time outer and
+ * Runs blocks of at most {@link #BLOCK_SIZE} trajectories, overdamped or underdamped, time outer and
  * trajectories inner. One worker per thread: it owns its scratch arrays and allocates nothing per
- * time step.
+ * time step. The protocol is followed by the hold, if any; the error is recorded at the end of the
+ * protocol and at the end of the run.
  */
-final class OverdampedBlockWorker {
+final class BlockWorker {
 
     /** Trajectories per block; fixed so that results do not depend on the thread count. */
     static final int BLOCK_SIZE = 256;
@@ -18,11 +19,14 @@ final class OverdampedBlockWorker {
     /** |x| beyond this (in x_m) counts as a diverged trajectory. */
     static final double SANE_RANGE = 1e4;
 
-    private final OverdampedRun run;
+    private final LangevinRun run;
     private final Potential potential;
     private final Protocol protocol;
     private final BoltzmannSampler initial;
     private final long steps;
+    private final long protocolSteps;
+    private final boolean underdamped;
+    private final double mass;
     private final double dt;
     private final double noiseScale;
     private final double c0Start;
@@ -36,18 +40,24 @@ final class OverdampedBlockWorker {
     private final double[] w = new double[BLOCK_SIZE];
     private final double[] q = new double[BLOCK_SIZE];
     private final int[] bit = new int[BLOCK_SIZE];
+    private final double[] v = new double[BLOCK_SIZE];
+    private final double[] k0 = new double[BLOCK_SIZE];
+    private final boolean[] wrongAtProtocolEnd = new boolean[BLOCK_SIZE];
     private final double[] noise = new double[BLOCK_SIZE];
     private final double[] jump = new double[BLOCK_SIZE];
     private final double[] force = new double[BLOCK_SIZE];
     private final double[] c0 = new double[CHUNK];
     private final double[] c1 = new double[CHUNK];
 
-    OverdampedBlockWorker(OverdampedRun run, BoltzmannSampler initial) {
+    BlockWorker(LangevinRun run, BoltzmannSampler initial) {
         this.run = run;
         this.potential = run.potential();
         this.protocol = run.protocol();
         this.initial = initial;
-        this.steps = run.steps();
+        this.protocolSteps = run.steps();
+        this.steps = protocolSteps + run.holdSteps();
+        this.underdamped = run.integrator().underdamped();
+        this.mass = run.mass();
         this.dt = run.effectiveDt();
         this.noiseScale = Math.sqrt(2 * dt);
         this.c0Start = protocol.control0(0);
@@ -61,7 +71,9 @@ final class OverdampedBlockWorker {
     void runBlock(int n, GaussianStream rng, ErasureTally out) {
         simulate(n, rng);
         for (int i = 0; i < n; i++) {
-            out.add(w[i], q[i], u[i] - u0[i], x[i], bit[i], run.target().isWrong(x[i], barrierEnd));
+            final double dk = underdamped ? 0.5 * mass * v[i] * v[i] - k0[i] : 0;
+            out.add(w[i], q[i], u[i] - u0[i], dk, x[i], bit[i], run.target().isWrong(x[i], barrierEnd),
+                    wrongAtProtocolEnd[i]);
         }
     }
 
@@ -82,16 +94,43 @@ final class OverdampedBlockWorker {
             q[i] = 0;
             bit[i] = xi > barrierStart ? 1 : 0;
         }
-        final OverdampedIntegrator integrator = run.integrator();
-        for (long k0 = 0; k0 < steps; k0 += CHUNK) {
-            final int count = (int) Math.min(CHUNK, steps - k0);
-            protocol.fill((k0 + 1) * dt, dt, count, c0, c1);
+        if (underdamped) {
+            final double sd = 1 / Math.sqrt(mass);                 // Maxwell: <v²> = kT/m
+            for (int i = 0; i < n; i++) {
+                v[i] = sd * rng.nextGaussian();
+                k0[i] = 0.5 * mass * v[i] * v[i];
+            }
+        }
+        final Integrator integrator = run.integrator();
+        if (protocolSteps == 0) {
+            markProtocolEnd(n);
+        }
+        long k = 0;
+        while (k < steps) {
+            // chunks never straddle the end of the protocol, where the error is recorded
+            final long limit = k < protocolSteps ? protocolSteps : steps;
+            final int count = (int) Math.min(CHUNK, limit - k);
+            protocol.fill((k + 1) * dt, dt, count, c0, c1);
             for (int j = 0; j < count; j++) {
                 rng.fillGaussian(noise, n);
-                OverdampedKernel.step(integrator, potential, x, u, w, q, noise, jump, force, n, c0[j], c1[j], dt,
-                        noiseScale);
+                if (underdamped) {
+                    UnderdampedKernel.baoabStep(potential, x, v, u, w, q, noise, jump, n, c0[j], c1[j], dt, mass, 1);
+                } else {
+                    OverdampedKernel.step(integrator, potential, x, u, w, q, noise, jump, force, n, c0[j], c1[j], dt,
+                            noiseScale);
+                }
             }
-            checkFinite(n, (k0 + count) * dt);
+            k += count;
+            checkFinite(n, k * dt);
+            if (k == protocolSteps) {
+                markProtocolEnd(n);
+            }
+        }
+    }
+
+    private void markProtocolEnd(int n) {
+        for (int i = 0; i < n; i++) {
+            wrongAtProtocolEnd[i] = run.target().isWrong(x[i], barrierEnd);
         }
     }
 

@@ -1,0 +1,84 @@
+package org.erasure.physics;
+
+/**
+ * Piecewise-harmonic double well of micromechanical-oscillator experiments (SPEC 2.2; Dago,
+ * Pereda, Barros, Ciliberto &amp; Bellon, PRL 126, 170601 (2021)), with x in units of √(kT/k) and U in kT:
+ * U(x) = ½(x − S(x − c₀) c₁)² + c₀ c₁ (S(x − c₀) + S(c₀)), S = sign.
+ * Controls: c0 = c₀, the barrier position; c1 = c₁ ≥ 0, the well half-distance. The wells sit at ±c₁;
+ * at c₀ = 0 the barrier height is c₁²/2. U is continuous at x = c₀ (the kink of the barrier).
+ */
+public final class PiecewiseHarmonicWell implements Potential {
+
+    private static final PiecewiseHarmonicWell INSTANCE = new PiecewiseHarmonicWell();
+
+    private PiecewiseHarmonicWell() {
+    }
+
+    public static PiecewiseHarmonicWell of() {
+        return INSTANCE;
+    }
+
+    @Override
+    public double energy(double x, double c0, double c1) {
+        final double s = x >= c0 ? 1 : -1;                    // S(x − c₀), +1 at x = c₀
+        final double d = x - s * c1;
+        return 0.5 * d * d + c0 * c1 * (s + Math.signum(c0));
+    }
+
+    @Override
+    public double force(double x, double c0, double c1) {
+        return (x >= c0 ? c1 : -c1) - x;
+    }
+
+    @Override
+    public double curvature(double x, double c0, double c1) {
+        return 1;
+    }
+
+    /** Exact minimum over [a, b]: each branch is a parabola, minimal at its vertex or an end. */
+    @Override
+    public double energyLowerBound(double a, double b, double c0, double c1) {
+        double min = Math.min(energy(a, c0, c1), energy(b, c0, c1));
+        if (c0 > a && c0 < b) {
+            min = Math.min(min, energy(c0, c0, c1));      // U is continuous at the kink
+        }
+        for (double vertex : new double[] {-c1, c1}) {
+            if (vertex > a && vertex < b) {
+                min = Math.min(min, energy(vertex, c0, c1));
+            }
+        }
+        return min;
+    }
+
+    @Override
+    public double barrierPosition(double c0, double c1) {
+        return c0;
+    }
+
+    @Override
+    public void validateControls(double c0, double c1) {
+        if (!Double.isFinite(c0)) {
+            throw new IllegalArgumentException("barrier position c0 must be finite, got " + c0);
+        }
+        if (!(c1 >= 0) || Double.isInfinite(c1)) {
+            throw new IllegalArgumentException("well half-distance c1 must be non-negative, got " + c1);
+        }
+    }
+
+    @Override
+    public String[] controlNames() {
+        return new String[] {"c0", "c1"};
+    }
+
+    @Override
+    public double[] confiningInterval(double c0, double c1) {
+        // U ≥ ½(|x| − c₁)² − 2|c₀|c₁ away from the wells; beyond r the weight is below e^-80 of the bottom.
+        final double r = Math.abs(c0) + Math.abs(c1) + Math.sqrt(2 * (80 + 4 * Math.abs(c0 * c1)));
+        return new double[] {-r, r};
+    }
+
+    @Override
+    public String toString() {
+        return "PiecewiseHarmonicWell";
+    }
+}

@@ -1,0 +1,48 @@
+package org.erasure.physics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PiecewiseHarmonicWellTest {
+
+    private final PiecewiseHarmonicWell well = PiecewiseHarmonicWell.of();
+
+    @Test
+    void wellsBarrierAndContinuity() {
+        assertEquals(0, well.energy(5, 0, 5), 1e-15);
+        assertEquals(0, well.energy(-5, 0, 5), 1e-15);
+        assertEquals(12.5, well.energy(0, 0, 5), 1e-12, "barrier c1^2/2 at c0 = 0");
+        for (double c0 : new double[] {-3, -0.5, 0.7, 4}) {
+            final double left = well.energy(Math.nextDown(c0), c0, 5);
+            final double right = well.energy(c0, c0, 5);
+            assertEquals(left, right, 1e-9, "continuous at the barrier c0 = " + c0);
+        }
+        // at c1 = 0 the barrier position has no effect
+        assertEquals(well.energy(1.3, -2, 0), well.energy(1.3, 3, 0), 0);
+    }
+
+    @Test
+    void forceIsMinusTheDerivativeAndTheBoundIsRigorous() {
+        final double h = 1e-6;
+        final SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 2000; i++) {
+            final double c0 = r.nextDouble(-4, 4);
+            final double c1 = r.nextDouble(0, 6);
+            final double x = r.nextDouble(-10, 10);
+            if (Math.abs(x - c0) > 1e-3) {
+                final double fd = -(well.energy(x + h, c0, c1) - well.energy(x - h, c0, c1)) / (2 * h);
+                assertEquals(fd, well.force(x, c0, c1), 1e-6);
+            }
+            final double a = r.nextDouble(-10, 10);
+            final double b = a + r.nextDouble(1e-3, 2);
+            double min = Double.POSITIVE_INFINITY;
+            for (int k = 0; k <= 2000; k++) {
+                min = Math.min(min, well.energy(a + (b - a) * k / 2000, c0, c1));
+            }
+            assertTrue(well.energyLowerBound(a, b, c0, c1) <= min + 1e-12);
+        }
+    }
+}
