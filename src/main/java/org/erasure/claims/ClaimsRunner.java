@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +24,7 @@ import org.erasure.protocol.KeyframeProtocol;
 import org.erasure.stats.BinomialInterval;
 import org.erasure.stats.ErasureTally;
 import org.erasure.stats.InverseTauFit;
+import org.erasure.util.Futures;
 
 /**
  * The canonical experiments of SPEC 5, computed into tables (one row a map of column → value, units
@@ -323,16 +323,6 @@ public final class ClaimsRunner {
     }
 
     private static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Futures.get(f);
     }
 }

@@ -1,7 +1,6 @@
 package org.erasure.langevin;
 
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -10,6 +9,7 @@ import java.util.function.LongConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import org.erasure.stats.ErasureTally;
+import org.erasure.util.Futures;
 
 /**
  * Multithreaded, reproducible Monte Carlo of overdamped erasure trajectories (SPEC 3.1).
@@ -90,16 +90,8 @@ public final class LangevinMonteCarlo {
                 futures.add(pool.submit(task));
             }
             for (Future<?> f : futures) {
-                f.get();
+                Futures.get(f);
             }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         } finally {
             pool.shutdownNow();
         }
