@@ -45,9 +45,9 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         final long t0 = System.nanoTime();
         final FokkerPlanckResult r = config.fpTimeOrder() == 2
                 ? FokkerPlanckSolver.solveSecondOrder(config.potential(), config.protocol(), config.target(),
-                config.fpCells(), config.fpDt())
+                config.fpCells(), config.fpDt(), config.fpSnapshots())
                 : FokkerPlanckSolver.solve(config.potential(), config.protocol(), config.target(), config.fpCells(),
-                config.fpDt());
+                config.fpDt(), config.fpSnapshots());
         final double wall = (System.nanoTime() - t0) * 1e-9;
         final Map<String, Object> s = FokkerPlanckSummary.columns(config, r, wall);
         final PhysicalUnits u = config.units();
@@ -66,12 +66,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
 
         final Map<String, String> files = new LinkedHashMap<>();
         files.put("summary.csv", Csv.table(List.copyOf(s.keySet()), List.of(List.copyOf(s.values()))));
-        final StringBuilder dens = new StringBuilder("x_xm,rho_initial_per_xm,rho_final_per_xm\n");
-        for (int i = 0; i < r.cells(); i++) {
-            dens.append(r.x(i)).append(',').append(r.initialDensity()[i]).append(',').append(r.finalDensity()[i])
-                    .append('\n');
-        }
-        files.put("densities.csv", dens.toString());
+        files.put("densities.csv", snapshotsCsv(config, r));
         final Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("engine", "fokker-planck");
         runInfo.put("cells", r.cells());
@@ -80,6 +75,39 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
                 spec.commandLine().getParseResult().originalArgs(), config, runInfo, s));
         AtomicFiles.writeAll(dir, files);
         out.println("wrote " + dir.resolve("summary.csv") + ", densities.csv and run.json");
+        for (Path f : PlotCommand.figures(dir)) {
+            out.println("wrote " + f);
+        }
         return 0;
+    }
+
+    /**
+     * x, then the density ρ (1/x_m) and the potential U (kT) at each snapshot time: the columns
+     * rho_at_&lt;f&gt;tau_per_xm and U_at_&lt;f&gt;tau_kT, f the fraction of τ.
+     */
+    static String snapshotsCsv(ErasureConfig config, FokkerPlanckResult r) {
+        final double[] f = r.snapshotFractions();
+        final double tau = config.protocol().duration();
+        final StringBuilder sb = new StringBuilder("x_xm");
+        for (double v : f) {
+            sb.append(",rho_at_").append(v).append("tau_per_xm");
+        }
+        for (double v : f) {
+            sb.append(",U_at_").append(v).append("tau_kT");
+        }
+        sb.append('\n');
+        for (int i = 0; i < r.cells(); i++) {
+            final double x = r.x(i);
+            sb.append(x);
+            for (double[] d : r.snapshots()) {
+                sb.append(',').append(d[i]);
+            }
+            for (double v : f) {
+                sb.append(',').append(config.potential().energy(x, config.protocol().control0(v * tau),
+                        config.protocol().control1(v * tau)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 }

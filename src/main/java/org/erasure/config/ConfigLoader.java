@@ -263,6 +263,21 @@ public final class ConfigLoader {
         if (Double.isNaN(fpDt)) {
             fpDt = dt;
         }
+        double[] snapshots = {0, 0.25, 0.5, 0.75, 1};
+        if (fp.has("snapshots")) {
+            final JsonNode sn = fp.raw("snapshots");
+            if (!sn.isArray() || sn.isEmpty() || sn.size() > 100) {
+                throw fp.error("'" + fp.key("snapshots") + "' must be a list of 1 to 100 fractions of tau in [0, 1]");
+            }
+            snapshots = new double[sn.size()];
+            for (int i = 0; i < sn.size(); i++) {
+                snapshots[i] = sn.get(i).asDouble(Double.NaN);
+                if (!sn.get(i).isNumber() || !(snapshots[i] >= 0 && snapshots[i] <= 1)) {
+                    throw fp.error("'" + fp.key("snapshots") + "' must hold fractions of tau in [0, 1], got '"
+                            + sn.get(i).asText() + "'");
+                }
+            }
+        }
         final long order = fp.integer("time_order", 1);
         if (order != 1 && order != 2) {
             throw fp.error("'" + fp.key("time_order") + "' must be 1 (backward Euler) or 2 (Richardson), got " + order);
@@ -270,7 +285,7 @@ public final class ConfigLoader {
         fp.finish();
         root.finish();
         return new ErasureConfig(name, units, potential, protocol, target, integrator, dt, x0, trajectories, seed,
-                hist, (int) cells, fpDt, (int) order, mass, hold, tree.deepCopy());
+                hist, (int) cells, fpDt, (int) order, snapshots, mass, hold, tree.deepCopy());
     }
 
     private static PhysicalUnits readUnits(ConfigNode phys, double temperature) {

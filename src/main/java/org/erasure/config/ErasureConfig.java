@@ -29,13 +29,14 @@ import org.erasure.stats.Histogram;
  * @param fpCells         Fokker–Planck grid cells
  * @param fpDt            Fokker–Planck time step in τ_D
  * @param fpTimeOrder     1 (backward Euler) or 2 (Richardson-extrapolated backward Euler)
+ * @param fpSnapshots     times (fractions of τ) of the density snapshots written by fokker-planck
  * @param mass            reduced mass for underdamped dynamics (NaN when overdamped)
  * @param holdTime        hold at the final controls after the protocol (τ_D)
  * @param tree            the configuration as read, overrides applied
  */
 public record ErasureConfig(String name, PhysicalUnits units, Potential potential, Protocol protocol,
                             TargetWell target, Integrator integrator, double dt, double initialPosition,
-                            long trajectories, long seed, Histogram workHistogram, int fpCells, double fpDt, int fpTimeOrder, double mass, double holdTime,
+                            long trajectories, long seed, Histogram workHistogram, int fpCells, double fpDt, int fpTimeOrder, double[] fpSnapshots, double mass, double holdTime,
                             JsonNode tree) {
 
     public ErasureConfig {

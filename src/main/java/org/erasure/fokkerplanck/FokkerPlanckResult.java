@@ -20,12 +20,15 @@ package org.erasure.fokkerplanck;
  * @param cellWidth         h
  * @param initialDensity    ρ(x, 0) at the cell centres (1/x_m)
  * @param finalDensity      ρ(x, τ)
+ * @param snapshotFractions times of the snapshots as fractions of τ
+ * @param snapshots         ρ(x, t) at those times (1/x_m), one array per time
  */
 public record FokkerPlanckResult(double meanWork, double meanHeat, double meanDeltaU, double error,
                                  double errorFromLeft, double errorFromRight, double freeEnergyChange,
                                  double entropyProduction, double wasserstein2, double finiteTimeBound,
                                  double quasiStaticWork, int cells, long timeSteps, double domainLow,
-                                 double cellWidth, double[] initialDensity, double[] finalDensity) {
+                                 double cellWidth, double[] initialDensity, double[] finalDensity,
+                                 double[] snapshotFractions, double[][] snapshots) {
 
     /** Cell centre i. */
     public double x(int i) {

@@ -29,6 +29,20 @@ public final class FokkerPlanckSolver {
      */
     public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
                                            double dt) {
+        return solve(potential, protocol, target, cells, dt, new double[0]);
+    }
+
+    /**
+     * As {@link #solve(Potential, Protocol, TargetWell, int, double)}, also recording the density at the
+     * given fractions of τ (each at the nearest time step).
+     */
+    public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
+                                           double dt, double[] snapshotFractions) {
+        for (double f : snapshotFractions) {
+            if (!(f >= 0 && f <= 1)) {
+                throw new IllegalArgumentException("snapshot times must lie in [0, 1] (fractions of tau), got " + f);
+            }
+        }
         if (cells < 20) {
             throw new IllegalArgumentException("the grid needs at least 20 cells, got " + cells);
         }
@@ -94,6 +108,12 @@ public final class FokkerPlanckSolver {
         final double[] c1 = new double[1];
         double work = 0;
         double heat = 0;
+        final double[][] snaps = new double[snapshotFractions.length][];
+        final long[] snapStep = new long[snapshotFractions.length];
+        for (int j = 0; j < snapStep.length; j++) {
+            snapStep[j] = Math.round(snapshotFractions[j] * steps);
+        }
+        record(snaps, snapStep, 0, pl, pr, h);
         for (long k = 1; k <= steps; k++) {
             protocol.fill(k * step, step, 1, c0, c1);
             energies(potential, x, c0[0], c1[0], uNew);
@@ -117,6 +137,7 @@ public final class FokkerPlanckSolver {
             }
             heat += uJump - uAfter;
             System.arraycopy(uNew, 0, uOld, 0, n);
+            record(snaps, snapStep, k, pl, pr, h);
         }
 
         final double[] pEnd = new double[n];
@@ -140,7 +161,20 @@ public final class FokkerPlanckSolver {
         }
         return new FokkerPlanckResult(work, heat, uEndMean - u0Mean, wrongLeft + wrongRight,
                 massLeft > 0 ? wrongLeft / massLeft : Double.NaN, massRight > 0 ? wrongRight / massRight : Double.NaN,
-                dF, work - dF, w2, dF + w2 * w2 / tau, qs, n, steps, left, h, rho0, rhoEnd);
+                dF, work - dF, w2, dF + w2 * w2 / tau, qs, n, steps, left, h, rho0, rhoEnd,
+                snapshotFractions.clone(), snaps);
+    }
+
+    private static void record(double[][] snaps, long[] at, long k, double[] pl, double[] pr, double h) {
+        for (int j = 0; j < at.length; j++) {
+            if (at[j] == k) {
+                final double[] d = new double[pl.length];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = (pl[i] + pr[i]) / h;
+                }
+                snaps[j] = d;
+            }
+        }
     }
 
     /**
@@ -151,9 +185,15 @@ public final class FokkerPlanckSolver {
      */
     public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
                                                       int cells, double dt) {
+        return solveSecondOrder(potential, protocol, target, cells, dt, new double[0]);
+    }
+
+    /** Second order in time, with density snapshots (from the dt/2 run). */
+    public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
+                                                      int cells, double dt, double[] snapshotFractions) {
         final FokkerPlanckResult coarse = solve(potential, protocol, target, cells, dt);
         final FokkerPlanckResult fine = solve(potential, protocol, target, cells,
-                protocol.duration() / (2 * coarse.timeSteps()));
+                protocol.duration() / (2 * coarse.timeSteps()), snapshotFractions);
         return new FokkerPlanckResult(ex(fine.meanWork(), coarse.meanWork()), ex(fine.meanHeat(), coarse.meanHeat()),
                 ex(fine.meanDeltaU(), coarse.meanDeltaU()), ex(fine.error(), coarse.error()),
                 ex(fine.errorFromLeft(), coarse.errorFromLeft()), ex(fine.errorFromRight(), coarse.errorFromRight()),
@@ -161,7 +201,7 @@ public final class FokkerPlanckSolver {
                 ex(fine.entropyProduction(), coarse.entropyProduction()),
                 ex(fine.wasserstein2(), coarse.wasserstein2()), ex(fine.finiteTimeBound(), coarse.finiteTimeBound()),
                 fine.quasiStaticWork(), fine.cells(), fine.timeSteps(), fine.domainLow(), fine.cellWidth(),
-                fine.initialDensity(), fine.finalDensity());
+                fine.initialDensity(), fine.finalDensity(), fine.snapshotFractions(), fine.snapshots());
     }
 
     private static double ex(double fine, double coarse) {

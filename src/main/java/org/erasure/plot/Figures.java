@@ -302,28 +302,42 @@ public final class Figures {
         return save(chart, base);
     }
 
-    /** Initial and final densities (log scale) from fokker-planck's densities.csv. */
+    /**
+     * Density snapshots (log scale) and the potential at the same times, from fokker-planck's
+     * densities.csv; returns the files of both figures.
+     */
     public static List<Path> densities(Path csvFile, Path base) throws IOException {
         final Map<String, List<String>> csv = readCsv(csvFile);
-        final XYChart chart = chart("Probability density before and after the protocol", "x (x_m)",
-                "log10 density (1/x_m)");
         final double[] x = csv.get("x_xm").stream().mapToDouble(Figures::num).toArray();
+        final XYChart dens = chart("Probability density over the protocol", "x (x_m)", "log10 density (1/x_m)");
+        final XYChart pot = chart("Potential over the protocol", "x (x_m)", "U (kT)");
         for (String col : csv.keySet()) {
-            if (col.startsWith("rho_")) {
-                final List<double[]> pts = new ArrayList<>();
-                final List<String> v = csv.get(col);
-                for (int i = 0; i < x.length; i++) {
-                    final double d = num(v.get(i));
-                    if (d > 1e-300) {
-                        pts.add(new double[] {x[i], Math.log10(d)});
-                    }
-                }
-                final XYSeries s = chart.addSeries(col.replace("rho_", "").replace("_per_xm", ""),
-                        pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray());
-                s.setMarker(SeriesMarkers.NONE);
+            final boolean rho = col.startsWith("rho_");
+            if (!rho && !col.startsWith("U_")) {
+                continue;
             }
+            final String label = "t = " + col.replaceAll("^(rho|U)_at_", "").replaceAll("tau_(per_xm|kT)$", "") + " tau";
+            final List<double[]> pts = new ArrayList<>();
+            final List<String> v = csv.get(col);
+            double uMin = Double.POSITIVE_INFINITY;
+            for (String s : v) {
+                uMin = Math.min(uMin, num(s));
+            }
+            for (int i = 0; i < x.length; i++) {
+                final double d = num(v.get(i));
+                if (rho ? d > 1e-35 : d - uMin < 40) {         // the range where error probabilities live
+                    pts.add(new double[] {x[i], rho ? Math.log10(d) : d});
+                }
+            }
+            final XYSeries s = (rho ? dens : pot).addSeries(label, pts.stream().mapToDouble(p -> p[0]).toArray(),
+                    pts.stream().mapToDouble(p -> p[1]).toArray());
+            s.setMarker(SeriesMarkers.NONE);
         }
-        return save(chart, base);
+        final List<Path> out = new ArrayList<>(save(dens, base));
+        if (!pot.getSeriesMap().isEmpty()) {
+            out.addAll(save(pot, base.resolveSibling("potentials")));
+        }
+        return out;
     }
 
     static XYChart chart(String title, String xLabel, String yLabel) {
@@ -338,6 +352,8 @@ public final class Figures {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setMarkerSize(8);
+        st.setXAxisDecimalPattern("#,##0.###");
+        st.setYAxisDecimalPattern("#,##0.###");
         return chart;
     }
 

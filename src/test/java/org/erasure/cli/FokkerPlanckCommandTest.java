@@ -32,7 +32,10 @@ class FokkerPlanckCommandTest {
         final double bound = Double.parseDouble(row[header.indexOf("finite_time_bound_kT")]);
         assertTrue(w >= bound, "work above the finite-time bound");
         final List<String> dens = Files.readAllLines(out.resolve("densities.csv"));
-        assertEquals("x_xm,rho_initial_per_xm,rho_final_per_xm", dens.get(0));
+        assertEquals("x_xm,rho_at_0.0tau_per_xm,rho_at_0.25tau_per_xm,rho_at_0.5tau_per_xm,rho_at_0.75tau_per_xm,"
+                + "rho_at_1.0tau_per_xm,U_at_0.0tau_kT,U_at_0.25tau_kT,U_at_0.5tau_kT,U_at_0.75tau_kT,U_at_1.0tau_kT",
+                dens.get(0));
+        assertTrue(Files.exists(out.resolve("densities.png")) && Files.exists(out.resolve("potentials.svg")));
         assertEquals(Integer.parseInt(row[header.indexOf("cells")]) + 1, dens.size());
         assertTrue(Files.exists(out.resolve("run.json")));
     }
