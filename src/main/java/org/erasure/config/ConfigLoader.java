@@ -202,8 +202,8 @@ public final class ConfigLoader {
         double mass = Double.NaN;
         if (underdamped) {
             if (dyn.has("mass") && units.reducedMass() > 0) {
-                throw dyn.error("give either '" + dyn.key("mass") + "' or physical.resonance_frequency_Hz and "
-                        + "quality_factor, not both");
+                throw dyn.error("give either '" + dyn.key("mass") + "' or a physical mass (physical.mass_kg or "
+                        + "physical.resonance_frequency_Hz and quality_factor), not both");
             }
             mass = dyn.has("mass") ? dyn.number("mass") : units.reducedMass();
             if (!(mass > 0) || Double.isInfinite(mass)) {
@@ -289,11 +289,21 @@ public final class ConfigLoader {
     }
 
     private static PhysicalUnits readUnits(ConfigNode phys, double temperature) {
-        final boolean bead = phys.has("viscosity_Pa_s") || phys.has("bead_radius_um") || phys.has("well_half_distance_um");
+        final boolean massive = phys.has("mass_kg") || phys.has("friction_kg_per_s");
+        final boolean bead = phys.has("viscosity_Pa_s") || phys.has("bead_radius_um")
+                || (phys.has("well_half_distance_um") && !massive);
         final boolean oscillator = phys.has("resonance_frequency_Hz") || phys.has("quality_factor");
-        if (bead && oscillator) {
-            throw phys.error("'physical' describes either a bead (viscosity_Pa_s, bead_radius_um, well_half_distance_um) "
-                    + "or an oscillator (resonance_frequency_Hz, quality_factor), not both");
+        if ((bead ? 1 : 0) + (oscillator ? 1 : 0) + (massive ? 1 : 0) > 1) {
+            throw phys.error("'physical' describes one of: a bead (viscosity_Pa_s, bead_radius_um, well_half_distance_um), "
+                    + "an oscillator (resonance_frequency_Hz, quality_factor), or a mass and a friction (mass_kg, "
+                    + "friction_kg_per_s, well_half_distance_um)");
+        }
+        if (massive) {
+            final double m = positive(phys, "mass_kg");
+            final double g = positive(phys, "friction_kg_per_s");
+            final double xm = positive(phys, "well_half_distance_um");
+            phys.finish();
+            return PhysicalUnits.massAndFriction(temperature, m, g, xm * 1e-6);
         }
         if (oscillator) {
             final double f0 = positive(phys, "resonance_frequency_Hz");

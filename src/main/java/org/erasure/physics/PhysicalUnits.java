@@ -7,9 +7,10 @@ package org.erasure.physics;
  * @param temperatureK bath temperature in K
  * @param timeUnitS    the reduced time unit τ_D in s, or NaN when no physical time scale is given
  * @param lengthUnitM  the reduced length unit in m, or NaN
- * @param oscillatorMass reduced mass Q² of an oscillator given by f₀ and Q, or NaN
+ * @param reducedMass  the reduced mass μ = m kT/(γ² x²) when the physics gives it (an oscillator's Q², or a
+ *                     mass and a friction), else NaN
  */
-public record PhysicalUnits(double temperatureK, double timeUnitS, double lengthUnitM, double oscillatorMass) {
+public record PhysicalUnits(double temperatureK, double timeUnitS, double lengthUnitM, double reducedMass) {
 
     /** Boltzmann constant in J/K (exact). */
     public static final double BOLTZMANN_J_PER_K = 1.380649e-23;
@@ -39,6 +40,20 @@ public record PhysicalUnits(double temperatureK, double timeUnitS, double length
     }
 
     /**
+     * A particle of mass m (kg) with friction γ (kg/s), lengths in units of x (m): τ_D = γx²/kT and
+     * reduced mass μ = m kT/(γ² x²).
+     */
+    public static PhysicalUnits massAndFriction(double temperatureK, double massKg, double frictionKgPerS,
+                                                double lengthUnitM) {
+        if (!(massKg > 0) || !(frictionKgPerS > 0) || !(lengthUnitM > 0)) {
+            throw new IllegalArgumentException("mass, friction and length unit must be positive");
+        }
+        final double kT = BOLTZMANN_J_PER_K * temperatureK;
+        return new PhysicalUnits(temperatureK, frictionKgPerS * lengthUnitM * lengthUnitM / kT, lengthUnitM,
+                massKg * kT / (frictionKgPerS * frictionKgPerS * lengthUnitM * lengthUnitM));
+    }
+
+    /**
      * An underdamped oscillator of resonance frequency f₀ and quality factor Q with lengths in
      * √(kT/k): the friction time unit is τ_D = γ/k = 1/(Q ω₀), and the reduced mass is Q².
      */
@@ -65,14 +80,6 @@ public record PhysicalUnits(double temperatureK, double timeUnitS, double length
 
     public double toElectronVolt(double energyKT) {
         return energyKT * kTJoule() / ELECTRON_VOLT_J;
-    }
-
-    /**
-     * The reduced mass μ = m kT/(γ² x²) of an oscillator of quality factor Q with lengths in √(kT/k):
-     * μ = Q². NaN for other unit systems.
-     */
-    public double reducedMass() {
-        return oscillatorMass;
     }
 
     /** Whether times have SI values. */

@@ -143,6 +143,26 @@ public class SimulateCommandTest {
     }
 
     @Test
+    void underdampedFromPhysicalMassAndFriction() throws IOException {
+        // m = 1e-12 kg, gamma = 1e-8 kg/s, x_m = 1 um at 300 K: tau_D = gamma x_m^2/kT = 2.414 s,
+        // reduced mass mu = m kT/(gamma^2 x_m^2) = 4.14e-5.
+        final Path cfg = write("ud.yaml", GOOD.replace("{model: overdamped, integrator: heun, dt: 0.002}",
+                "{model: underdamped, dt: 1.0e-4}").replace("trajectories: 600", "trajectories: 300")
+                + "physical: {mass_kg: 1.0e-12, friction_kg_per_s: 1.0e-8, well_half_distance_um: 1}\n");
+        final Result r = run("simulate", "--config", cfg.toString(), "--out", tmp.resolve("ud").toString(),
+                "--set", "protocol.tau=0.2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("underdamped (mass 4.14"), r.out());
+        final List<String> csv = Files.readAllLines(tmp.resolve("ud").resolve("summary.csv"));
+        final List<String> header = List.of(csv.get(0).split(","));
+        assertEquals(0.2 * 2.414, Double.parseDouble(csv.get(1).split(",")[header.indexOf("tau_s")]), 1e-3);
+        assertBadInput(run("simulate", "--config", cfg.toString(), "--set", "dynamics.mass=2", "--out",
+                tmp.resolve("ud2").toString()), "not both");
+        assertBadInput(run("simulate", "--config", cfg.toString(), "--set", "dynamics.integrator=euler", "--out",
+                tmp.resolve("ud2").toString()), "does not integrate underdamped");
+    }
+
+    @Test
     void earlierResultsAreNotOverwrittenByAFailingRun() throws IOException {
         final Path cfg = write("good.yaml", GOOD);
         final Path out = tmp.resolve("keep");
