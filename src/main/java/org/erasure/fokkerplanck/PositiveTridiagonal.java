@@ -24,7 +24,7 @@ final class PositiveTridiagonal {
      * a Möbius map, so it is carried as a linear recursion of a positive pair,
      * (v, w)_i = ((1 + a) v + l w, v + l w), σ_i = v_i/w_i: no division on the serial chain (the
      * divisions come after, in a loop the JIT vectorises), still only sums of positive terms. The pair
-     * is rescaled by a power of two every few cells, which is exact.
+     * is rescaled by a power of two when it grows large, which is exact.
      *
      * @param up       rates i → i+1, length n−1
      * @param down     rates i+1 → i, length n−1
@@ -46,10 +46,9 @@ final class PositiveTridiagonal {
             final double wn = v + l * w;
             v = vn;
             w = wn;
-            if ((i & 7) == 0) {
-                final int e = Math.getExponent(w);
-                v = Math.scalb(v, -e);
-                w = Math.scalb(w, -e);
+            if (w > 0x1p500) {                                // w never decreases; rescaling by 2^-500 is exact
+                v *= 0x1p-500;
+                w *= 0x1p-500;
             }
             invPivot[i] = v;
             scratch[i] = w;
