@@ -203,8 +203,9 @@ public final class ClaimsReport {
         md.append("## 2. Error-energy frontier\n\n");
         md.append(String.format(Locale.ROOT, "Minimal <W> over four-step protocols (g_min, F_max <= %s kT, phase durations, "
                         + "barrier E_b in [%s, %s] kT) subject to eps <= target, by CMA-ES then BOBYQA on the "
-                        + "Fokker-Planck solution. `frontier.csv`; the Monte Carlo confirmation is in "
-                        + "`frontier_mc_check.csv`.%n%n", fmt(s.maxTilt()), fmt(s.barrierRange()[0]),
+                        + "Fokker-Planck solution (each value is the least work found, an upper bound of the true "
+                        + "minimum). `frontier.csv`. Below it, a frontier point that sampling can resolve (four-step, "
+                        + "tilt tuned to the error) confirmed by Monte Carlo: `frontier_mc_check.csv`.%n%n", fmt(s.maxTilt()), fmt(s.barrierRange()[0]),
                 fmt(s.barrierRange()[1])));
         md.append(table(r.frontier())).append('\n').append(table(List.of(r.frontierCheck()))).append('\n');
         md.append("![error versus work](frontier_error_vs_work.png)\n\n");

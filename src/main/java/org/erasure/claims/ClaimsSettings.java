@@ -45,7 +45,7 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
     /** The embedded default (about 5 minutes on 2 cores) or the quick variant (well under a minute). */
     public static ClaimsSettings defaults(boolean quick) {
         if (quick) {
-            return new ClaimsSettings(300, 20, 0, 16, List.of(1.0, 10.0, 100.0, 1000.0), List.of(10.0), 4000,
+            return new ClaimsSettings(300, 20, 0, 16, List.of(1.0, 10.0, 100.0, 1000.0), List.of(10.0), 8000,
                     List.of(10.0, 100.0), List.of(1e-6, 1e-15), new double[] {8, 60}, 40, 40, 1e-2, 10,
                     List.of(1e6), List.of(1e-15), 100, 300, 600, 1);
         }

@@ -116,7 +116,7 @@ final class Verdict {
                             (Double) check.get("mc_mean_work_kT"), (Double) check.get("mc_stderr_work_kT"),
                             (Double) check.get("mc_error_rate"), (Double) check.get("mc_error_ci_low"),
                             (Double) check.get("mc_error_ci_high")),
-                    (Boolean) check.get("mc_agrees") ? "consistent (work within 3 s.e., FP eps inside the MC interval)"
+                    (Boolean) check.get("mc_agrees") ? "consistent (work within 4 s.e., FP eps inside the MC interval)"
                             : "INCONSISTENT: the engines disagree beyond sampling error"));
         }
         rows.add(row("scope", "what the model leaves out",

@@ -63,6 +63,8 @@ class ClaimsQuickTest {
             }
         }
         assertTrue(res.faults().isEmpty(), res.faults().toString());
+        // the Monte Carlo confirmation of a resolvable frontier point (fixed seed; 4 s.e., see AGREE_SE)
+        assertTrue((Boolean) res.frontierCheck().get("mc_agrees"), res.frontierCheck().toString());
         final String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("## Verdict") && md.contains("W_inf"), "report text");
     }
