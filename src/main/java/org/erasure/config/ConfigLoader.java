@@ -260,6 +260,16 @@ public final class ConfigLoader {
             throw fp.error("'" + fp.key("cells") + "' must lie in [20, 1e7], got " + cells);
         }
         double fpDt = readTime(fp, "dt", units, false);
+        if (fp.has("time_steps")) {
+            if (!Double.isNaN(fpDt)) {
+                throw fp.error("give either '" + fp.key("dt") + "' or '" + fp.key("time_steps") + "', not both");
+            }
+            final long steps = fp.integer("time_steps", 0);
+            if (steps < 1 || steps > 100_000_000) {
+                throw fp.error("'" + fp.key("time_steps") + "' must lie in [1, 1e8], got " + steps);
+            }
+            fpDt = tau / steps;
+        }
         if (Double.isNaN(fpDt)) {
             fpDt = dt;
         }

@@ -175,6 +175,7 @@ public final class Figures {
             final XYSeries s = bars
                     ? chart.addSeries(g.getKey(), x, y, pts.stream().mapToDouble(p -> p[2]).toArray())
                     : chart.addSeries(g.getKey(), x, y);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);   // a scan is no curve
             s.setMarker(SeriesMarkers.CIRCLE);
         }
         final int n = 200;
