@@ -51,7 +51,13 @@ public final class ErasureApp implements Runnable {
                 err.flush();
                 return EXIT_BAD_INPUT;
             }
-            throw ex;
+            if (System.getenv("ERASURE_DEBUG") != null) {
+                throw ex;
+            }
+            err.println("erasure: internal error: " + ex + " (rerun with ERASURE_DEBUG=1 for the stack trace, "
+                    + "and please report it)");
+            err.flush();
+            return 1;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             final PrintWriter err = ex.getCommandLine().getErr();

@@ -91,7 +91,8 @@ public class SimulateCommandTest {
 
     @Test
     void helpOnEveryCommand() {
-        for (String cmd : new String[] {"simulate", "fokker-planck", "bench"}) {
+        for (String cmd : new String[] {"claims", "simulate", "fokker-planck", "sweep", "merge", "plot", "optimize",
+                "retention", "bench"}) {
             final Result r = run(cmd, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: erasure " + cmd), r.out());
@@ -134,6 +135,7 @@ public class SimulateCommandTest {
     @Test
     void badOptionsAndFiles() {
         assertBadInput(run("simulate", "--config", tmp.resolve("nope.yaml").toString()), "no such file");
+        assertBadInput(run("simulate", "--config", tmp.toString()), "cannot read file");
         assertBadInput(run("simulate", "--trajectories", "-5", "--out", tmp.resolve("x").toString()), "trajectories");
         assertBadInput(run("simulate", "--threads", "0", "--out", tmp.resolve("x").toString()), "--threads");
         assertBadInput(run("simulate", "--set", "protocol.nonsense=3", "--out", tmp.resolve("x").toString()),
