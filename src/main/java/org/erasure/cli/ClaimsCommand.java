@@ -75,7 +75,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         run.putPOJO("settings", s);
         run.put("threads", t);
         run.put("wall_time_s", wall);
-        run.put("java", System.getProperty("java.version"));
+        run.putPOJO("versions", org.erasure.io.RunRecord.versions());
         run.putPOJO("faults", r.faults());
         final List<Path> files = ClaimsReport.write(dir, s, r, command, json.writeValueAsString(run) + "\n", wall);
         for (var v : r.verdict()) {

@@ -23,12 +23,7 @@ public final class RunRecord {
         root.putPOJO("arguments", args);
         root.put("finished_utc", Instant.now().toString());
         root.set("configuration", config.tree());
-        final ObjectNode versions = root.putObject("versions");
-        versions.put("erasure", Versions.of("org.erasure.cli.ErasureApp"));
-        versions.put("java", System.getProperty("java.version"));
-        versions.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        versions.put("commons_rng", Versions.of("org.apache.commons.rng.simple.RandomSource"));
-        versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        root.putPOJO("versions", versions());
         root.putPOJO("run", extra);
         root.putPOJO("results", results);
         try {
@@ -38,9 +33,36 @@ public final class RunRecord {
         }
     }
 
+    /** Versions of the tool, the JVM and the numerical libraries, for the record of every run. */
+    public static java.util.Map<String, String> versions() {
+        final java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put("erasure", Versions.of("org.erasure.cli.ErasureApp"));
+        v.put("java", System.getProperty("java.version"));
+        v.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        v.put("commons_rng", Versions.maven("org.apache.commons", "commons-rng-core"));
+        v.put("commons_math3", Versions.maven("org.apache.commons", "commons-math3"));
+        v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return v;
+    }
+
     /** Implementation versions from jar manifests ("dev" when run from classes). */
     static final class Versions {
         private Versions() {
+        }
+
+        /** The version recorded in a dependency's pom.properties (kept inside the shaded jar). */
+        static String maven(String group, String artifact) {
+            try (var in = RunRecord.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact
+                    + "/pom.properties")) {
+                if (in == null) {
+                    return "unknown";
+                }
+                final java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            } catch (java.io.IOException e) {
+                return "unknown";
+            }
         }
 
         static String of(String className) {
