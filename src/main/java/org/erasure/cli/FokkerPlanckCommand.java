@@ -37,6 +37,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final ErasureConfig config = common.load();
+        config.requireOverdamped("the Fokker-Planck solver");
         final Path dir = common.outDir(config.name());
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "fokker-planck %s: tau = %.4g tau_D, dt = %.3g tau_D, %d cells requested%n",

@@ -247,7 +247,7 @@ public final class ConfigLoader {
             final double max = h.number("max_kT");
             final long bins = h.integer("bins", 100);
             if (!(max > min) || bins <= 0 || bins > 1_000_000) {
-                throw h.error("'" + h.key("") + "' needs min_kT < max_kT and 0 < bins <= 1e6");
+                throw h.error("'simulation.work_histogram' needs min_kT < max_kT and 0 < bins <= 1e6");
             }
             h.finish();
             hist = new Histogram(min, max, (int) bins);

@@ -49,6 +49,14 @@ public record ErasureConfig(String name, PhysicalUnits units, Potential potentia
         Objects.requireNonNull(tree);
     }
 
+    /** Refuses configurations the overdamped Fokker–Planck solver cannot represent. */
+    public void requireOverdamped(String what) {
+        if (integrator.underdamped()) {
+            throw new ConfigException(name + ": " + what + " solves overdamped dynamics; this configuration is "
+                    + "underdamped (dynamics.model) - use simulate, or set dynamics.model=overdamped");
+        }
+    }
+
     /** The Monte Carlo run this configuration describes. */
     public LangevinRun toRun() {
         return new LangevinRun(potential, protocol, integrator, dt, trajectories, seed, target, initialPosition,

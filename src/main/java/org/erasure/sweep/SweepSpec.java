@@ -156,7 +156,10 @@ public final class SweepSpec {
         final SweepSpec spec = new SweepSpec(name, src, base, engine, zip, axes);
         for (Point p : spec.points) {
             try {
-                spec.configAt(p);
+                final ErasureConfig c = spec.configAt(p);
+                if (spec.engine.fp()) {
+                    c.requireOverdamped("engine fp");
+                }
             } catch (ConfigException ex) {
                 throw new ConfigException(ex.getMessage() + " (sweep point " + p.index() + ": " + p.label() + ")");
             }

@@ -55,5 +55,11 @@ class FokkerPlanckCommandTest {
                 "--set", "fokker_planck.cells=400", "--set", "fokker_planck.dt=0", "--out", out.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r2.code());
         assertTrue(r2.err().contains("fokker_planck.dt"), r2.err());
+        final SimulateCommandTest.Result r3 = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+                "--set", "fokker_planck.cells=400", "--set", "dynamics.model=underdamped", "--set",
+                "dynamics.integrator=baoab", "--set", "dynamics.mass=1", "--out", out.toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r3.code(), r3.err());
+        assertTrue(r3.err().contains("solves overdamped dynamics"), r3.err());
+        assertFalse(Files.exists(out));
     }
 }
