@@ -99,10 +99,8 @@ public final class FokkerPlanckSolver {
 
         final double[] up = new double[n - 1];
         final double[] down = new double[n - 1];
-        final double[] mult = new double[n];
         final double[] invPivot = new double[n];
         final double[] dtDown = new double[n];
-        final double[] scratch = new double[n];
         final double invH2 = 1 / (h * h);
         final double[] c0 = new double[1];
         final double[] c1 = new double[1];
@@ -120,9 +118,7 @@ public final class FokkerPlanckSolver {
             final double uJump = dot2(pl, pr, uNew, n);
             work += dotDiff(pl, pr, uNew, uOld, n);
             ScharfetterGummel.rates(uNew, invH2, up, down, n);
-            PositiveTridiagonal.factor(up, down, step, n, mult, invPivot, dtDown, scratch);
-            PositiveTridiagonal.backCoefficients(dtDown, invPivot, dtDown, n);
-            PositiveTridiagonal.solve2(pl, pr, mult, invPivot, dtDown, n);
+            PositiveTridiagonal.solve2Fused(up, down, step, n, pl, pr, invPivot, dtDown);
             heat += uJump - dot2(pl, pr, uNew, n);
             System.arraycopy(uNew, 0, uOld, 0, n);
             record(snaps, snapStep, k, pl, pr, h);

@@ -18,63 +18,6 @@ final class PositiveTridiagonal {
     }
 
     /**
-     * Factorises M = I − dt·A once per step; the factors serve every right-hand side.
-     *
-     * <p>The column-sum recursion σ_i = 1 + a σ_{i−1}/(σ_{i−1} + l) (a = dt·down[i−1], l = dt·up[i−1]) is
-     * a Möbius map, so it is carried as a linear recursion of a positive pair,
-     * (v, w)_i = ((1 + a) v + l w, v + l w), σ_i = v_i/w_i: no division on the serial chain (the
-     * divisions come after, in a loop the JIT vectorises), still only sums of positive terms. The pair
-     * is rescaled by a power of two when it grows large, which is exact.
-     *
-     * @param up       rates i → i+1, length n−1
-     * @param down     rates i+1 → i, length n−1
-     * @param mult     out: forward multipliers dt·up[i−1]/pivot[i−1] (index i ≥ 1)
-     * @param invPivot out: 1/pivot[i]
-     * @param dtDown   out: dt·down[i]
-     * @param scratch  length ≥ n: holds w_i while v_i is kept in invPivot
-     */
-    static void factor(double[] up, double[] down, double dt, int n, double[] mult, double[] invPivot,
-                       double[] dtDown, double[] scratch) {
-        double v = 1;
-        double w = 1;
-        invPivot[0] = 1;
-        scratch[0] = 1;
-        for (int i = 1; i < n; i++) {
-            final double a = dt * down[i - 1];
-            final double l = dt * up[i - 1];
-            final double vn = (1 + a) * v + l * w;
-            final double wn = v + l * w;
-            v = vn;
-            w = wn;
-            if (w > 0x1p500) {                                // w never decreases; rescaling by 2^-500 is exact
-                v *= 0x1p-500;
-                w *= 0x1p-500;
-            }
-            invPivot[i] = v;
-            scratch[i] = w;
-        }
-        for (int i = 0; i < n - 1; i++) {
-            dtDown[i] = dt * down[i];
-            invPivot[i] = scratch[i] / (invPivot[i] + dt * up[i] * scratch[i]);   // 1/(σ + dt·up)
-        }
-        invPivot[n - 1] = scratch[n - 1] / invPivot[n - 1];
-        for (int i = 1; i < n; i++) {
-            mult[i] = dt * up[i - 1] * invPivot[i - 1];
-        }
-    }
-
-    /** Solves M p' = p in place with the factors of {@link #factor}: only sums of non-negative terms. */
-    static void solve(double[] p, double[] mult, double[] invPivot, double[] dtDown, int n) {
-        for (int i = 1; i < n; i++) {
-            p[i] = Math.fma(mult[i], p[i - 1], p[i]);
-        }
-        p[n - 1] *= invPivot[n - 1];
-        for (int i = n - 2; i >= 0; i--) {
-            p[i] = (p[i] + dtDown[i] * p[i + 1]) * invPivot[i];
-        }
-    }
-
-    /**
      * Cell probabilities below this are set to zero after each solve. Densities that spread into
      * empty regions otherwise decay into the subnormal range, where arithmetic is a hundred times
      * slower; 1e−250 lies far below any probability the solver reports (its tails reach ~1e−40).
@@ -82,18 +25,49 @@ final class PositiveTridiagonal {
     static final double FLUSH = 1e-250;
 
     /**
-     * Two right-hand sides at once. The back substitution is rewritten as
-     * p'_i = p_i/pivot_i + (dt·down_i/pivot_i)·p'_{i+1}, so each serial chain is one fused multiply-add
-     * per cell (the scalings run in vectorised passes), and the two independent chains overlap.
+     * Solves M p' = p and M q' = q in place for one step (two right-hand sides: the densities of the two
+     * initial bit values).
      *
-     * @param backCoef dt·down[i]/pivot[i] (from {@link #backCoefficients})
+     * <p>The column-sum recursion σ_i = 1 + a σ_{i−1}/(σ_{i−1} + l) (a = dt·down[i−1], l = dt·up[i−1]) is a
+     * Möbius map, carried as a linear recursion of a positive pair, (v, w)_i = ((1 + a) v + l w, v + l w),
+     * σ_i = v_i/w_i: no division on its serial chain, only sums of positive terms; the pair is rescaled
+     * by an exact power of two when it grows large. In the same loop, running behind it, forward
+     * elimination p_i += (l/pivot_{i−1}) p_{i−1}; then the scaling by 1/pivot (vectorised) and the back
+     * substitution p_i += (dt·down_i/pivot_i) p_{i+1}, each one fused multiply-add per cell, the two
+     * right-hand sides interleaved so their chains overlap.
+     *
+     * @param up       rates i → i+1, length n−1
+     * @param down     rates i+1 → i, length n−1
+     * @param invPivot scratch out: 1/pivot[i]
+     * @param backCoef scratch out: dt·down[i]/pivot[i]
      */
-    static void solve2(double[] p, double[] q, double[] mult, double[] invPivot, double[] backCoef, int n) {
+    static void solve2Fused(double[] up, double[] down, double dt, int n, double[] p, double[] q,
+                            double[] invPivot, double[] backCoef) {
+        double v = 1;
+        double w = 1;
+        double pPrev = p[0];
+        double qPrev = q[0];
         for (int i = 1; i < n; i++) {
-            final double m = mult[i];
-            p[i] = Math.fma(m, p[i - 1], p[i]);
-            q[i] = Math.fma(m, q[i - 1], q[i]);
+            final double a = dt * down[i - 1];
+            final double l = dt * up[i - 1];
+            final double lw = l * w;
+            final double inv = w / (v + lw);                   // 1/pivot_{i−1} = 1/(σ_{i−1} + l)
+            invPivot[i - 1] = inv;
+            backCoef[i - 1] = a * inv;
+            final double m = l * inv;
+            pPrev = Math.fma(m, pPrev, p[i]);
+            qPrev = Math.fma(m, qPrev, q[i]);
+            p[i] = pPrev;
+            q[i] = qPrev;
+            final double vn = (1 + a) * v + lw;
+            w = v + lw;
+            v = vn;
+            if (w > 0x1p500) {                                 // exact power-of-two rescaling
+                v *= 0x1p-500;
+                w *= 0x1p-500;
+            }
         }
+        invPivot[n - 1] = w / v;                               // last pivot is σ_{n−1}
         for (int i = 0; i < n; i++) {
             p[i] *= invPivot[i];
             q[i] *= invPivot[i];
@@ -103,33 +77,9 @@ final class PositiveTridiagonal {
             p[i] = Math.fma(c, p[i + 1], p[i]);
             q[i] = Math.fma(c, q[i + 1], q[i]);
         }
-        for (int i = 0; i < n; i++) {          // off the dependency chain, vectorised
+        for (int i = 0; i < n; i++) {
             p[i] = p[i] < FLUSH ? 0 : p[i];
             q[i] = q[i] < FLUSH ? 0 : q[i];
         }
-    }
-
-    /** backCoef[i] = dtDown[i]·invPivot[i], for {@link #solve2}. */
-    static void backCoefficients(double[] dtDown, double[] invPivot, double[] backCoef, int n) {
-        for (int i = 0; i < n - 1; i++) {
-            backCoef[i] = dtDown[i] * invPivot[i];
-        }
-    }
-
-    /**
-     * Factor and solve in one call (convenience for a single right-hand side).
-     *
-     * @param up    dt-free rates i → i+1, length n−1
-     * @param down  dt-free rates i+1 → i, length n−1
-     * @param dt    time step
-     * @param p     right-hand side in, solution out, length n
-     * @param pivot scratch, length 3n
-     */
-    static void solve(double[] up, double[] down, double dt, double[] p, double[] pivot, int n) {
-        final double[] mult = new double[n];
-        final double[] inv = new double[n];
-        final double[] dd = new double[n];
-        factor(up, down, dt, n, mult, inv, dd, new double[n]);
-        solve(p, mult, inv, dd, n);
     }
 }
