@@ -18,6 +18,15 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Temporary files are created owner-only; results are ordinary files, readable by everyone (rw-r--r--). */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
+        }
+    }
+
     /** Writes all files (name → content) into dir, creating it if needed; all or none appear. */
     public static void writeAll(Path dir, Map<String, String> files) throws IOException {
         Files.createDirectories(dir);
@@ -27,6 +36,7 @@ public final class AtomicFiles {
                 final Path tmp = Files.createTempFile(dir, "." + e.getKey() + ".", ".tmp");
                 staged.put(tmp, dir.resolve(e.getKey()));
                 Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                readableByAll(tmp);
             }
             for (Map.Entry<Path, Path> e : staged.entrySet()) {
                 try {

@@ -78,6 +78,8 @@ public class SimulateCommandTest {
         try (Stream<Path> files = Files.list(out)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files left");
         }
+        assertTrue(Files.getPosixFilePermissions(out.resolve("summary.csv"))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "results readable by all");
     }
 
     @Test
