@@ -65,12 +65,17 @@ public class SimulateCommandTest {
         assertEquals(2, csv.size());
         final List<String> header = List.of(csv.get(0).split(","));
         for (String col : new String[] {"mean_work_kT", "stderr_work_kT", "mean_heat_kT", "error_rate",
-                "error_ci_low", "error_ci_high", "trajectories", "landauer_bound_kT", "log_inverse_error_kT"}) {
+                "error_ci_low", "error_ci_high", "trajectories", "landauer_bound_kT", "log_inverse_error_kT",
+                "finite_time_bound_kT"}) {
             assertTrue(header.contains(col), "missing column " + col);
         }
         final String[] row = csv.get(1).split(",");
         assertEquals("600", row[header.indexOf("trajectories")]);
         assertEquals(2.0, Double.parseDouble(row[header.indexOf("tau_tauD")]), 0);
+        // the finite-time bound (from the FP solution) lies below the sampled work, within 4 s.e.
+        assertTrue(Double.parseDouble(row[header.indexOf("finite_time_bound_kT")])
+                <= Double.parseDouble(row[header.indexOf("mean_work_kT")])
+                + 4 * Double.parseDouble(row[header.indexOf("stderr_work_kT")]));
         final JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals(2, json.at("/configuration/protocol/tau").asInt(), "run.json holds the overridden config");
         assertEquals(3, json.at("/run/seed").asInt());
