@@ -45,6 +45,7 @@ public final class MonteCarloSummary {
             c.put("mean_delta_kinetic_kT", t.deltaK().mean());
             c.put("mass_reduced", run.mass());
         }
+        c.put("mean_final_position_xm", t.finalPosition().mean());
         c.put("errors", t.errors());
         c.put("error_rate", eps);
         c.put("error_ci_low", err.low());

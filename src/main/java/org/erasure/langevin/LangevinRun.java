@@ -80,9 +80,4 @@ public record LangevinRun(Potential potential, Protocol protocol, Integrator int
         return new LangevinRun(potential, protocol, integrator, dt, trajectories, s, target, initialPosition,
                 workHistogram, mass, holdTime);
     }
-
-    public LangevinRun withIntegrator(Integrator i, double newDt) {
-        return new LangevinRun(potential, protocol, i, newDt, trajectories, seed, target, initialPosition,
-                workHistogram, mass, holdTime);
-    }
 }
