@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (all <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + all);
         }
-        final ErasureConfig config = loadB1(List.of("dynamics.integrator=" + integrator,
+        final ErasureConfig config = loadPreset("bench-b1.yaml", List.of("dynamics.integrator=" + integrator,
                 "simulation.trajectories=" + trajectories));
         final LangevinRun run = config.toRun();
         final PrintWriter out = spec.commandLine().getOut();
@@ -126,10 +126,6 @@ public final class BenchCommand implements Callable<Integer> {
             best = Math.max(best, (double) run.trajectories() * run.steps() / s);
         }
         return best;
-    }
-
-    static ErasureConfig loadB1(List<String> overrides) {
-        return loadPreset("bench-b1.yaml", overrides);
     }
 
     static ErasureConfig loadPreset(String file, List<String> overrides) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -52,10 +51,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         if (t <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + t);
         }
-        final Path dir = out != null ? out : Path.of("results", "claims");
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("output folder " + dir + " exists and is not a folder");
-        }
+        final Path dir = CommonOptions.checkedOutDir(out, "claims");
         final PrintWriter pw = spec.commandLine().getOut();
         pw.printf(Locale.ROOT, "claims%s: experiments 1-5 of SPEC 5 on %d threads -> %s%n", quick ? " --quick" : "", t, dir);
         pw.flush();

@@ -60,7 +60,12 @@ public final class CommonOptions {
 
     /** The output folder (checked before any work is done: an existing plain file there is an error). */
     Path outDir(String name) {
-        final Path dir = out != null ? out : Path.of("results", name);
+        return checkedOutDir(out, name);
+    }
+
+    /** The given folder, or results/&lt;name&gt;; refused when a plain file stands there (checked before any work). */
+    static Path checkedOutDir(Path given, String name) {
+        final Path dir = given != null ? given : Path.of("results", name);
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("output folder " + dir + " exists and is not a folder");
         }

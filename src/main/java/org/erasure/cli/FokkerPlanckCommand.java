@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
-import org.erasure.fokkerplanck.FokkerPlanckSolver;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Csv;
 import org.erasure.io.FokkerPlanckSummary;
@@ -44,11 +43,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
                 config.name(), config.protocol().duration(), config.fpDt(), config.fpCells());
         out.flush();
         final long t0 = System.nanoTime();
-        final FokkerPlanckResult r = config.fpTimeOrder() == 2
-                ? FokkerPlanckSolver.solveSecondOrder(config.potential(), config.protocol(), config.target(),
-                config.fpCells(), config.fpDt(), config.fpSnapshots())
-                : FokkerPlanckSolver.solve(config.potential(), config.protocol(), config.target(), config.fpCells(),
-                config.fpDt(), config.fpSnapshots());
+        final FokkerPlanckResult r = config.solveFokkerPlanck();
         final double wall = (System.nanoTime() - t0) * 1e-9;
         final Map<String, Object> s = FokkerPlanckSummary.columns(config, r, wall);
         final PhysicalUnits u = config.units();

@@ -59,8 +59,8 @@ public final class SimulateCommand implements Callable<Integer> {
             tally = LangevinMonteCarlo.run(run, threads, progress.listener());
         }
         final double wall = (System.nanoTime() - t0) * 1e-9;
-        final Map<String, Object> summary = MonteCarloSummary.columns(config, run, tally, wall);
-        finiteTimeBound(config, summary);
+        final Map<String, Object> summary = MonteCarloSummary.columns(config, run, tally, wall,
+                MonteCarloSummary.finiteTimeBound(config));
         report(out, config.units(), summary);
 
         final Map<String, String> files = new LinkedHashMap<>();
@@ -79,25 +79,6 @@ public final class SimulateCommand implements Callable<Integer> {
         AtomicFiles.writeAll(dir, files);
         out.println("wrote " + dir.resolve("summary.csv") + " and " + dir.resolve("run.json"));
         return 0;
-    }
-
-    /**
-     * The finite-time bound ΔF + W₂²/τ needs the densities, which sampling does not give: it comes from
-     * the Fokker–Planck solution of the same configuration (600 cells, 1600 steps, second order; a
-     * fraction of a second). Overdamped only; NaN for underdamped runs.
-     */
-    static void finiteTimeBound(ErasureConfig config, Map<String, Object> summary) {
-        final double bound = config.integrator().underdamped() ? Double.NaN
-                : org.erasure.fokkerplanck.FokkerPlanckSolver.solveSecondOrder(config.potential(), config.protocol(),
-                config.target(), 600, config.protocol().duration() / 1600).finiteTimeBound();
-        final Map<String, Object> copy = new LinkedHashMap<>(summary);
-        summary.clear();
-        copy.forEach((k, v) -> {
-            summary.put(k, v);
-            if (k.equals("log_inverse_error_ci_high_kT")) {
-                summary.put("finite_time_bound_kT", bound);
-            }
-        });
     }
 
     static void report(PrintWriter out, PhysicalUnits units, Map<String, Object> s) {

@@ -55,7 +55,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be positive, got " + t);
         }
         final SweepSpec s = SweepSpec.load(config, engine, set);
-        final Path dir = out != null ? out : Path.of("results", s.name());
+        final Path dir = CommonOptions.checkedOutDir(out, s.name());
         final PrintWriter pw = spec.commandLine().getOut();
         final long mine = s.points().stream().filter(p -> SweepRunner.inShard(p.index(), sh[0], sh[1])).count();
         pw.printf(Locale.ROOT, "sweep %s: %d points (%d in shard %d/%d), engine %s -> %s%n", s.name(),

@@ -2,6 +2,8 @@ package org.erasure.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSolver;
 import org.erasure.langevin.Integrator;
 import org.erasure.langevin.LangevinRun;
 import org.erasure.langevin.TargetWell;
@@ -55,6 +57,14 @@ public record ErasureConfig(String name, PhysicalUnits units, Potential potentia
             throw new ConfigException(name + ": " + what + " solves overdamped dynamics; this configuration is "
                     + "underdamped (dynamics.model) - use simulate, or set dynamics.model=overdamped");
         }
+    }
+
+    /** The Fokker–Planck solution of this configuration, at the configured grid, step and time order. */
+    public FokkerPlanckResult solveFokkerPlanck() {
+        requireOverdamped("the Fokker-Planck solver");
+        return fpTimeOrder == 2
+                ? FokkerPlanckSolver.solveSecondOrder(potential, protocol, target, fpCells, fpDt, fpSnapshots)
+                : FokkerPlanckSolver.solve(potential, protocol, target, fpCells, fpDt, fpSnapshots);
     }
 
     /** The Monte Carlo run this configuration describes. */

@@ -62,9 +62,9 @@ public final class FokkerPlanckSolver {
             lo = Math.min(lo, r[0]);
             hi = Math.max(hi, r[1]);
         }
-        final double mid = 0.5 * (lo + hi);
-        lo = mid - 1.25 * (mid - lo);
-        hi = mid + 1.25 * (hi - mid);
+        final double[] domain = widened(lo, hi);
+        lo = domain[0];
+        hi = domain[1];
         final double h = (hi - lo) / cells;
         final double xbEnd = potential.barrierPosition(protocol.control0(tau), protocol.control1(tau));
         final double left = xbEnd - Math.ceil((xbEnd - lo) / h) * h;   // a face exactly at the final barrier
@@ -80,6 +80,7 @@ public final class FokkerPlanckSolver {
         final double[] uOld = new double[n];
         final double[] uNew = new double[n];
         energies(potential, x, c00, c10, uOld);
+        final double[] u0 = uOld.clone();
 
         // Discrete Boltzmann start, split at the initial barrier.
         final double[] p0 = boltzmann(uOld);
@@ -130,13 +131,13 @@ public final class FokkerPlanckSolver {
         }
         final double wrongLeft = wrongMass(pl, firstRight, target);
         final double wrongRight = wrongMass(pr, firstRight, target);
-        final double u0Mean = mean(p0, energiesCopy(potential, x, c00, c10));
+        final double u0Mean = mean(p0, u0);
         final double uEndMean = mean(pEnd, uOld);
         final double fStart = u0Mean + negEntropy(p0, h);
         final double fEnd = uEndMean + negEntropy(pEnd, h);
         final double dF = fEnd - fStart;
         final double w2 = Wasserstein.distance(p0, pEnd, left, h);
-        final double qs = logSumExpNeg(energiesCopy(potential, x, c00, c10)) - logSumExpNeg(uOld);
+        final double qs = logSumExpNeg(u0) - logSumExpNeg(uOld);
         final double[] rho0 = new double[n];
         final double[] rhoEnd = new double[n];
         for (int i = 0; i < n; i++) {
@@ -236,10 +237,13 @@ public final class FokkerPlanckSolver {
         }
     }
 
-    private static double[] energiesCopy(Potential p, double[] x, double c0, double c1) {
-        final double[] u = new double[x.length];
-        energies(p, x, c0, c1, u);
-        return u;
+    /**
+     * The grid's interval: the confining interval (weight below e^−80 outside) widened by 25 % about its
+     * centre, so that even 1e−30 tails are resolved with room to spare.
+     */
+    static double[] widened(double lo, double hi) {
+        final double mid = 0.5 * (lo + hi);
+        return new double[] {mid - 1.25 * (mid - lo), mid + 1.25 * (hi - mid)};
     }
 
     /** Cell probabilities ∝ exp(−U_i), normalised without overflow. */

@@ -40,9 +40,9 @@ public final class HoppingSpectrum {
             throw new IllegalArgumentException("the grid needs at least 20 cells, got " + cells);
         }
         final double[] r = potential.confiningInterval(c0, c1);
-        final double mid = 0.5 * (r[0] + r[1]);
-        final double lo = mid - 1.25 * (mid - r[0]);
-        final double hi = mid + 1.25 * (r[1] - mid);
+        final double[] domain = FokkerPlanckSolver.widened(r[0], r[1]);
+        final double lo = domain[0];
+        final double hi = domain[1];
         final double h = (hi - lo) / cells;
         final double[] x = new double[cells];
         final double[] u = new double[cells];

@@ -138,15 +138,10 @@ public final class GaussianStream implements UniformRandomProvider {
 
     /** One standard normal deviate. */
     public double nextGaussian() {
-        while (true) {
-            final long r = nextLong();
-            final int layer = (int) r & (LAYERS - 1);
-            final double u = (r >>> 11) * 0x1.0p-52 - 1;
-            if (Math.abs(u) < RATIO[layer]) {
-                return u * X[layer];
-            }
-            return edge(layer, u);
-        }
+        final long r = nextLong();
+        final int layer = (int) r & (LAYERS - 1);
+        final double u = (r >>> 11) * 0x1.0p-52 - 1;
+        return Math.abs(u) < RATIO[layer] ? u * X[layer] : edge(layer, u);
     }
 
     /** The rare path: the tail beyond R (layer 0) or the wedge of a layer; loops until accepted. */

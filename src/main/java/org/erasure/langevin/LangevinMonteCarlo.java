@@ -55,12 +55,12 @@ public final class LangevinMonteCarlo {
         final Runnable task = () -> {
             final BlockWorker worker = new BlockWorker(run, initial);
             while (!failed.get()) {
-                final long[] index = new long[1];
-                final GaussianStream rng = scheduler.claim(index);
-                if (rng == null) {
+                final Claim claim = scheduler.claim();
+                if (claim == null) {
                     return;
                 }
-                final long b = index[0];
+                final long b = claim.block();
+                final GaussianStream rng = claim.rng();
                 final int n = (int) Math.min(blockSize, run.trajectories() - b * blockSize);
                 final ErasureTally tally = new ErasureTally(run.workHistogram());
                 try {
@@ -98,6 +98,10 @@ public final class LangevinMonteCarlo {
         return scheduler.result();
     }
 
+    /** A block handed to a worker, with its own random stream. */
+    private record Claim(long block, GaussianStream rng) {
+    }
+
     /** Hands out blocks with their random streams in order and merges finished blocks in order. */
     private static final class BlockScheduler {
         private final GaussianStream base;
@@ -113,12 +117,12 @@ public final class LangevinMonteCarlo {
             this.total = new ErasureTally(template);
         }
 
-        synchronized GaussianStream claim(long[] index) {
+        /** The next block and its stream (b jumps from the base), or null when all are handed out. */
+        synchronized Claim claim() {
             if (nextBlock >= blocks) {
                 return null;
             }
-            index[0] = nextBlock++;
-            return base.jump();
+            return new Claim(nextBlock++, base.jump());
         }
 
         synchronized void complete(long block, ErasureTally tally) {

@@ -17,7 +17,6 @@ import java.util.function.IntConsumer;
 import org.erasure.config.ConfigException;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
-import org.erasure.fokkerplanck.FokkerPlanckSolver;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Csv;
 import org.erasure.io.FokkerPlanckSummary;
@@ -91,14 +90,10 @@ public final class SweepRunner {
         if (spec.engine().mc()) {
             final LangevinRun run = config.toRun();
             final ErasureTally t = LangevinMonteCarlo.run(run, threads, null);
-            putAll(row, MonteCarloSummary.columns(config, run, t, 1), both ? "mc_" : "");
+            putAll(row, MonteCarloSummary.columns(config, run, t, 1, Double.NaN), both ? "mc_" : "");
         }
         if (spec.engine().fp()) {
-            final FokkerPlanckResult r = config.fpTimeOrder() == 2
-                    ? FokkerPlanckSolver.solveSecondOrder(config.potential(), config.protocol(), config.target(),
-                    config.fpCells(), config.fpDt())
-                    : FokkerPlanckSolver.solve(config.potential(), config.protocol(), config.target(),
-                    config.fpCells(), config.fpDt());
+            final FokkerPlanckResult r = config.solveFokkerPlanck();
             putAll(row, FokkerPlanckSummary.columns(config, r, 1), both ? "fp_" : "");
         }
         return row;
@@ -128,14 +123,7 @@ public final class SweepRunner {
         n.put("name", spec.name());
         n.put("fingerprint", fp);
         n.put("points", spec.points().size());
-        n.put("engine", spec.engine().name().toLowerCase(java.util.Locale.ROOT));
-        n.set("base", spec.base());
-        final var axes = n.putArray("axes");
-        for (SweepSpec.Axis a : spec.axes()) {
-            final ObjectNode o = axes.addObject();
-            o.put("key", a.key());
-            a.values().forEach(o.putArray("values")::add);
-        }
+        n.setAll(spec.describe());
         AtomicFiles.writeAll(dir, Map.of("sweep.json", JSON.writeValueAsString(n) + "\n"));
     }
 

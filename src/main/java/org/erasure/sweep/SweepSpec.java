@@ -281,11 +281,11 @@ public final class SweepSpec {
         return (z ^ (z >>> 31)) & Long.MAX_VALUE;
     }
 
-    /** SHA-256 of everything that determines the results: base, engine, axes, zip. */
-    public String fingerprint() {
+    /** Everything that determines the results: base, engine, zip, axes with their values. */
+    public ObjectNode describe() {
         final ObjectNode n = JSON.createObjectNode();
-        n.set("base", base);
-        n.put("engine", engine.name());
+        n.set("base", base.deepCopy());
+        n.put("engine", engine.name().toLowerCase(Locale.ROOT));
         n.put("zip", zip);
         final var arr = n.putArray("axes");
         for (Axis a : axes) {
@@ -293,6 +293,12 @@ public final class SweepSpec {
             o.put("key", a.key());
             a.values().forEach(o.putArray("values")::add);
         }
+        return n;
+    }
+
+    /** SHA-256 of {@link #describe()}. */
+    public String fingerprint() {
+        final ObjectNode n = describe();
         try {
             final MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(JSON.writeValueAsBytes(n)));
