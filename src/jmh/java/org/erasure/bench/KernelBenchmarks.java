@@ -2,6 +2,7 @@ package org.erasure.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.erasure.fokkerplanck.FokkerPlanckSolver;
+import org.erasure.langevin.GaussianLanes;
 import org.erasure.langevin.GaussianStream;
 import org.erasure.langevin.OverdampedKernel;
 import org.erasure.langevin.UnderdampedKernel;
@@ -40,6 +41,7 @@ public class KernelBenchmarks {
     final QuarticDoubleWell quartic = QuarticDoubleWell.of(8);
     final PiecewiseHarmonicWell piecewise = PiecewiseHarmonicWell.of();
     final GaussianStream rng = GaussianStream.ofSeed(1);
+    final GaussianLanes lanes = new GaussianLanes(N);
     final double[] x = new double[N];
     final double[] v = new double[N];
     final double[] u = new double[N];
@@ -56,6 +58,7 @@ public class KernelBenchmarks {
             x[i] = i % 2 == 0 ? 1 : -1;
             noise[i] = rng.nextGaussian();
         }
+        lanes.reseed(rng, N);
     }
 
     @Benchmark
@@ -81,9 +84,18 @@ public class KernelBenchmarks {
         return x[7];
     }
 
+    /** The engine's Gaussian source: one deviate for each of 256 lanes. */
     @Benchmark
     @OperationsPerInvocation(N)
-    public double gaussianFill() {
+    public double gaussianLanesFill() {
+        lanes.fill(s2, N);
+        return s2[7];
+    }
+
+    /** One generator filling a buffer (the engine's source before lanes; still used for initial states). */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double gaussianSingleStreamFill() {
         rng.fillGaussian(s2, N);
         return s2[7];
     }

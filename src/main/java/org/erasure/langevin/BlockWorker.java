@@ -44,6 +44,7 @@ final class BlockWorker {
     private final double[] k0 = new double[BLOCK_SIZE];
     private final boolean[] wrongAtProtocolEnd = new boolean[BLOCK_SIZE];
     private final double[] noise = new double[BLOCK_SIZE];
+    private final GaussianLanes lanes = new GaussianLanes(BLOCK_SIZE);
     private final double[] jump = new double[BLOCK_SIZE];
     private final double[] force = new double[BLOCK_SIZE];
     private final double[] c0 = new double[CHUNK];
@@ -67,7 +68,10 @@ final class BlockWorker {
         this.barrierEnd = potential.barrierPosition(protocol.control0(tau), protocol.control1(tau));
     }
 
-    /** Simulates n ≤ BLOCK_SIZE trajectories on the given random stream and tallies them into out. */
+    /**
+     * Simulates n ≤ BLOCK_SIZE trajectories on the given block stream (initial states; the noise comes
+     * from its {@link GaussianLanes}) and tallies them into out.
+     */
     void runBlock(int n, GaussianStream rng, ErasureTally out) {
         simulate(n, rng);
         for (int i = 0; i < n; i++) {
@@ -84,6 +88,7 @@ final class BlockWorker {
     }
 
     private void simulate(int n, GaussianStream rng) {
+        lanes.reseed(rng, n);
         final double fixedStart = run.initialPosition();
         for (int i = 0; i < n; i++) {
             final double xi = Double.isNaN(fixedStart) ? initial.sample(rng) : fixedStart;
@@ -112,7 +117,7 @@ final class BlockWorker {
             final int count = (int) Math.min(CHUNK, limit - k);
             protocol.fill((k + 1) * dt, dt, count, c0, c1);
             for (int j = 0; j < count; j++) {
-                rng.fillGaussian(noise, n);
+                lanes.fill(noise, n);
                 if (underdamped) {
                     UnderdampedKernel.baoabStep(potential, x, v, u, w, q, noise, jump, n, c0[j], c1[j], dt, mass, 1);
                 } else {

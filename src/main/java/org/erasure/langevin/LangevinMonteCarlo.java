@@ -16,15 +16,17 @@ import org.erasure.util.Futures;
  *
  * <p>Trajectories are cut into blocks of {@value BlockWorker#BLOCK_SIZE}. Block b draws
  * from its own {@link GaussianStream}: the XoRoShiRo128++ generator seeded from the run's seed and
- * advanced by b jumps of 2^64 (Blackman &amp; Vigna, ACM TOMS 47, 36 (2021)), so streams never overlap
- * and belong to blocks, not threads. Block tallies are merged in block order; the result is therefore
+ * advanced by b long jumps of 2^96 (Blackman &amp; Vigna, ACM TOMS 47, 36 (2021)); its first 2^64
+ * outputs give the initial states, and trajectory j's noise comes from its own lane, the block stream
+ * advanced by (j + 1) jumps of 2^64 ({@link GaussianLanes}). Streams never overlap and belong to
+ * blocks and trajectories, not threads. Block tallies are merged in block order; the result is therefore
  * bit-identical for any thread count.
  */
 public final class LangevinMonteCarlo {
 
     /** The random source of the block streams; part of the reproducibility contract. */
-    public static final String RANDOM_SOURCE = "XoRoShiRo128++ (SplitMix64-seeded, 2^64 jumps per block) "
-            + "with 256-layer ziggurat normals";
+    public static final String RANDOM_SOURCE = "XoRoShiRo128++ (SplitMix64-seeded; 2^96 long jumps per block, "
+            + "2^64 jumps per trajectory lane) with 1024-layer ziggurat normals";
 
     private LangevinMonteCarlo() {
     }
@@ -117,12 +119,12 @@ public final class LangevinMonteCarlo {
             this.total = new ErasureTally(template);
         }
 
-        /** The next block and its stream (b jumps from the base), or null when all are handed out. */
+        /** The next block and its stream (b long jumps from the base), or null when all are handed out. */
         synchronized Claim claim() {
             if (nextBlock >= blocks) {
                 return null;
             }
-            return new Claim(nextBlock++, base.jump());
+            return new Claim(nextBlock++, base.longJump());
         }
 
         synchronized void complete(long block, ErasureTally tally) {

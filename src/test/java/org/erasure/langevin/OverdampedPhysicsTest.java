@@ -45,7 +45,7 @@ class OverdampedPhysicsTest {
         int done = 0;
         while (done < n) {
             final int m = Math.min(BlockWorker.BLOCK_SIZE, n - done);
-            final double[] xs = worker.runBlockPositions(m, rng.jump());
+            final double[] xs = worker.runBlockPositions(m, rng.longJump());
             System.arraycopy(xs, 0, out, done, m);
             done += m;
         }
