@@ -100,8 +100,8 @@ public final class FokkerPlanckSolver {
 
         final double[] up = new double[n - 1];
         final double[] down = new double[n - 1];
-        final double[] invPivot = new double[n];
-        final double[] dtDown = new double[n];
+        final double[][] scratch = new double[4][n];
+        final double[] shifted = new double[n];
         final double invH2 = 1 / (h * h);
         final double[] c0 = new double[1];
         final double[] c1 = new double[1];
@@ -113,17 +113,27 @@ public final class FokkerPlanckSolver {
             snapStep[j] = Math.round(snapshotFractions[j] * steps);
         }
         record(snaps, snapStep, 0, pl, pr, h);
+        // <U> before each control jump, after each relaxation: the work and heat of step k are
+        // <U(λ_k)>_{p_{k−1}} − <U(λ_{k−1})>_{p_{k−1}} and <U(λ_k)>_{p_{k−1}} − <U(λ_k)>_{p_k}, so that
+        // W − Q telescopes to <U>_end − <U>_0 exactly (one dot product fewer per step)
+        double uRelaxed = dot2(pl, pr, uOld, n);
+        double[] uNow = uNew;
+        double[] uPrev = uOld;
         for (long k = 1; k <= steps; k++) {
             protocol.fill(k * step, step, 1, c0, c1);
-            energies(potential, x, c0[0], c1[0], uNew);
-            final double uJump = dot2(pl, pr, uNew, n);
-            work += dotDiff(pl, pr, uNew, uOld, n);
-            ScharfetterGummel.rates(uNew, invH2, up, down, n);
-            PositiveTridiagonal.solve2Fused(up, down, step, n, pl, pr, invPivot, dtDown);
-            heat += uJump - dot2(pl, pr, uNew, n);
-            System.arraycopy(uNew, 0, uOld, 0, n);
+            energies(potential, x, c0[0], c1[0], uNow);
+            final double uJump = dot2(pl, pr, uNow, n);
+            work += uJump - uRelaxed;
+            ScharfetterGummel.rates(uNow, invH2, up, down, n, shifted);
+            PositiveTridiagonal.solve2Fused(up, down, step, n, pl, pr, scratch);
+            uRelaxed = dot2(pl, pr, uNow, n);
+            heat += uJump - uRelaxed;
+            final double[] t = uPrev;
+            uPrev = uNow;
+            uNow = t;
             record(snaps, snapStep, k, pl, pr, h);
         }
+        final double[] uEnd = uPrev;
 
         final double[] pEnd = new double[n];
         for (int i = 0; i < n; i++) {
@@ -132,12 +142,12 @@ public final class FokkerPlanckSolver {
         final double wrongLeft = wrongMass(pl, firstRight, target);
         final double wrongRight = wrongMass(pr, firstRight, target);
         final double u0Mean = mean(p0, u0);
-        final double uEndMean = mean(pEnd, uOld);
+        final double uEndMean = mean(pEnd, uEnd);
         final double fStart = u0Mean + negEntropy(p0, h);
         final double fEnd = uEndMean + negEntropy(pEnd, h);
         final double dF = fEnd - fStart;
         final double w2 = Wasserstein.distance(p0, pEnd, left, h);
-        final double qs = logSumExpNeg(u0) - logSumExpNeg(uOld);
+        final double qs = logSumExpNeg(u0) - logSumExpNeg(uEnd);
         final double[] rho0 = new double[n];
         final double[] rhoEnd = new double[n];
         for (int i = 0; i < n; i++) {
@@ -208,25 +218,6 @@ public final class FokkerPlanckSolver {
         }
         for (; i < n; i++) {
             s0 += (a[i] + b[i]) * u[i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Σ (a_i + b_i)(u_i − v_i): the work of the control jump, four partial sums. */
-    static double dotDiff(double[] a, double[] b, double[] u, double[] v, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += (a[i] + b[i]) * (u[i] - v[i]);
-            s1 += (a[i + 1] + b[i + 1]) * (u[i + 1] - v[i + 1]);
-            s2 += (a[i + 2] + b[i + 2]) * (u[i + 2] - v[i + 2]);
-            s3 += (a[i + 3] + b[i + 3]) * (u[i + 3] - v[i + 3]);
-        }
-        for (; i < n; i++) {
-            s0 += (a[i] + b[i]) * (u[i] - v[i]);
         }
         return (s0 + s1) + (s2 + s3);
     }

@@ -30,56 +30,72 @@ final class PositiveTridiagonal {
      *
      * <p>The column-sum recursion σ_i = 1 + a σ_{i−1}/(σ_{i−1} + l) (a = dt·down[i−1], l = dt·up[i−1]) is a
      * Möbius map, carried as a linear recursion of a positive pair, (v, w)_i = ((1 + a) v + l w, v + l w),
-     * σ_i = v_i/w_i: no division on its serial chain, only sums of positive terms; the pair is rescaled
-     * by an exact power of two when it grows large. In the same loop, running behind it, forward
-     * elimination p_i += (l/pivot_{i−1}) p_{i−1}; then the scaling by 1/pivot (vectorised) and the back
-     * substitution p_i += (dt·down_i/pivot_i) p_{i+1}, each one fused multiply-add per cell, the two
-     * right-hand sides interleaved so their chains overlap.
+     * σ_i = v_i/w_i, so that pivot_{i−1} = σ_{i−1} + l = w_i/w_{i−1}. Forward elimination
+     * P_i = p_i + l P_{i−1}/pivot_{i−1} is carried as Q_i = P_i w_i = p_i w_i + l Q_{i−1}: the serial loop
+     * holds no division and only sums of positive terms (w never decreases, so Q never falls below P).
+     * All three are rescaled together by an exact power of two when w grows large. The divisions,
+     * y_i = P_i/pivot_i = Q_i/w_{i+1} and the back coefficients dt·down_i/pivot_i, then run in one
+     * vectorised pass, and the back substitution x_i = y_i + (dt·down_i/pivot_i) x_{i+1} is one fused
+     * multiply-add per cell on its serial chain, the two right-hand sides interleaved so their chains
+     * overlap; it also flushes (stores) values below {@link #FLUSH} as zero.
      *
-     * @param up       rates i → i+1, length n−1
-     * @param down     rates i+1 → i, length n−1
-     * @param invPivot scratch out: 1/pivot[i]
-     * @param backCoef scratch out: dt·down[i]/pivot[i]
+     * @param up      rates i → i+1, length n−1
+     * @param down    rates i+1 → i, length n−1
+     * @param scratch four arrays of length ≥ n (overwritten)
      */
     static void solve2Fused(double[] up, double[] down, double dt, int n, double[] p, double[] q,
-                            double[] invPivot, double[] backCoef) {
+                            double[][] scratch) {
+        final double[] wNext = scratch[0];      // w_{i+1}: pivot_i = wNext[i]/wHere[i]
+        final double[] wHere = scratch[1];
+        final double[] qp = scratch[2];         // Q of p, then y of p
+        final double[] qq = scratch[3];         // Q of q, then y of q
         double v = 1;
         double w = 1;
-        double pPrev = p[0];
-        double qPrev = q[0];
+        double qpPrev = p[0];
+        double qqPrev = q[0];
+        qp[0] = qpPrev;
+        qq[0] = qqPrev;
         for (int i = 1; i < n; i++) {
             final double a = dt * down[i - 1];
             final double l = dt * up[i - 1];
             final double lw = l * w;
-            final double inv = w / (v + lw);                   // 1/pivot_{i−1} = 1/(σ_{i−1} + l)
-            invPivot[i - 1] = inv;
-            backCoef[i - 1] = a * inv;
-            final double m = l * inv;
-            pPrev = Math.fma(m, pPrev, p[i]);
-            qPrev = Math.fma(m, qPrev, q[i]);
-            p[i] = pPrev;
-            q[i] = qPrev;
+            final double wn = v + lw;
             final double vn = (1 + a) * v + lw;
-            w = v + lw;
-            v = vn;
-            if (w > 0x1p500) {                                 // exact power-of-two rescaling
-                v *= 0x1p-500;
-                w *= 0x1p-500;
+            wHere[i - 1] = w;
+            wNext[i - 1] = wn;
+            qpPrev = Math.fma(l, qpPrev, p[i] * wn);
+            qqPrev = Math.fma(l, qqPrev, q[i] * wn);
+            if (wn > 0x1p100) {                                // exact power-of-two rescaling
+                v = vn * 0x1p-100;
+                w = wn * 0x1p-100;
+                qpPrev *= 0x1p-100;
+                qqPrev *= 0x1p-100;
+            } else {
+                v = vn;
+                w = wn;
             }
+            qp[i] = qpPrev;
+            qq[i] = qqPrev;
         }
-        invPivot[n - 1] = w / v;                               // last pivot is σ_{n−1}
+        wHere[n - 1] = w;
+        wNext[n - 1] = v;                                      // last pivot is σ_{n−1} = v/w
+        // y_i = Q_i/w_{i+1}; back coefficient dt·down_i·w_i/w_{i+1} (kept in wHere)
         for (int i = 0; i < n; i++) {
-            p[i] *= invPivot[i];
-            q[i] *= invPivot[i];
+            final double r = 1 / wNext[i];
+            qp[i] *= r;
+            qq[i] *= r;
+            wHere[i] *= r;
         }
+        double xp = qp[n - 1];
+        double xq = qq[n - 1];
+        p[n - 1] = xp < FLUSH ? 0 : xp;
+        q[n - 1] = xq < FLUSH ? 0 : xq;
         for (int i = n - 2; i >= 0; i--) {
-            final double c = backCoef[i];
-            p[i] = Math.fma(c, p[i + 1], p[i]);
-            q[i] = Math.fma(c, q[i + 1], q[i]);
-        }
-        for (int i = 0; i < n; i++) {
-            p[i] = p[i] < FLUSH ? 0 : p[i];
-            q[i] = q[i] < FLUSH ? 0 : q[i];
+            final double c = dt * down[i] * wHere[i];
+            xp = Math.fma(c, xp, qp[i]);
+            xq = Math.fma(c, xq, qq[i]);
+            p[i] = xp < FLUSH ? 0 : xp;
+            q[i] = xq < FLUSH ? 0 : xq;
         }
     }
 }
