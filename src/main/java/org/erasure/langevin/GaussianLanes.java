@@ -69,14 +69,15 @@ public final class GaussianLanes {
         // the ziggurat's fast path; the words that miss it are listed and finished afterwards, so that
         // this loop holds no call (with the rare path's call inside it ran about 1.5x slower)
         final long[] words = raw;
+        final double[] fast = Ziggurat.FAST;
         final int[] missed = rejected;
         int misses = 0;
         for (int j = 0; j < n; j++) {
             final long r = words[j];
-            final int layer = Ziggurat.layer(r);
+            final int t = Ziggurat.fastIndex(r);
             final double u = Ziggurat.uniform(r);
-            if (Math.abs(u) < Ziggurat.RATIO[layer]) {
-                out[j] = u * Ziggurat.X[layer];
+            if (Math.abs(u) < fast[t]) {
+                out[j] = u * fast[t + 1];
             } else {
                 missed[misses++] = j;
             }
@@ -95,6 +96,7 @@ public final class GaussianLanes {
         final long[] a = s0;
         final long[] b = s1;
         final long[] words = raw;
+        final double[] fast = Ziggurat.FAST;
         for (int j = 0; j < n; j++) {
             final long x0 = a[j];
             final long y = b[j];

@@ -115,6 +115,7 @@ public final class GaussianStream implements UniformRandomProvider {
 
     /** Fills out[0..n) with independent standard normal deviates. Allocation-free. */
     public void fillGaussian(double[] out, int n) {
+        final double[] fast = Ziggurat.FAST;
         long a = s0;
         long b = s1;
         for (int k = 0; k < n; k++) {
@@ -122,14 +123,14 @@ public final class GaussianStream implements UniformRandomProvider {
             b ^= a;
             a = Long.rotateLeft(a, 49) ^ b ^ (b << 21);
             b = Long.rotateLeft(b, 28);
-            final int layer = Ziggurat.layer(r);
+            final int t = Ziggurat.fastIndex(r);
             final double u = Ziggurat.uniform(r);
-            if (Math.abs(u) < Ziggurat.RATIO[layer]) {
-                out[k] = u * Ziggurat.X[layer];
+            if (Math.abs(u) < fast[t]) {
+                out[k] = u * fast[t + 1];
             } else {
                 s0 = a;
                 s1 = b;
-                out[k] = Ziggurat.edge(this, layer, u);
+                out[k] = Ziggurat.edge(this, t >> 1, u);
                 a = s0;
                 b = s1;
             }
