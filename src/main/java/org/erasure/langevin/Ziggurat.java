@@ -68,9 +68,13 @@ final class Ziggurat {
         return ((int) r & (LAYERS - 1)) << 1;
     }
 
-    /** The uniform on [−1, 1) of a word, from its top 53 bits. */
+    /**
+     * The uniform on [−1, 1) of a word: its top 53 bits as a signed integer times 2^−52 (exact). The
+     * signed form needs no subtraction; measured 1.65 against 2.1 ns per deviate (fast path and
+     * generator) for (r &gt;&gt;&gt; 11)·2^−52 − 1, which C2 sometimes compiled at 4.5 ns.
+     */
     static double uniform(long r) {
-        return (r >>> 11) * 0x1.0p-52 - 1;
+        return (r >> 11) * 0x1.0p-52;
     }
 
     /** One deviate from one word, drawing further words from src only on the rare path. */
