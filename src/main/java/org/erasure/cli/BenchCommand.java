@@ -99,6 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
         r.put("threads", all);
         r.put("particle_steps_per_s_all_threads", parallel);
         r.put("scaling", b1[2]);
+        r.put("scaling_from", "median ratio of " + repeats + " back-to-back pairs (1 thread, all threads)");
         r.put("underdamped_particle_steps_per_s_1_thread", udSingle);
         r.put("underdamped_particle_steps_per_s_all_threads", udParallel);
         r.put("underdamped_scaling", u1[2]);
