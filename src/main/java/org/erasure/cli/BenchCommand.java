@@ -45,6 +45,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Integrator: euler (as the B1 peers) or heun (default ${DEFAULT-VALUE}).")
     String integrator;
 
+    @Option(names = "--scaling", paramLabel = "T1,T2,...", split = ",",
+            description = "Measure only B1, at each of these thread counts against 1 thread (e.g. 1,2,4,8,16); "
+                    + "give enough --trajectories for several blocks of 256 per thread.")
+    List<Integer> scaling;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -64,6 +69,12 @@ public final class BenchCommand implements Callable<Integer> {
                 "simulation.trajectories=" + trajectories));
         final LangevinRun run = config.toRun();
         final PrintWriter out = spec.commandLine().getOut();
+        if (scaling != null) {
+            if (threads != null) {
+                throw new IllegalArgumentException("--scaling and --threads conflict: give the thread counts in --scaling");
+            }
+            return scaling(run, out);
+        }
         if (!json) {
             out.printf(Locale.ROOT, "B1: quartic E_b = 8, four-step tau = 10, dt = 1e-4 (%d steps), %s, %d trajectories%n",
                     run.steps(), integrator, trajectories);
@@ -116,6 +127,52 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  1 thread : %.3e particle-steps/s%n", udSingle);
             out.printf(Locale.ROOT, "  %d threads: %.3e particle-steps/s  (scaling %.2fx)%n", all, udParallel, u1[2]);
             out.printf(Locale.ROOT, "FP: quick.yaml, 2000 cells, 1e4 steps: %.3e cell-steps/s (1 thread)%n", fpRate);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** B1 at each thread count of --scaling: best rate and the median ratio of back-to-back pairs. */
+    private int scaling(LangevinRun run, PrintWriter out) throws Exception {
+        for (int t : scaling) {
+            if (t <= 0) {
+                throw new IllegalArgumentException("--scaling thread counts must be positive, got " + t);
+            }
+        }
+        final int most = scaling.stream().mapToInt(Integer::intValue).max().orElse(1);
+        if (!json) {
+            out.printf(Locale.ROOT, "B1 scaling: %s, %d trajectories (%d blocks of 256), %d steps, %d cores%n", integrator,
+                    run.trajectories(), (run.trajectories() + 255) / 256, run.steps(),
+                    Runtime.getRuntime().availableProcessors());
+            out.flush();
+        }
+        LangevinMonteCarlo.run(run.withTrajectories(Math.min(run.trajectories(), 256L * most)), most, null); // JIT warm-up
+        final List<Map<String, Object>> points = new java.util.ArrayList<>();
+        for (int t : scaling) {
+            final double[] b = bestInterleaved(run, t);
+            final Map<String, Object> point = new LinkedHashMap<>();
+            point.put("threads", t);
+            point.put("particle_steps_per_s", b[1]);
+            point.put("particle_steps_per_s_1_thread", b[0]);
+            point.put("scaling", b[2]);
+            points.add(point);
+            if (!json) {
+                out.printf(Locale.ROOT, "  %3d threads: %.3e particle-steps/s  scaling %.2fx (1 thread %.3e)%n", t, b[1], b[2],
+                        b[0]);
+                out.flush();
+            }
+        }
+        if (json) {
+            final Map<String, Object> r = new LinkedHashMap<>();
+            r.put("benchmark", "B1-scaling");
+            r.put("integrator", integrator);
+            r.put("trajectories", run.trajectories());
+            r.put("time_steps", run.steps());
+            r.put("scaling_from", "median ratio of " + repeats + " back-to-back pairs (1 thread, T threads)");
+            r.put("points", points);
+            r.put("cores", Runtime.getRuntime().availableProcessors());
+            r.put("java", System.getProperty("java.version"));
+            out.println(new ObjectMapper().writeValueAsString(r));
         }
         out.flush();
         return 0;

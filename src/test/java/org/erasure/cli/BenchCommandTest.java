@@ -1,0 +1,39 @@
+package org.erasure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The bench command's scaling mode: its JSON record and its refusals (speed itself is not tested here). */
+class BenchCommandTest {
+
+    @Test
+    void scalingReportsOnePointPerThreadCount() throws Exception {
+        // one block of B1 per measurement: the record's shape, not the machine's speed
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("bench", "--scaling", "1,2", "--trajectories", "256",
+                "--repeats", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        final JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("B1-scaling", json.get("benchmark").asText());
+        assertEquals(2, json.get("points").size());
+        assertEquals(2, json.get("points").get(1).get("threads").asInt());
+        for (JsonNode point : json.get("points")) {
+            assertTrue(point.get("particle_steps_per_s").asDouble() > 0);
+            assertTrue(point.get("scaling").asDouble() > 0);
+        }
+        assertEquals(1.0, json.get("points").get(0).get("scaling").asDouble(), 0.0, "1 thread against itself");
+    }
+
+    @Test
+    void conflictingAndNonPositiveThreadCountsAreRefusedInOneLine() {
+        for (String[] args : new String[][] {{"bench", "--scaling", "1,2", "--threads", "2"}, {"bench", "--scaling", "0"}}) {
+            final SimulateCommandTest.Result r = SimulateCommandTest.run(args);
+            assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--scaling"), r.err());
+        }
+    }
+}
