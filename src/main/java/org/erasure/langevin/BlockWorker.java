@@ -107,6 +107,13 @@ final class BlockWorker {
             }
         }
         final Integrator integrator = run.integrator();
+        // Euler–Maruyama runs with each step's relaxation folded into the next step's control jump
+        final boolean pending = !underdamped && integrator == Integrator.EULER_MARUYAMA;
+        if (pending) {
+            System.arraycopy(u, 0, jump, 0, n);
+        }
+        double prev0 = c0Start;
+        double prev1 = c1Start;
         if (protocolSteps == 0) {
             markProtocolEnd(n);
         }
@@ -120,6 +127,11 @@ final class BlockWorker {
                 lanes.fill(noise, n);
                 if (underdamped) {
                     UnderdampedKernel.baoabStep(potential, x, v, u, w, q, noise, jump, n, c0[j], c1[j], dt, mass, 1);
+                } else if (pending) {
+                    OverdampedKernel.eulerStepPending(potential, x, w, q, noise, jump, n, prev0, prev1, c0[j], c1[j], dt,
+                            noiseScale);
+                    prev0 = c0[j];
+                    prev1 = c1[j];
                 } else {
                     OverdampedKernel.step(integrator, potential, x, u, w, q, noise, jump, force, n, c0[j], c1[j], dt,
                             noiseScale);
@@ -130,6 +142,9 @@ final class BlockWorker {
             if (k == protocolSteps) {
                 markProtocolEnd(n);
             }
+        }
+        if (pending) {
+            OverdampedKernel.relaxHeat(potential, x, u, q, jump, n, prev0, prev1);
         }
     }
 

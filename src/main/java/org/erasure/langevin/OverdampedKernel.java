@@ -65,6 +65,34 @@ public final class OverdampedKernel {
         relaxHeat(p, x, u, q, jump, n, c0, c1);
     }
 
+    /**
+     * Euler–Maruyama step with the previous step's relaxation still pending: the same numbers as
+     * {@link #eulerStep} with {@link #relaxHeat} of the previous step, in two passes instead of three.
+     * On entry jump = U(x; λ_k) from the previous control jump (or U(x_0; λ_0) at the start) and the
+     * heat lacks its last term; pass one adds it, q += jump − U(x; λ_k), and makes the control jump,
+     * w += U(x; λ_{k+1}) − U(x; λ_k) — U(x; λ_k) is the same double {@link #relaxHeat} would have
+     * stored in u — then the particle moves. Finish a run with {@link #relaxHeat} at λ_last.
+     *
+     * @param p0 control 0 of the pending relaxation, λ_k
+     * @param p1 control 1 of the pending relaxation
+     */
+    public static void eulerStepPending(Potential p, double[] x, double[] w, double[] q, double[] noise,
+                                        double[] jump, int n, double p0, double p1, double c0, double c1, double dt,
+                                        double noiseScale) {
+        for (int i = 0; i < n; i++) {
+            final double xi = x[i];
+            final double un = p.energy(xi, p0, p1);
+            final double uj = p.energy(xi, c0, c1);
+            q[i] += jump[i] - un;
+            w[i] += uj - un;
+            jump[i] = uj;
+        }
+        for (int i = 0; i < n; i++) {
+            final double xi = x[i];
+            x[i] = xi + p.force(xi, c0, c1) * dt + noiseScale * noise[i];
+        }
+    }
+
     /** The controls jump to λ' at fixed x: w += U(x; λ') − U(x; λ), jump = U(x; λ'). */
     private static void controlJump(Potential p, double[] x, double[] u, double[] w, double[] jump, int n,
                                     double c0, double c1) {
@@ -76,7 +104,7 @@ public final class OverdampedKernel {
     }
 
     /** After the move: q += U(x_k; λ') − U(x_{k+1}; λ'), u = U(x_{k+1}; λ'). */
-    private static void relaxHeat(Potential p, double[] x, double[] u, double[] q, double[] jump, int n,
+    static void relaxHeat(Potential p, double[] x, double[] u, double[] q, double[] jump, int n,
                                   double c0, double c1) {
         for (int i = 0; i < n; i++) {
             final double un = p.energy(x[i], c0, c1);
