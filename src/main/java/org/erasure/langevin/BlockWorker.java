@@ -107,8 +107,8 @@ final class BlockWorker {
             }
         }
         final Integrator integrator = run.integrator();
-        // Euler–Maruyama runs with each step's relaxation folded into the next step's control jump
-        final boolean pending = !underdamped && integrator == Integrator.EULER_MARUYAMA;
+        // overdamped steps run with each step's relaxation folded into the next step's control jump
+        final boolean pending = !underdamped;
         if (pending) {
             System.arraycopy(u, 0, jump, 0, n);
         }
@@ -127,14 +127,16 @@ final class BlockWorker {
                 lanes.fill(noise, n);
                 if (underdamped) {
                     UnderdampedKernel.baoabStep(potential, x, v, u, w, q, noise, jump, n, c0[j], c1[j], dt, mass, 1);
-                } else if (pending) {
-                    OverdampedKernel.eulerStepPending(potential, x, w, q, noise, jump, n, prev0, prev1, c0[j], c1[j], dt,
-                            noiseScale);
+                } else {
+                    if (integrator == Integrator.HEUN) {
+                        OverdampedKernel.heunStepPending(potential, x, w, q, noise, jump, force, n, prev0, prev1, c0[j],
+                                c1[j], dt, noiseScale);
+                    } else {
+                        OverdampedKernel.eulerStepPending(potential, x, w, q, noise, jump, n, prev0, prev1, c0[j],
+                                c1[j], dt, noiseScale);
+                    }
                     prev0 = c0[j];
                     prev1 = c1[j];
-                } else {
-                    OverdampedKernel.step(integrator, potential, x, u, w, q, noise, jump, force, n, c0[j], c1[j], dt,
-                            noiseScale);
                 }
             }
             k += count;

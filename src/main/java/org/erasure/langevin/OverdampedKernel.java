@@ -79,6 +79,39 @@ public final class OverdampedKernel {
     public static void eulerStepPending(Potential p, double[] x, double[] w, double[] q, double[] noise,
                                         double[] jump, int n, double p0, double p1, double c0, double c1, double dt,
                                         double noiseScale) {
+        pendingRelaxAndJump(p, x, w, q, jump, n, p0, p1, c0, c1);
+        for (int i = 0; i < n; i++) {
+            final double xi = x[i];
+            x[i] = xi + p.force(xi, c0, c1) * dt + noiseScale * noise[i];
+        }
+    }
+
+    /**
+     * Stochastic Heun step with the previous step's relaxation pending, as {@link #eulerStepPending}
+     * is to {@link #eulerStep}: the same numbers as {@link #heunStep}, one pass fewer.
+     *
+     * @param force scratch, length ≥ n
+     */
+    public static void heunStepPending(Potential p, double[] x, double[] w, double[] q, double[] noise,
+                                       double[] jump, double[] force, int n, double p0, double p1, double c0,
+                                       double c1, double dt, double noiseScale) {
+        pendingRelaxAndJump(p, x, w, q, jump, n, p0, p1, c0, c1);
+        for (int i = 0; i < n; i++) {
+            force[i] = p.force(x[i], c0, c1);
+        }
+        final double halfDt = 0.5 * dt;
+        for (int i = 0; i < n; i++) {
+            final double xi = x[i];
+            final double f0 = force[i];
+            final double kick = noiseScale * noise[i];
+            final double xp = xi + f0 * dt + kick;
+            x[i] = xi + (f0 + p.force(xp, c0, c1)) * halfDt + kick;
+        }
+    }
+
+    /** q += jump − U(x; λ_k); w += U(x; λ_{k+1}) − U(x; λ_k); jump = U(x; λ_{k+1}). */
+    private static void pendingRelaxAndJump(Potential p, double[] x, double[] w, double[] q, double[] jump, int n,
+                                            double p0, double p1, double c0, double c1) {
         for (int i = 0; i < n; i++) {
             final double xi = x[i];
             final double un = p.energy(xi, p0, p1);
@@ -86,10 +119,6 @@ public final class OverdampedKernel {
             q[i] += jump[i] - un;
             w[i] += uj - un;
             jump[i] = uj;
-        }
-        for (int i = 0; i < n; i++) {
-            final double xi = x[i];
-            x[i] = xi + p.force(xi, c0, c1) * dt + noiseScale * noise[i];
         }
     }
 
@@ -113,7 +142,11 @@ public final class OverdampedKernel {
         }
     }
 
-    /** Dispatches to the integrator's step; scratch arrays as for {@link #heunStep}. */
+    /**
+     * Dispatches to the integrator's plain step; scratch arrays as for {@link #heunStep}. The engine runs
+     * the pending-relaxation forms ({@link #eulerStepPending}, {@link #heunStepPending}), which the tests
+     * hold equal to these bit for bit.
+     */
     public static void step(Integrator integrator, Potential p, double[] x, double[] u, double[] w,
                             double[] q, double[] noise, double[] jump, double[] force, int n, double c0, double c1,
                             double dt, double noiseScale) {

@@ -133,45 +133,56 @@ class OverdampedPhysicsTest {
     }
 
     @Test
-    void eulerWithPendingRelaxationGivesTheSameNumbersBitForBit() {
-        // The engine's two-pass Euler step (relaxation folded into the next control jump) against the
-        // three-pass step: positions, work, heat and energy after 3000 steps of a four-step protocol.
+    void stepsWithPendingRelaxationGiveTheSameNumbersBitForBit() {
+        // The engine's steps (each relaxation folded into the next control jump) against the plain
+        // steps, Euler and Heun: positions, work, heat and energy after 3000 steps of a four-step protocol.
         final QuarticDoubleWell well = QuarticDoubleWell.of(8);
         final KeyframeProtocol p = KeyframeProtocol.fourStep(3, 0, 8);
         final int n = 256;
         final double dt = 1e-3;
         final double noiseScale = Math.sqrt(2 * dt);
-        final double[][] x = new double[2][n];
-        final double[][] u = new double[2][n];
-        final double[][] w = new double[2][n];
-        final double[][] q = new double[2][n];
-        final double[][] jump = new double[2][n];
-        for (int i = 0; i < n; i++) {
-            x[0][i] = x[1][i] = -1.5 + 3.0 * i / n;
-            u[0][i] = u[1][i] = well.energy(x[0][i], p.control0(0), p.control1(0));
-        }
-        System.arraycopy(u[1], 0, jump[1], 0, n);
-        final GaussianLanes lanes = new GaussianLanes(n);
-        lanes.reseed(GaussianStream.ofSeed(4), n);
-        final double[] noise = new double[n];
-        double prev0 = p.control0(0);
-        double prev1 = p.control1(0);
-        for (int k = 1; k <= 3000; k++) {
-            lanes.fill(noise, n);
-            final double c0 = p.control0(k * dt);
-            final double c1 = p.control1(k * dt);
-            OverdampedKernel.eulerStep(well, x[0], u[0], w[0], q[0], noise, jump[0], n, c0, c1, dt, noiseScale);
-            OverdampedKernel.eulerStepPending(well, x[1], w[1], q[1], noise, jump[1], n, prev0, prev1, c0, c1, dt,
-                    noiseScale);
-            prev0 = c0;
-            prev1 = c1;
-        }
-        OverdampedKernel.relaxHeat(well, x[1], u[1], q[1], jump[1], n, prev0, prev1);
-        for (int i = 0; i < n; i++) {
-            assertEquals(x[0][i], x[1][i], 0.0, "x " + i);
-            assertEquals(w[0][i], w[1][i], 0.0, "w " + i);
-            assertEquals(q[0][i], q[1][i], 0.0, "q " + i);
-            assertEquals(u[0][i], u[1][i], 0.0, "u " + i);
+        for (Integrator integrator : new Integrator[] {Integrator.EULER_MARUYAMA, Integrator.HEUN}) {
+            final double[][] x = new double[2][n];
+            final double[][] u = new double[2][n];
+            final double[][] w = new double[2][n];
+            final double[][] q = new double[2][n];
+            final double[][] jump = new double[2][n];
+            final double[] force = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[0][i] = -1.5 + 3.0 * i / n;
+                x[1][i] = x[0][i];
+                u[0][i] = well.energy(x[0][i], p.control0(0), p.control1(0));
+                u[1][i] = u[0][i];
+            }
+            System.arraycopy(u[1], 0, jump[1], 0, n);
+            final GaussianLanes lanes = new GaussianLanes(n);
+            lanes.reseed(GaussianStream.ofSeed(4), n);
+            final double[] noise = new double[n];
+            double prev0 = p.control0(0);
+            double prev1 = p.control1(0);
+            for (int k = 1; k <= 3000; k++) {
+                lanes.fill(noise, n);
+                final double c0 = p.control0(k * dt);
+                final double c1 = p.control1(k * dt);
+                OverdampedKernel.step(integrator, well, x[0], u[0], w[0], q[0], noise, jump[0], force, n, c0, c1, dt,
+                        noiseScale);
+                if (integrator == Integrator.HEUN) {
+                    OverdampedKernel.heunStepPending(well, x[1], w[1], q[1], noise, jump[1], force, n, prev0, prev1, c0,
+                            c1, dt, noiseScale);
+                } else {
+                    OverdampedKernel.eulerStepPending(well, x[1], w[1], q[1], noise, jump[1], n, prev0, prev1, c0, c1, dt,
+                            noiseScale);
+                }
+                prev0 = c0;
+                prev1 = c1;
+            }
+            OverdampedKernel.relaxHeat(well, x[1], u[1], q[1], jump[1], n, prev0, prev1);
+            for (int i = 0; i < n; i++) {
+                assertEquals(x[0][i], x[1][i], 0.0, integrator + " x " + i);
+                assertEquals(w[0][i], w[1][i], 0.0, integrator + " w " + i);
+                assertEquals(q[0][i], q[1][i], 0.0, integrator + " q " + i);
+                assertEquals(u[0][i], u[1][i], 0.0, integrator + " u " + i);
+            }
         }
     }
 }
