@@ -51,17 +51,7 @@ public final class OverdampedKernel {
                                 double[] jump, double[] force, int n, double c0, double c1, double dt,
                                 double noiseScale) {
         controlJump(p, x, u, w, jump, n, c0, c1);
-        for (int i = 0; i < n; i++) {
-            force[i] = p.force(x[i], c0, c1);
-        }
-        final double halfDt = 0.5 * dt;
-        for (int i = 0; i < n; i++) {
-            final double xi = x[i];
-            final double f0 = force[i];
-            final double kick = noiseScale * noise[i];
-            final double xp = xi + f0 * dt + kick;
-            x[i] = xi + (f0 + p.force(xp, c0, c1)) * halfDt + kick;
-        }
+        heunMove(p, x, noise, force, n, c0, c1, dt, noiseScale);
         relaxHeat(p, x, u, q, jump, n, c0, c1);
     }
 
@@ -96,6 +86,12 @@ public final class OverdampedKernel {
                                        double[] jump, double[] force, int n, double p0, double p1, double c0,
                                        double c1, double dt, double noiseScale) {
         pendingRelaxAndJump(p, x, w, q, jump, n, p0, p1, c0, c1);
+        heunMove(p, x, noise, force, n, c0, c1, dt, noiseScale);
+    }
+
+    /** Heun's move at λ': the force at x in a pass of its own, then predictor and corrector. */
+    private static void heunMove(Potential p, double[] x, double[] noise, double[] force, int n, double c0, double c1,
+                                 double dt, double noiseScale) {
         for (int i = 0; i < n; i++) {
             force[i] = p.force(x[i], c0, c1);
         }
