@@ -97,16 +97,23 @@ public final class GaussianStream implements UniformRandomProvider {
         return copy;
     }
 
-    /** Advances by the jump polynomial (branch-free: the bits of the polynomial are unpredictable). */
+    /**
+     * Advances by the jump polynomial (branch-free: the bits of the polynomial are unpredictable; the
+     * state in locals, not fields, so the serial chain does not pass through memory).
+     */
     private void advance(long[] polynomial) {
+        long a = s0;
+        long b = s1;
         long j0 = 0;
         long j1 = 0;
         for (long word : polynomial) {
             for (int bit = 0; bit < 64; bit++) {
                 final long mask = -((word >>> bit) & 1);
-                j0 ^= s0 & mask;
-                j1 ^= s1 & mask;
-                nextLong();
+                j0 ^= a & mask;
+                j1 ^= b & mask;
+                b ^= a;
+                a = Long.rotateLeft(a, 49) ^ b ^ (b << 21);
+                b = Long.rotateLeft(b, 28);
             }
         }
         s0 = j0;
