@@ -107,9 +107,9 @@ final class BlockWorker {
             }
         }
         final Integrator integrator = run.integrator();
-        // overdamped steps run with each step's relaxation folded into the next step's control jump
-        final boolean pending = !underdamped;
-        if (pending) {
+        // overdamped steps run with each step's relaxation folded into the next step's control jump;
+        // the first one closes the "relaxation" of the initial state, U(x_0; λ_0), with zero heat
+        if (!underdamped) {
             System.arraycopy(u, 0, jump, 0, n);
         }
         double prev0 = c0Start;
@@ -127,17 +127,15 @@ final class BlockWorker {
                 lanes.fill(noise, n);
                 if (underdamped) {
                     UnderdampedKernel.baoabStep(potential, x, v, u, w, q, noise, jump, n, c0[j], c1[j], dt, mass, 1);
+                } else if (integrator == Integrator.HEUN) {
+                    OverdampedKernel.heunStepPending(potential, x, w, q, noise, jump, force, n, prev0, prev1, c0[j],
+                            c1[j], dt, noiseScale);
                 } else {
-                    if (integrator == Integrator.HEUN) {
-                        OverdampedKernel.heunStepPending(potential, x, w, q, noise, jump, force, n, prev0, prev1, c0[j],
-                                c1[j], dt, noiseScale);
-                    } else {
-                        OverdampedKernel.eulerStepPending(potential, x, w, q, noise, jump, n, prev0, prev1, c0[j],
-                                c1[j], dt, noiseScale);
-                    }
-                    prev0 = c0[j];
-                    prev1 = c1[j];
+                    OverdampedKernel.eulerStepPending(potential, x, w, q, noise, jump, n, prev0, prev1, c0[j], c1[j],
+                            dt, noiseScale);
                 }
+                prev0 = c0[j];
+                prev1 = c1[j];
             }
             k += count;
             checkFinite(n, k * dt);
@@ -145,7 +143,7 @@ final class BlockWorker {
                 markProtocolEnd(n);
             }
         }
-        if (pending) {
+        if (!underdamped) {
             OverdampedKernel.relaxHeat(potential, x, u, q, jump, n, prev0, prev1);
         }
     }

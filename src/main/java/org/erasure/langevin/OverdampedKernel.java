@@ -129,8 +129,8 @@ public final class OverdampedKernel {
     }
 
     /** After the move: q += U(x_k; λ') − U(x_{k+1}; λ'), u = U(x_{k+1}; λ'). */
-    static void relaxHeat(Potential p, double[] x, double[] u, double[] q, double[] jump, int n,
-                                  double c0, double c1) {
+    static void relaxHeat(Potential p, double[] x, double[] u, double[] q, double[] jump, int n, double c0,
+                          double c1) {
         for (int i = 0; i < n; i++) {
             final double un = p.energy(x[i], c0, c1);
             q[i] += jump[i] - un;
