@@ -181,8 +181,9 @@ public final class BenchCommand implements Callable<Integer> {
     /**
      * The best rate on 1 thread and on the given count, and the scaling ratio, measured in back-to-back
      * pairs (1, T, 1, T, ...): the ratio reported is the median of the pairs' ratios, so that a slow
-     * period of a shared machine does not fall on one side of it only (the ratio of the two best rates
-     * moved between 1.4x and 2.2x on the 2-core development machine, the pairs' median by a few %).
+     * period of a shared machine does not fall on one side of it only. (On the 2-core development
+     * machine the ratio of the two best rates moved between 1.4x and 2.2x; the pairs' median is
+     * steadier but still moved between 1.6x and 2.1x from run to run.)
      */
     private double[] bestInterleaved(LangevinRun run, int threads) {
         double best1 = 0;

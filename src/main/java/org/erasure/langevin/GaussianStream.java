@@ -77,6 +77,20 @@ public final class GaussianStream implements UniformRandomProvider {
         return s1;
     }
 
+    /** Sets the raw generator state (not all zero). */
+    void setState(long s0, long s1) {
+        if ((s0 | s1) == 0) {
+            throw new IllegalArgumentException("the all-zero state is not allowed");
+        }
+        this.s0 = s0;
+        this.s1 = s1;
+    }
+
+    /** Advances this stream by 2^64 steps, without the copy {@link #jump} hands out. */
+    void skipJump() {
+        advance(JUMP);
+    }
+
     /**
      * Returns a copy of this stream, then advances this one by 2^64 steps: successive calls hand out
      * non-overlapping streams.
