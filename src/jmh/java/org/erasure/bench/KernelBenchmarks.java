@@ -69,6 +69,26 @@ public class KernelBenchmarks {
         return x[7];
     }
 
+    /** The engine's Euler step: the previous relaxation folded into the control jump. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double eulerStepPending() {
+        final double previous = g;
+        g = g == 1 ? 0.999999 : 1;
+        OverdampedKernel.eulerStepPending(quartic, x, w, q, noise, s1, N, previous, 0, g, 0, 1e-4, 0.014);
+        return x[7];
+    }
+
+    /** The engine's Heun step: the previous relaxation folded into the control jump. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double heunStepPending() {
+        final double previous = g;
+        g = g == 1 ? 0.999999 : 1;
+        OverdampedKernel.heunStepPending(quartic, x, w, q, noise, s1, s2, N, previous, 0, g, 0, 1e-4, 0.014);
+        return x[7];
+    }
+
     @Benchmark
     @OperationsPerInvocation(N)
     public double heunStep() {
