@@ -61,10 +61,17 @@ public class KernelBenchmarks {
         lanes.reseed(rng, N);
     }
 
+    /** Moves the barrier control g between two values (a control jump every step); returns the old g. */
+    private double toggleControl() {
+        final double previous = g;
+        g = g == 1 ? 0.999999 : 1;
+        return previous;
+    }
+
     @Benchmark
     @OperationsPerInvocation(N)
     public double eulerStep() {
-        g = g == 1 ? 0.999999 : 1;
+        toggleControl();
         OverdampedKernel.eulerStep(quartic, x, u, w, q, noise, s1, N, g, 0, 1e-4, 0.014);
         return x[7];
     }
@@ -73,8 +80,7 @@ public class KernelBenchmarks {
     @Benchmark
     @OperationsPerInvocation(N)
     public double eulerStepPending() {
-        final double previous = g;
-        g = g == 1 ? 0.999999 : 1;
+        final double previous = toggleControl();
         OverdampedKernel.eulerStepPending(quartic, x, w, q, noise, s1, N, previous, 0, g, 0, 1e-4, 0.014);
         return x[7];
     }
@@ -83,8 +89,7 @@ public class KernelBenchmarks {
     @Benchmark
     @OperationsPerInvocation(N)
     public double heunStepPending() {
-        final double previous = g;
-        g = g == 1 ? 0.999999 : 1;
+        final double previous = toggleControl();
         OverdampedKernel.heunStepPending(quartic, x, w, q, noise, s1, s2, N, previous, 0, g, 0, 1e-4, 0.014);
         return x[7];
     }
@@ -92,7 +97,7 @@ public class KernelBenchmarks {
     @Benchmark
     @OperationsPerInvocation(N)
     public double heunStep() {
-        g = g == 1 ? 0.999999 : 1;
+        toggleControl();
         OverdampedKernel.heunStep(quartic, x, u, w, q, noise, s1, s2, N, g, 0, 1e-4, 0.014);
         return x[7];
     }

@@ -25,25 +25,25 @@ class GaussianStreamTest {
 
     @Test
     void jumpMatchesCommonsRng() {
-        final GaussianStream ours = GaussianStream.ofState(42, 4242);
-        final XoRoShiRo128PlusPlus ref = new XoRoShiRo128PlusPlus(42, 4242);
-        for (int j = 0; j < 3; j++) {
-            final GaussianStream copy = ours.jump();
-            final UniformRandomProvider refCopy = ref.jump();
-            assertEquals(refCopy.nextLong(), copy.nextLong(), "copy before jump " + j);
-            assertEquals(ref.nextLong(), ours.nextLong(), "state after jump " + j);
-        }
+        assertJumpsMatch(GaussianStream::jump, XoRoShiRo128PlusPlus::jump, "jump");
     }
 
     @Test
     void longJumpMatchesCommonsRng() {
-        final GaussianStream ours = GaussianStream.ofState(42, 4242);
+        assertJumpsMatch(GaussianStream::longJump, XoRoShiRo128PlusPlus::longJump, "long jump");
+    }
+
+    /** Three jumps of ours against Commons RNG's: the copies handed out and the states left behind. */
+    private static void assertJumpsMatch(java.util.function.Function<GaussianStream, GaussianStream> ours,
+                                         java.util.function.Function<XoRoShiRo128PlusPlus, UniformRandomProvider> theirs,
+                                         String what) {
+        final GaussianStream stream = GaussianStream.ofState(42, 4242);
         final XoRoShiRo128PlusPlus ref = new XoRoShiRo128PlusPlus(42, 4242);
         for (int j = 0; j < 3; j++) {
-            final GaussianStream copy = ours.longJump();
-            final UniformRandomProvider refCopy = ref.longJump();
-            assertEquals(refCopy.nextLong(), copy.nextLong(), "copy before long jump " + j);
-            assertEquals(ref.nextLong(), ours.nextLong(), "state after long jump " + j);
+            final GaussianStream copy = ours.apply(stream);
+            final UniformRandomProvider refCopy = theirs.apply(ref);
+            assertEquals(refCopy.nextLong(), copy.nextLong(), "copy before " + what + " " + j);
+            assertEquals(ref.nextLong(), stream.nextLong(), "state after " + what + " " + j);
         }
     }
 
