@@ -6,7 +6,7 @@ import org.erasure.langevin.GaussianLanes;
 import org.erasure.langevin.GaussianStream;
 import org.erasure.langevin.OverdampedKernel;
 import org.erasure.langevin.UnderdampedKernel;
-import org.erasure.langevin.TargetWell;
+import org.erasure.model.TargetWell;
 import org.erasure.physics.PiecewiseHarmonicWell;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;

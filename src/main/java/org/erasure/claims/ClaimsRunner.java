@@ -10,12 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
-import org.erasure.fokkerplanck.FokkerPlanckSolver;
+import org.erasure.fokkerplanck.FokkerPlanckEngine;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.model.ErasureProblem;
 import org.erasure.fokkerplanck.Retention;
 import org.erasure.langevin.LangevinMonteCarlo;
 import org.erasure.langevin.Integrator;
 import org.erasure.langevin.LangevinRun;
-import org.erasure.langevin.TargetWell;
+import org.erasure.model.TargetWell;
 import org.erasure.optimize.FourStepFamily;
 import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.physics.ErasureBounds;
@@ -79,8 +82,31 @@ public final class ClaimsRunner {
         }
     }
 
-    static FokkerPlanckResult fp(QuarticDoubleWell w, KeyframeProtocol p, ClaimsSettings s) {
-        return FokkerPlanckSolver.solveSecondOrder(w, p, TargetWell.RIGHT, s.cells(), p.duration() / s.timeSteps());
+    /** The search grid of the optimiser (and of root finding): claims' fokker_planck settings. */
+    static FokkerPlanckSettings searchGrid(ClaimsSettings s) {
+        return new FokkerPlanckSettings(s.cells(), s.timeSteps(), 2, new double[0]);
+    }
+
+    /** One solve at the search grid (inside searches and root finding only; never tabulated). */
+    static FokkerPlanckResult search(QuarticDoubleWell w, KeyframeProtocol p, ClaimsSettings s) {
+        return FokkerPlanckEngine.solveAt(ErasureProblem.of(w, p), searchGrid(s));
+    }
+
+    /**
+     * What is tabulated: the solution at the verification grid (twice the search grid in space and time)
+     * with its numerical error (the difference to the search grid).
+     */
+    static FokkerPlanckSolution verified(QuarticDoubleWell w, KeyframeProtocol p, ClaimsSettings s) {
+        return FokkerPlanckEngine.solve(ErasureProblem.of(w, p), searchGrid(s).refined());
+    }
+
+    /** Puts a verified solution's ⟨W⟩, ε and their numerical errors into a row. */
+    static void putVerified(Map<String, Object> row, FokkerPlanckSolution v) {
+        row.put("mean_work_kT", v.result().meanWork());
+        row.put("mean_work_numerical_error_kT", v.workError());
+        row.put("error_rate", ErasureBounds.requireProbability("error_rate", v.result().error()));
+        row.put("error_rate_numerical_error", v.errorRateError());
+        row.put("within_numerical_tolerance", v.withinTolerance());
     }
 
     /** A stable, accurate Heun step for the quartic well of barrier E_b: κ·dt ≤ 0.1 with κ = 8 E_b. */
@@ -92,29 +118,29 @@ public final class ClaimsRunner {
                                                       int threads, List<String> faults) {
         final QuarticDoubleWell w = QuarticDoubleWell.of(s.approachBarrier());
         final List<Map<String, Object>> rows = new ArrayList<>();
-        final List<Future<FokkerPlanckResult>> fs = new ArrayList<>();
+        final List<Future<FokkerPlanckSolution>> fs = new ArrayList<>();
         for (double tau : s.approachTaus()) {
-            fs.add(pool.submit(() -> fp(w, KeyframeProtocol.fourStep(tau, s.approachGMin(), s.approachTilt()), s)));
+            fs.add(pool.submit(() -> verified(w, KeyframeProtocol.fourStep(tau, s.approachGMin(), s.approachTilt()), s)));
         }
         for (int i = 0; i < fs.size(); i++) {
             final double tau = s.approachTaus().get(i);
-            final FokkerPlanckResult r = get(fs.get(i));
+            final FokkerPlanckSolution v = get(fs.get(i));
+            final FokkerPlanckResult r = v.result();
             tick.accept(1);
             final Map<String, Object> row = new LinkedHashMap<>();
             row.put("protocol.tau", tau);
-            row.put("mean_work_kT", r.meanWork());
-            row.put("error_rate", r.error());
-            final double bound = ErasureBounds.generalizedLandauer(Math.min(0.5, r.error()));
+            putVerified(row, v);
+            final double bound = ErasureBounds.generalizedLandauer(r.error());
             row.put("landauer_bound_kT", bound);
             row.put("excess_over_landauer_kT", r.meanWork() - bound);
             row.put("finite_time_bound_kT", r.finiteTimeBound());
             row.put("entropy_production_kT", r.entropyProduction());
-            row.put("log_inverse_error_kT", -Math.log(r.error()));
+            row.put("log_inverse_error_kT", ErasureBounds.logInverseError(r.error()));
             addFault(faults, "approach tau=" + tau, ProtocolOptimizer.fault(r, true));
             if (s.mcTaus().contains(tau)) {
-                final ErasureTally t = LangevinMonteCarlo.run(new LangevinRun(w,
+                final ErasureTally t = LangevinMonteCarlo.run(LangevinRun.of(w,
                         KeyframeProtocol.fourStep(tau, s.approachGMin(), s.approachTilt()), Integrator.HEUN,
-                        mcDt(s.approachBarrier()), s.mcTrajectories(), s.seed() + i, TargetWell.RIGHT, Double.NaN, null),
+                        mcDt(s.approachBarrier()), s.mcTrajectories(), s.seed() + i),
                         threads, null);
                 tick.accept(1);
                 final BinomialInterval ci = t.errorInterval();
@@ -180,8 +206,8 @@ public final class ClaimsRunner {
                 final ProtocolOptimizer.Optimum o = found.get(j);
                 if (keys.get(j)[0] == keys.get(i)[0] && o.result().error() <= keys.get(i)[1]
                         && o.result().meanWork() < best.result().meanWork()) {
-                    best = new ProtocolOptimizer.Optimum(o.unit(), o.member(), o.result(), true, o.evaluations(),
-                            o.fault());
+                    best = new ProtocolOptimizer.Optimum(o.unit(), o.member(), o.verified(), o.searched(), true,
+                            o.evaluations(), o.fault());
                     from = j;
                 }
             }
@@ -195,7 +221,8 @@ public final class ClaimsRunner {
     static Callable<ProtocolOptimizer.Optimum> optimise(ClaimsSettings s, double tau, double eps, double lo,
                                                          double hi) {
         return () -> ProtocolOptimizer.minimize(new FourStepFamily(tau, s.maxTilt(), lo, hi, 0.1, 12), eps,
-                TargetWell.RIGHT, new ProtocolOptimizer.Settings(s.cells(), s.timeSteps(), s.evaluations(), s.seed()));
+                TargetWell.RIGHT, new ProtocolOptimizer.Settings(searchGrid(s), searchGrid(s).refined(),
+                        s.evaluations(), s.seed()));
     }
 
     static Map<String, Object> optimumRow(double tau, double eps, ProtocolOptimizer.Optimum o, ClaimsSettings s) {
@@ -204,12 +231,11 @@ public final class ClaimsRunner {
         row.put("protocol.tau", tau);
         row.put("target_error", eps);
         row.put("feasible", o.feasible());
-        row.put("mean_work_kT", r.meanWork());
-        row.put("error_rate", r.error());
-        final double bound = ErasureBounds.generalizedLandauer(Math.min(0.5, r.error()));
+        putVerified(row, o.verified());
+        final double bound = ErasureBounds.generalizedLandauer(r.error());
         row.put("landauer_bound_kT", bound);
         row.put("excess_over_landauer_kT", r.meanWork() - bound);
-        row.put("log_inverse_error_kT", -Math.log(r.error()));
+        row.put("log_inverse_error_kT", ErasureBounds.logInverseError(r.error()));
         row.put("finite_time_bound_kT", r.finiteTimeBound());
         final KeyframeProtocol p = o.member().protocol();
         row.put("barrier_kT", ((QuarticDoubleWell) o.member().potential()).barrierKT());
@@ -218,6 +244,8 @@ public final class ClaimsRunner {
         final double[] t = p.times();
         row.put("phases", String.format(java.util.Locale.ROOT, "%.3f/%.3f/%.3f/%.3f", t[1], t[2] - t[1], t[3] - t[2],
                 1 - t[3]));
+        row.put("on_search_bounds", String.join("; ", new FourStepFamily(tau, s.maxTilt(), s.barrierRange()[0],
+                s.barrierRange()[1], 0.1, 12).parametersOnBounds(o.unit())));
         row.put("evaluations", o.evaluations());
         row.put("fault", o.fault() == null ? "" : o.fault());
         return row;
@@ -234,23 +262,23 @@ public final class ClaimsRunner {
         final double tau = s.mcCheckTau();
         final double target = Math.log(s.mcCheckError());
         final double tilt = new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-6).solve(100,
-                f -> Math.log(fp(w, KeyframeProtocol.fourStep(tau, 0, f), s).error()) - target, 0.2, 30);
+                f -> Math.log(search(w, KeyframeProtocol.fourStep(tau, 0, f), s).error()) - target, 0.2, 30);
         final KeyframeProtocol p = KeyframeProtocol.fourStep(tau, 0, tilt);
-        final FokkerPlanckResult r = fp(w, p, s);
+        final FokkerPlanckSolution v = verified(w, p, s);
+        final FokkerPlanckResult r = v.result();
         tick.accept(1);
         addFault(faults, "frontier MC check", ProtocolOptimizer.fault(r, true));
         final long n = s.mcTrajectories() * 5;
-        final ErasureTally t = LangevinMonteCarlo.run(new LangevinRun(w, p, Integrator.HEUN, mcDt(w.barrierKT()), n,
-                s.seed() + 1000, TargetWell.RIGHT, Double.NaN, null), threads, null);
+        final ErasureTally t = LangevinMonteCarlo.run(LangevinRun.of(w, p, Integrator.HEUN, mcDt(w.barrierKT()), n,
+                s.seed() + 1000), threads, null);
         tick.accept(1);
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("protocol.tau", tau);
         row.put("barrier_kT", w.barrierKT());
         row.put("g_min", 0.0);
         row.put("F_max_kT", tilt);
-        row.put("mean_work_kT", r.meanWork());
-        row.put("error_rate", r.error());
-        row.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(Math.min(0.5, r.error())));
+        putVerified(row, v);
+        row.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(r.error()));
         final BinomialInterval ci = t.errorInterval();
         row.put("mc_trajectories", t.trajectories());
         row.put("mc_mean_work_kT", t.work().mean());
@@ -277,7 +305,7 @@ public final class ClaimsRunner {
                 row.put("hold_time_tauD", hold);
                 row.put("error_rate", eps);
                 row.put("barrier_needed_kT", eb);
-                row.put("log_inverse_error_kT", -Math.log(eps));
+                row.put("log_inverse_error_kT", ErasureBounds.logInverseError(eps));
                 rows.add(row);
                 if (hold == longest) {
                     barriersAtLongest.add(eb);
@@ -293,7 +321,9 @@ public final class ClaimsRunner {
                 addFault(faults, "storing eps=" + row.get("error_rate"), o.fault());
                 row.put("erase_tau_tauD", s.storeEraseTau());
                 row.put("erase_mean_work_kT", o.result().meanWork());
+                row.put("erase_mean_work_numerical_error_kT", o.verified().workError());
                 row.put("erase_error_rate", o.result().error());
+                row.put("erase_error_rate_numerical_error", o.verified().errorRateError());
                 row.put("erase_feasible", o.feasible());
                 k++;
             }
@@ -308,7 +338,7 @@ public final class ClaimsRunner {
                     .filter(r -> (Double) r.get("target_error") == eps && (Boolean) r.get("feasible")).toList();
             final Map<String, Object> row = new LinkedHashMap<>();
             row.put("target_error", eps);
-            row.put("log_inverse_error_kT", -Math.log(eps));
+            row.put("log_inverse_error_kT", ErasureBounds.logInverseError(eps));
             row.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(eps));
             row.put("taus", pts.size());
             for (Map<String, Object> p : pts) {
@@ -320,7 +350,7 @@ public final class ClaimsRunner {
                 row.put("w_inf_kT", f.wInf());
                 row.put("w_inf_stderr_kT", f.wInfError());
                 row.put("b_kT_tauD", f.b());
-                final double gap = -Math.log(eps) - f.wInf();
+                final double gap = ErasureBounds.logInverseError(eps) - f.wInf();
                 row.put("tau_where_work_reaches_ln_inv_eps_tauD", f.b() > 0 && gap > 0 ? f.b() / gap : Double.NaN);
             }
             rows.add(row);

@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         final ErasureConfig config = loadPreset("bench-b1.yaml", List.of("dynamics.integrator=" + integrator,
                 "simulation.trajectories=" + trajectories));
-        final LangevinRun run = config.toRun();
+        final LangevinRun run = config.monteCarlo().run(config.problem());
         final PrintWriter out = spec.commandLine().getOut();
         if (scaling != null) {
             if (threads != null) {
@@ -85,8 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
         final double single = b1[0];
         final double parallel = b1[1];
         // U1: underdamped piecewise-harmonic well (cantilever preset), BAOAB, 1e5 steps
-        final LangevinRun ud = loadPreset("cantilever.yaml", List.of("protocol.tau_s=null", "protocol.tau=2200",
-                "simulation.trajectories=" + trajectories, "simulation.work_histogram=null")).toRun();
+        final ErasureConfig udc = loadPreset("cantilever.yaml", List.of("protocol.tau_s=null", "protocol.tau=2200",
+                "simulation.trajectories=" + trajectories, "simulation.work_histogram=null"));
+        final LangevinRun ud = udc.monteCarlo().run(udc.problem());
         LangevinMonteCarlo.run(ud.withTrajectories(Math.min(trajectories, 512)), all, null);
         final double[] u1 = bestInterleaved(ud, all);
         final double udSingle = u1[0];

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.erasure.Erasure;
 import org.erasure.config.ErasureConfig;
+import org.erasure.fokkerplanck.FokkerPlanckEngine;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Csv;
@@ -36,28 +40,41 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final ErasureConfig config = common.load();
-        config.requireOverdamped("the Fokker-Planck solver");
+        FokkerPlanckEngine.requireSupported(config.problem());
         final Path dir = common.outDir(config.name());
         final PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "fokker-planck %s: tau = %.4g tau_D, dt = %.3g tau_D, %d cells requested%n",
-                config.name(), config.protocol().duration(), config.fpDt(), config.fpCells());
+        final FokkerPlanckSettings fs = config.fokkerPlanck();
+        out.printf(Locale.ROOT, "fokker-planck %s: tau = %.4g tau_D%s, %s (numerical error from a second solve at %s)%n",
+                config.name(), config.protocol().duration(),
+                config.problem().hasHold() ? String.format(Locale.ROOT, " + hold %.4g tau_D", config.problem().holdTime()) : "",
+                fs, fs.coarsened());
         out.flush();
         final long t0 = System.nanoTime();
-        final FokkerPlanckResult r = config.solveFokkerPlanck();
+        final FokkerPlanckSolution solution = Erasure.solve(config.problem(), fs);
+        final FokkerPlanckResult r = solution.result();
         final double wall = (System.nanoTime() - t0) * 1e-9;
-        final Map<String, Object> s = FokkerPlanckSummary.columns(config, r, wall);
+        final Map<String, Object> s = FokkerPlanckSummary.columns(config, solution, wall);
         final PhysicalUnits u = config.units();
-        out.printf(Locale.ROOT, "  <W>   = %.6f kT = %.4g zJ = %.4g eV%n", r.meanWork(), u.toZeptoJoule(r.meanWork()),
-                u.toElectronVolt(r.meanWork()));
+        out.printf(Locale.ROOT, "  <W>   = %.6f +- %.1g kT = %.4g zJ = %.4g eV   (+- numerical error)%n", r.meanWork(),
+                solution.workError(), u.toZeptoJoule(r.meanWork()), u.toElectronVolt(r.meanWork()));
         out.printf(Locale.ROOT, "  <Q>   = %.6f kT;  <dU> = %.6f kT;  dF = %.6f kT;  entropy production = %.6f kT%n",
                 r.meanHeat(), r.meanDeltaU(), r.freeEnergyChange(), r.entropyProduction());
-        out.printf(Locale.ROOT, "  eps   = %.6g  (from left %.4g, from right %.4g)%n", r.error(), r.errorFromLeft(),
+        if (r.holdSteps() > 0) {
+            out.printf(Locale.ROOT, "  eps at the end of the protocol = %.6g +- %.1g; after the hold of %.4g tau_D:%n",
+                    r.errorAtProtocolEnd(), solution.errorAtProtocolEndError(), (Double) s.get("hold_tauD"));
+        }
+        out.printf(Locale.ROOT, "  eps   = %.6g +- %.1g (%.2g %% relative)  (from left %.4g, from right %.4g)%n",
+                r.error(), solution.errorRateError(), 100 * solution.errorRateRelativeError(), r.errorFromLeft(),
                 r.errorFromRight());
         out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f kT;  finite-time dF + W2^2/tau = %.6f kT (W2 = %.4f x_m)%n",
                 (Double) s.get("landauer_bound_kT"), (Double) s.get("log_inverse_error_kT"), r.finiteTimeBound(),
                 r.wasserstein2());
-        out.printf(Locale.ROOT, "  grid %d cells of %.3g x_m, %d steps; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
-                r.cellWidth(), r.timeSteps(), wall, (Double) s.get("cell_steps_per_s"));
+        out.printf(Locale.ROOT, "  grid %d cells of %.3g x_m, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
+                r.cellWidth(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
+                (Double) s.get("cell_steps_per_s"));
+        for (String w : solution.warnings()) {
+            out.println("  WARNING: " + w);
+        }
         out.flush();
 
         final Map<String, String> files = new LinkedHashMap<>();

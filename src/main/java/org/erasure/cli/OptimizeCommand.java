@@ -13,10 +13,15 @@ import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Csv;
 import org.erasure.io.FokkerPlanckSummary;
+import org.erasure.io.OptimizedConfig;
+import org.erasure.fokkerplanck.FokkerPlanckEngine;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.langevin.StabilityCheck;
+import org.erasure.model.ErasureProblem;
 import org.erasure.io.RunRecord;
 import org.erasure.optimize.FourStepFamily;
 import org.erasure.optimize.KeyframeFamily;
-import org.erasure.optimize.OptimizedConfig;
 import org.erasure.optimize.ProtocolFamily;
 import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.physics.ErasureBounds;
@@ -65,11 +70,14 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "Objective evaluations (Fokker-Planck solves), default ${DEFAULT-VALUE}.")
     int evaluations;
 
-    @Option(names = "--cells", paramLabel = "N", defaultValue = "600", description = "FP cells (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cells", paramLabel = "N", defaultValue = "600",
+            description = "FP cells of the search grid (default ${DEFAULT-VALUE}); the result is verified on twice "
+                    + "as many.")
     int cells;
 
     @Option(names = "--time-steps", paramLabel = "N", defaultValue = "1600",
-            description = "FP time steps, second order (default ${DEFAULT-VALUE}).")
+            description = "FP time steps of the search grid, second order (default ${DEFAULT-VALUE}); the result is "
+                    + "verified on twice as many.")
     int timeSteps;
 
     @CommandLine.Spec
@@ -84,23 +92,41 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (!(targetError > 0)) {
             throw new IllegalArgumentException("--target-error must be positive, got " + targetError);
         }
+        FokkerPlanckEngine.requireSupported(config.problem());
+        if (config.problem().hasHold()) {
+            throw new IllegalArgumentException("optimize minimises the work of the protocol alone; this configuration "
+                    + "has protocol.hold = " + config.problem().holdTime() + " tau_D - remove it (--set protocol.hold=null)");
+        }
         final ProtocolOptimizer.Settings settings = new ProtocolOptimizer.Settings(cells, timeSteps, evaluations,
                 config.seed());
         final ProtocolFamily fam = family(config);
         final Path dir = common.outDir(config.name() + "-optimized");
         final PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "optimize %s: %s family (%d parameters), tau = %.4g tau_D, eps <= %.3g, %d evaluations%n",
-                config.name(), family, fam.dimension(), tau, targetError, evaluations);
+        out.printf(Locale.ROOT, "optimize %s: %s family (%d parameters), tau = %.4g tau_D, eps <= %.3g, %d evaluations "
+                        + "on %s, verified on %s%n", config.name(), family, fam.dimension(), tau, targetError,
+                evaluations, settings.search(), settings.verify());
         out.flush();
         final long t0 = System.nanoTime();
         final ProtocolOptimizer.Optimum opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), settings);
         final double wall = (System.nanoTime() - t0) * 1e-9;
-        final FokkerPlanckResult r = opt.result();
+        final FokkerPlanckSolution v = opt.verified();
+        final FokkerPlanckResult r = v.result();
         out.printf(Locale.ROOT, "  best: %s%n", fam.describe(opt.unit()));
-        out.printf(Locale.ROOT, "  <W> = %.6f kT, eps = %.4g (%s), kT[ln2 - H(eps)] = %.6f kT, kT ln(1/eps) = %.3f kT, "
-                        + "finite-time bound %.6f kT%n", r.meanWork(), r.error(), opt.feasible() ? "meets the target"
-                        : "MISSES the target", ErasureBounds.generalizedLandauer(Math.min(0.5, r.error())),
-                -Math.log(r.error()), r.finiteTimeBound());
+        out.printf(Locale.ROOT, "  search grid:   <W> = %.6f kT, eps = %.4g%n", opt.searched().meanWork(),
+                opt.searched().error());
+        out.printf(Locale.ROOT, "  verified:      <W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (%s), kT[ln2 - H(eps)] = %.6f kT, "
+                        + "kT ln(1/eps) = %.3f kT, finite-time bound %.6f kT%n", r.meanWork(), v.workError(), r.error(),
+                v.errorRateError(), opt.feasible() ? "meets the target" : "MISSES the target",
+                ErasureBounds.generalizedLandauer(r.error()), ErasureBounds.logInverseError(r.error()),
+                r.finiteTimeBound());
+        for (String w : v.warnings()) {
+            out.println("  WARNING: " + w);
+        }
+        final List<String> onBounds = fam.parametersOnBounds(opt.unit());
+        if (!onBounds.isEmpty()) {
+            out.println("  ON THE SEARCH BOX: " + String.join(", ", onBounds)
+                    + " (the optimum may lie outside; widen the range)");
+        }
         if (opt.fault() != null) {
             out.println("  NUMERICAL FAULT (not a result): " + opt.fault());
         }
@@ -109,21 +135,34 @@ public final class OptimizeCommand implements Callable<Integer> {
         row.put("family", family);
         row.put("target_error", targetError);
         row.put("feasible", opt.feasible());
+        row.put("on_search_bounds", String.join(" ", onBounds));
         row.put("fault", opt.fault() == null ? "" : opt.fault());
         row.put("evaluations", opt.evaluations());
-        row.putAll(FokkerPlanckSummary.columns(config, r, wall));
+        row.put("search_mean_work_kT", opt.searched().meanWork());
+        row.put("search_error_rate", opt.searched().error());
+        final ErasureConfig verifiedConfig = new ErasureConfig(config.name() + "-optimized", config.units(),
+                ErasureProblem.of(opt.member().potential(), opt.member().protocol()).withTarget(config.target()),
+                config.monteCarlo(), settings.verify(), config.tree());
+        row.putAll(FokkerPlanckSummary.columns(verifiedConfig, v, wall));
         final Map<String, String> files = new LinkedHashMap<>();
-        files.put("optimized.yaml", OptimizedConfig.yaml(config.tree(), opt.member(), config.name() + "-optimized",
-                String.format(Locale.ROOT, "Optimised by 'erasure optimize' (%s family, tau = %s, eps <= %s): "
-                        + "<W> = %.6f kT, eps = %.4g%n%s", family, tau, targetError, r.meanWork(), r.error(),
-                        fam.describe(opt.unit()))));
+        files.put("optimized.yaml", OptimizedConfig.yaml(config.tree(), opt.member(), settings.verify(),
+                config.name() + "-optimized", String.format(Locale.ROOT,
+                        "Optimised by 'erasure optimize' (%s family, tau = %s, eps <= %s), verified on %s:%n"
+                                + "<W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (numerical errors)%n%s", family, tau,
+                        targetError, settings.verify(), r.meanWork(), v.workError(), r.error(), v.errorRateError(),
+                        fam.describe(opt.unit())), stableDt(opt)));
         files.put("optimize.csv", Csv.table(List.copyOf(row.keySet()), List.of(List.copyOf(row.values()))));
         files.put("optimize.json", RunRecord.json("optimize", spec.commandLine().getParseResult().originalArgs(),
                 config, Map.of("description", fam.describe(opt.unit())), row));
         AtomicFiles.writeAll(dir, files);
-        out.println("wrote " + dir.resolve("optimized.yaml"));
+        out.println("wrote " + dir.resolve("optimized.yaml") + " (fokker-planck on it reproduces the verified numbers)");
         out.flush();
         return opt.fault() == null ? 0 : 1;
+    }
+
+    /** A tenth of the largest stable Monte Carlo step of the optimised protocol (simulate must accept the file). */
+    private static double stableDt(ProtocolOptimizer.Optimum opt) {
+        return 0.1 * StabilityCheck.largestStableStep(ErasureProblem.of(opt.member().potential(), opt.member().protocol()));
     }
 
     private ProtocolFamily family(ErasureConfig config) {

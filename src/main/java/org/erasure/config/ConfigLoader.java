@@ -12,8 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.langevin.Integrator;
-import org.erasure.langevin.TargetWell;
+import org.erasure.langevin.MonteCarloSettings;
+import org.erasure.langevin.StabilityCheck;
+import org.erasure.model.Dynamics;
+import org.erasure.model.ErasureProblem;
+import org.erasure.model.InitialState;
+import org.erasure.model.TargetWell;
 import org.erasure.physics.HarmonicTrap;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.physics.PiecewiseHarmonicWell;
@@ -218,18 +224,17 @@ public final class ConfigLoader {
             throw dyn.error("'" + dyn.key("dt") + "' = " + dt + " tau_D is longer than the protocol (tau = " + tau + ")");
         }
         dyn.finish();
-        StabilityCheck.requireStable(potential, protocol, dt, underdamped ? mass : Double.NaN,
-                source + ": '" + dyn.key("dt") + "'");
 
         final ConfigNode init = root.child("initial");
-        double x0 = Double.NaN;
+        InitialState initial = InitialState.equilibrium();
         if (init.has("position")) {
             final String p = init.text("position");
             if (!p.equals("equilibrium")) {
-                x0 = init.number("position");
+                final double x0 = init.number("position");
                 if (!Double.isFinite(x0)) {
                     throw init.error("'" + init.key("position") + "' must be 'equilibrium' or a finite number (x_m)");
                 }
+                initial = InitialState.at(x0);
             }
         }
         init.finish();
@@ -256,8 +261,8 @@ public final class ConfigLoader {
 
         final ConfigNode fp = root.child("fokker_planck");
         final long cells = fp.integer("cells", 2000);
-        if (cells < 20 || cells > 10_000_000) {
-            throw fp.error("'" + fp.key("cells") + "' must lie in [20, 1e7], got " + cells);
+        if (cells < 40 || cells > FokkerPlanckSettings.MAX_CELLS) {
+            throw fp.error("'" + fp.key("cells") + "' must lie in [40, 1e7], got " + cells);
         }
         double fpDt = readTime(fp, "dt", units, false);
         if (fp.has("time_steps")) {
@@ -288,14 +293,26 @@ public final class ConfigLoader {
                 }
             }
         }
-        final long order = fp.integer("time_order", 1);
+        final long order = fp.integer("time_order", 2);
         if (order != 1 && order != 2) {
             throw fp.error("'" + fp.key("time_order") + "' must be 1 (backward Euler) or 2 (Richardson), got " + order);
         }
         fp.finish();
         root.finish();
-        return new ErasureConfig(name, units, potential, protocol, target, integrator, dt, x0, trajectories, seed,
-                hist, (int) cells, fpDt, (int) order, snapshots, mass, hold, tree.deepCopy());
+        final ErasureProblem problem = new ErasureProblem(potential, protocol, hold, target, initial,
+                underdamped ? Dynamics.underdamped(mass) : Dynamics.overdamped());
+        final MonteCarloSettings mc = new MonteCarloSettings(integrator, dt, trajectories, seed, hist);
+        try {
+            StabilityCheck.requireStable(problem, mc.grid(problem), source + ": '" + dyn.key("dt") + "'");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        final long fpSteps = Math.max(2, Math.round(tau / fpDt));
+        if (fpSteps > 100_000_000) {
+            throw fp.error("the Fokker-Planck time step gives " + fpSteps + " steps over tau; at most 1e8");
+        }
+        return new ErasureConfig(name, units, problem, mc,
+                new FokkerPlanckSettings((int) cells, fpSteps, (int) order, snapshots), tree.deepCopy());
     }
 
     private static PhysicalUnits readUnits(ConfigNode phys, double temperature) {

@@ -6,27 +6,31 @@ package org.erasure.fokkerplanck;
  * @param meanWork          ⟨W⟩, with the discrete-time definition of SPEC 2.4
  * @param meanHeat          ⟨Q⟩ to the bath
  * @param meanDeltaU        ⟨U(τ)⟩ − ⟨U(0)⟩
- * @param error             probability of ending on the wrong side of the final barrier
+ * @param error             probability of ending on the wrong side of the final barrier, at the end of the
+ *                          run (after the hold, when there is one)
  * @param errorFromLeft     the same for the particles that started left of the initial barrier
  * @param errorFromRight    the same for those that started right
- * @param freeEnergyChange  ΔF of the non-equilibrium free energy F[ρ] = ⟨U⟩ − S[ρ]
- * @param entropyProduction ⟨W⟩ − ΔF (≥ 0 by the second law)
+ * @param errorAtProtocolEnd the error at the end of the protocol, before any hold (= error without one)
+ * @param freeEnergyChange  ΔF of the non-equilibrium free energy F[ρ] = ⟨U⟩ − S[ρ] over the protocol [0, τ]
+ * @param entropyProduction ⟨W⟩ − ΔF (≥ 0 by the second law) over the protocol
  * @param wasserstein2      W₂(ρ₀, ρ_τ) in x_m, from the quantile functions
  * @param finiteTimeBound   ΔF + W₂²/τ (Aurell et al. 2011; Proesmans, Ehrich &amp; Bechhoefer 2020), γ = 1
  * @param quasiStaticWork   −ln Z(τ)/Z(0), the equilibrium free-energy change
  * @param cells             grid cells
- * @param timeSteps         time steps
+ * @param timeSteps         time steps of the protocol
+ * @param holdSteps         time steps of the hold (same length), 0 without one
  * @param domainLow         left edge of the grid
  * @param cellWidth         h
  * @param initialDensity    ρ(x, 0) at the cell centres (1/x_m)
- * @param finalDensity      ρ(x, τ)
+ * @param finalDensity      ρ at the end of the run (after the hold)
  * @param snapshotFractions times of the snapshots as fractions of τ
  * @param snapshots         ρ(x, t) at those times (1/x_m), one array per time
  */
 public record FokkerPlanckResult(double meanWork, double meanHeat, double meanDeltaU, double error,
-                                 double errorFromLeft, double errorFromRight, double freeEnergyChange,
+                                 double errorFromLeft, double errorFromRight, double errorAtProtocolEnd,
+                                 double freeEnergyChange,
                                  double entropyProduction, double wasserstein2, double finiteTimeBound,
-                                 double quasiStaticWork, int cells, long timeSteps, double domainLow,
+                                 double quasiStaticWork, int cells, long timeSteps, long holdSteps, double domainLow,
                                  double cellWidth, double[] initialDensity, double[] finalDensity,
                                  double[] snapshotFractions, double[][] snapshots) {
 

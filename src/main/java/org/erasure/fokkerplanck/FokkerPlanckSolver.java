@@ -1,6 +1,7 @@
 package org.erasure.fokkerplanck;
 
-import org.erasure.langevin.TargetWell;
+import org.erasure.model.TargetWell;
+import org.erasure.model.TimeGrid;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.Protocol;
 
@@ -17,6 +18,9 @@ import org.erasure.protocol.Protocol;
  */
 public final class FokkerPlanckSolver {
 
+    /** The coarsest grid accepted (and so the finest worth a two-resolution estimate: twice this). */
+    public static final int MIN_CELLS = 20;
+
     private FokkerPlanckSolver() {
     }
 
@@ -29,7 +33,7 @@ public final class FokkerPlanckSolver {
      */
     public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
                                            double dt) {
-        return solve(potential, protocol, target, cells, dt, new double[0]);
+        return solve(potential, protocol, target, cells, TimeGrid.of(protocol.duration(), 0, dt), new double[0]);
     }
 
     /**
@@ -38,20 +42,35 @@ public final class FokkerPlanckSolver {
      */
     public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
                                            double dt, double[] snapshotFractions) {
+        return solve(potential, protocol, target, cells, TimeGrid.of(protocol.duration(), 0, dt), snapshotFractions);
+    }
+
+    /**
+     * The protocol on {@code grid}, then its hold at the final controls ({@code grid.holdSteps()} more steps):
+     * ε is measured at the end of the protocol and at the end of the hold, as the Monte Carlo does. Work,
+     * heat and ⟨ΔU⟩ are those of the whole run (the hold does no work); ΔF, W₂, the finite-time bound and
+     * the entropy production are those of the protocol [0, τ].
+     *
+     * @param cells             requested number of cells (the grid is shifted to put a face on the final barrier)
+     * @param grid              the time steps run
+     * @param snapshotFractions times (fractions of τ) at which the density is recorded
+     */
+    public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
+                                           TimeGrid grid, double[] snapshotFractions) {
         for (double f : snapshotFractions) {
             if (!(f >= 0 && f <= 1)) {
                 throw new IllegalArgumentException("snapshot times must lie in [0, 1] (fractions of tau), got " + f);
             }
         }
-        if (cells < 20) {
-            throw new IllegalArgumentException("the grid needs at least 20 cells, got " + cells);
-        }
-        if (!(dt > 0) || Double.isInfinite(dt)) {
-            throw new IllegalArgumentException("dt must be positive and finite, got " + dt);
+        if (cells < MIN_CELLS) {
+            throw new IllegalArgumentException("the grid needs at least " + MIN_CELLS + " cells, got " + cells);
         }
         final double tau = protocol.duration();
-        final long steps = Math.max(1, Math.round(tau / dt));
-        final double step = tau / steps;
+        if (Math.abs(grid.duration() - tau) > 1e-9 * tau) {
+            throw new IllegalArgumentException("the time grid covers " + grid.duration() + " tau_D, the protocol " + tau);
+        }
+        final long steps = grid.protocolSteps();
+        final double step = grid.dt();
 
         // Domain: the union over the protocol of the intervals beyond which exp(−U) < e^−80, widened by 25 %.
         double lo = Double.POSITIVE_INFINITY;
@@ -139,25 +158,35 @@ public final class FokkerPlanckSolver {
         for (int i = 0; i < n; i++) {
             pEnd[i] = pl[i] + pr[i];
         }
-        final double wrongLeft = wrongMass(pl, firstRight, target);
-        final double wrongRight = wrongMass(pr, firstRight, target);
+        final double errorAtProtocolEnd = wrongMass(pl, firstRight, target) + wrongMass(pr, firstRight, target);
         final double u0Mean = mean(p0, u0);
-        final double uEndMean = mean(pEnd, uEnd);
         final double fStart = u0Mean + negEntropy(p0, h);
-        final double fEnd = uEndMean + negEntropy(pEnd, h);
+        final double fEnd = mean(pEnd, uEnd) + negEntropy(pEnd, h);
         final double dF = fEnd - fStart;
         final double w2 = Wasserstein.distance(p0, pEnd, left, h);
         final double qs = logSumExpNeg(u0) - logSumExpNeg(uEnd);
+
+        // The hold: the controls, hence the energies and rates of the last step, stay as they are; no work.
+        for (long k = 1; k <= grid.holdSteps(); k++) {
+            PositiveTridiagonal.solve2Fused(up, down, step, n, pl, pr, scratch);
+        }
+        if (grid.holdSteps() > 0) {
+            final double uHeld = dot2(pl, pr, uEnd, n);
+            heat += uRelaxed - uHeld;
+            uRelaxed = uHeld;
+        }
+        final double wrongLeft = wrongMass(pl, firstRight, target);
+        final double wrongRight = wrongMass(pr, firstRight, target);
         final double[] rho0 = new double[n];
         final double[] rhoEnd = new double[n];
         for (int i = 0; i < n; i++) {
             rho0[i] = p0[i] / h;
-            rhoEnd[i] = pEnd[i] / h;
+            rhoEnd[i] = (pl[i] + pr[i]) / h;
         }
-        return new FokkerPlanckResult(work, heat, uEndMean - u0Mean, wrongLeft + wrongRight,
+        return new FokkerPlanckResult(work, heat, uRelaxed - u0Mean, wrongLeft + wrongRight,
                 massLeft > 0 ? wrongLeft / massLeft : Double.NaN, massRight > 0 ? wrongRight / massRight : Double.NaN,
-                dF, work - dF, w2, dF + w2 * w2 / tau, qs, n, steps, left, h, rho0, rhoEnd,
-                snapshotFractions.clone(), snaps);
+                errorAtProtocolEnd, dF, work - dF, w2, dF + w2 * w2 / tau, qs, n, steps, grid.holdSteps(), left, h,
+                rho0, rhoEnd, snapshotFractions.clone(), snaps);
     }
 
     private static void record(double[][] snaps, long[] at, long k, double[] pl, double[] pr, double h) {
@@ -173,34 +202,57 @@ public final class FokkerPlanckSolver {
     }
 
     /**
-     * Second order in time: Richardson extrapolation of backward Euler, X = 2·X(dt/2) − X(dt), applied
-     * to every scalar result (work, heat, error, free energy, bounds). Applied to results rather than
-     * densities, so the solve stays positive; the combination 2a − b of two nearly equal positive
-     * numbers keeps the relative accuracy of tail probabilities. Densities are those of the dt/2 run.
+     * Second order in time: Richardson extrapolation of backward Euler, applied to every scalar result
+     * rather than to the densities, so the solve stays positive. Energies, W₂ and bounds extrapolate
+     * linearly, X = 2·X(dt/2) − X(dt); probabilities extrapolate on their logarithm,
+     * ε = ε(dt/2)²/ε(dt), which is positive by construction and equally second order when the
+     * first-order error is a relative one, ε(dt) = ε₀(1 + a·dt + …) (the linear form 2ε(dt/2) − ε(dt)
+     * can come out negative for ε ≪ |a·dt|). Densities are those of the dt/2 run.
      */
     public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
                                                       int cells, double dt) {
-        return solveSecondOrder(potential, protocol, target, cells, dt, new double[0]);
+        return solveSecondOrder(potential, protocol, target, cells, TimeGrid.of(protocol.duration(), 0, dt),
+                new double[0]);
     }
 
     /** Second order in time, with density snapshots (from the dt/2 run). */
     public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
                                                       int cells, double dt, double[] snapshotFractions) {
-        final FokkerPlanckResult coarse = solve(potential, protocol, target, cells, dt);
-        final FokkerPlanckResult fine = solve(potential, protocol, target, cells,
-                protocol.duration() / (2 * coarse.timeSteps()), snapshotFractions);
+        return solveSecondOrder(potential, protocol, target, cells, TimeGrid.of(protocol.duration(), 0, dt),
+                snapshotFractions);
+    }
+
+    /** Second order in time on {@code grid} (and its refinement), hold included. */
+    public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
+                                                      int cells, TimeGrid grid, double[] snapshotFractions) {
+        final FokkerPlanckResult coarse = solve(potential, protocol, target, cells, grid, new double[0]);
+        final FokkerPlanckResult fine = solve(potential, protocol, target, cells, grid.refined(), snapshotFractions);
         return new FokkerPlanckResult(ex(fine.meanWork(), coarse.meanWork()), ex(fine.meanHeat(), coarse.meanHeat()),
-                ex(fine.meanDeltaU(), coarse.meanDeltaU()), ex(fine.error(), coarse.error()),
-                ex(fine.errorFromLeft(), coarse.errorFromLeft()), ex(fine.errorFromRight(), coarse.errorFromRight()),
+                ex(fine.meanDeltaU(), coarse.meanDeltaU()), exProbability(fine.error(), coarse.error()),
+                exProbability(fine.errorFromLeft(), coarse.errorFromLeft()),
+                exProbability(fine.errorFromRight(), coarse.errorFromRight()),
+                exProbability(fine.errorAtProtocolEnd(), coarse.errorAtProtocolEnd()),
                 ex(fine.freeEnergyChange(), coarse.freeEnergyChange()),
                 ex(fine.entropyProduction(), coarse.entropyProduction()),
                 ex(fine.wasserstein2(), coarse.wasserstein2()), ex(fine.finiteTimeBound(), coarse.finiteTimeBound()),
-                fine.quasiStaticWork(), fine.cells(), fine.timeSteps(), fine.domainLow(), fine.cellWidth(),
-                fine.initialDensity(), fine.finalDensity(), fine.snapshotFractions(), fine.snapshots());
+                fine.quasiStaticWork(), fine.cells(), fine.timeSteps(), fine.holdSteps(), fine.domainLow(),
+                fine.cellWidth(), fine.initialDensity(), fine.finalDensity(), fine.snapshotFractions(),
+                fine.snapshots());
     }
 
     private static double ex(double fine, double coarse) {
         return 2 * fine - coarse;
+    }
+
+    /**
+     * Richardson on ln ε: ε_f²/ε_c, positive whenever ε_f is; ε_f itself when ε_c vanishes (no rate
+     * to extrapolate) or either is NaN (no particles of that bit value). At most 1.
+     */
+    static double exProbability(double fine, double coarse) {
+        if (!(fine > 0) || !(coarse > 0)) {
+            return fine;
+        }
+        return Math.min(1, fine * (fine / coarse));
     }
 
     /** Σ (a_i + b_i) u_i with four partial sums (instruction-level parallelism; a fixed order). */

@@ -4,18 +4,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.physics.QuarticDoubleWell;
 
-/** The summary row of one Fokker–Planck run: column name (with its unit) → value. */
+/**
+ * The summary row of one Fokker–Planck run: column name (with its unit) → value. Every value the solver
+ * computes is followed by its numerical error ({@code ..._numerical_error...}: the difference to the
+ * solution at half the resolution); {@code numerical_warning} says in words which values exceed the
+ * tolerance (empty when none does).
+ */
 public final class FokkerPlanckSummary {
 
     private FokkerPlanckSummary() {
     }
 
-    public static Map<String, Object> columns(ErasureConfig config, FokkerPlanckResult r, double wall) {
+    public static Map<String, Object> columns(ErasureConfig config, FokkerPlanckSolution s, double wall) {
+        final FokkerPlanckResult r = s.result();
         final PhysicalUnits units = config.units();
+        final double eps = ErasureBounds.requireProbability("error_rate", r.error());
         final Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", config.name());
         c.put("engine", "fp");
@@ -24,27 +32,44 @@ public final class FokkerPlanckSummary {
         c.put("dt_tauD", config.protocol().duration() / r.timeSteps());
         c.put("time_steps", r.timeSteps());
         c.put("cells", r.cells());
-        c.put("time_order", config.fpTimeOrder());
+        c.put("time_order", s.settings().timeOrder());
         c.put("dx_xm", r.cellWidth());
+        c.put("check_cells", s.coarse().cells());
+        c.put("check_time_steps", s.coarse().timeSteps());
         c.put("mean_work_kT", r.meanWork());
+        c.put("mean_work_numerical_error_kT", s.workError());
         c.put("mean_heat_kT", r.meanHeat());
+        c.put("mean_heat_numerical_error_kT", s.heatError());
         c.put("mean_delta_u_kT", r.meanDeltaU());
-        c.put("error_rate", r.error());
+        c.put("error_rate", eps);
+        c.put("error_rate_numerical_error", s.errorRateError());
+        if (r.holdSteps() > 0) {
+            c.put("hold_tauD", r.holdSteps() * config.protocol().duration() / r.timeSteps());
+            c.put("error_rate_at_protocol_end",
+                    ErasureBounds.requireProbability("error_rate_at_protocol_end", r.errorAtProtocolEnd()));
+            c.put("error_rate_at_protocol_end_numerical_error", s.errorAtProtocolEndError());
+        }
         c.put("error_rate_from_left", r.errorFromLeft());
         c.put("error_rate_from_right", r.errorFromRight());
-        c.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(Math.min(1, Math.max(0, r.error()))));
-        c.put("log_inverse_error_kT", r.error() > 0 ? -Math.log(r.error()) : Double.POSITIVE_INFINITY);
+        c.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(eps));
+        c.put("log_inverse_error_kT", ErasureBounds.logInverseError(eps));
+        c.put("log_inverse_error_numerical_error_kT", s.logInverseErrorError());
         c.put("free_energy_change_kT", r.freeEnergyChange());
+        c.put("free_energy_change_numerical_error_kT", s.freeEnergyChangeError());
         c.put("entropy_production_kT", r.entropyProduction());
+        c.put("entropy_production_numerical_error_kT", s.entropyProductionError());
         c.put("wasserstein2_xm", r.wasserstein2());
         c.put("finite_time_bound_kT", r.finiteTimeBound());
+        c.put("finite_time_bound_numerical_error_kT", s.finiteTimeBoundError());
         c.put("quasi_static_work_kT", r.quasiStaticWork());
+        c.put("within_numerical_tolerance", s.withinTolerance());
+        c.put("numerical_warning", String.join("; ", s.warnings()));
         c.put("temperature_K", units.temperatureK());
         c.put("mean_work_zJ", units.toZeptoJoule(r.meanWork()));
         c.put("mean_work_eV", units.toElectronVolt(r.meanWork()));
         c.put("tau_s", units.hasTimeScale() ? config.protocol().duration() * units.timeUnitS() : Double.NaN);
         c.put("wall_time_s", wall);
-        c.put("cell_steps_per_s", (config.fpTimeOrder() == 2 ? 1.5 : 1.0) * 2.0 * r.cells() * r.timeSteps() / wall);
+        c.put("cell_steps_per_s", 1.25 * s.settings().cellSteps(s.settings().grid(config.problem())) / wall);
         return c;
     }
 }

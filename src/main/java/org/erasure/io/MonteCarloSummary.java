@@ -3,10 +3,11 @@ package org.erasure.io;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.erasure.config.ErasureConfig;
-import org.erasure.fokkerplanck.FokkerPlanckSolver;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.langevin.LangevinRun;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.PhysicalUnits;
+import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.stats.BinomialInterval;
 import org.erasure.stats.ErasureTally;
 
@@ -20,19 +21,12 @@ public final class MonteCarloSummary {
     }
 
     /**
-     * The finite-time bound ΔF + W₂²/τ needs the densities, which sampling does not give: it comes from
-     * the Fokker–Planck solution of the same configuration (600 cells, 1600 steps, second order; a
-     * fraction of a second). Overdamped only; NaN for underdamped runs.
+     * @param finiteTimeBound the Fokker–Planck solution of the same problem's protocol, whose bound
+     *                        ΔF + W₂²/τ (kT) is reported beside the others with its numerical error, or null
+     *                        (underdamped or fixed-start problems: no such bound is computed)
      */
-    public static double finiteTimeBound(ErasureConfig config) {
-        return config.integrator().underdamped() ? Double.NaN
-                : FokkerPlanckSolver.solveSecondOrder(config.potential(), config.protocol(), config.target(), 600,
-                config.protocol().duration() / 1600).finiteTimeBound();
-    }
-
-    /** @param finiteTimeBoundKT the bound ΔF + W₂²/τ (kT) to report beside the others, or NaN */
     public static Map<String, Object> columns(ErasureConfig config, LangevinRun run, ErasureTally t,
-                                              double wallSeconds, double finiteTimeBoundKT) {
+                                              double wallSeconds, FokkerPlanckSolution finiteTimeBound) {
         final PhysicalUnits units = config.units();
         final BinomialInterval err = t.errorInterval();
         final BinomialInterval left = t.errorInterval(0);
@@ -42,7 +36,7 @@ public final class MonteCarloSummary {
         c.put("name", config.name());
         c.put("engine", "mc");
         c.put("integrator", run.integrator().key());
-        c.put("barrier_kT", config.potential() instanceof org.erasure.physics.QuarticDoubleWell q ? q.barrierKT() : Double.NaN);
+        c.put("barrier_kT", config.potential() instanceof QuarticDoubleWell q ? q.barrierKT() : Double.NaN);
         c.put("tau_tauD", run.protocol().duration());
         c.put("dt_tauD", run.effectiveDt());
         c.put("time_steps", run.steps());
@@ -75,7 +69,9 @@ public final class MonteCarloSummary {
         c.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(eps));
         c.put("log_inverse_error_kT", ErasureBounds.logInverseError(eps));
         c.put("log_inverse_error_ci_high_kT", ErasureBounds.logInverseError(err.high()));
-        c.put("finite_time_bound_kT", finiteTimeBoundKT);
+        c.put("finite_time_bound_kT", finiteTimeBound == null ? Double.NaN : finiteTimeBound.result().finiteTimeBound());
+        c.put("finite_time_bound_numerical_error_kT",
+                finiteTimeBound == null ? Double.NaN : finiteTimeBound.finiteTimeBoundError());
         c.put("jarzynski_mean", t.jarzynski().mean());
         c.put("jarzynski_stderr", t.jarzynski().standardError());
         c.put("temperature_K", units.temperatureK());

@@ -89,7 +89,7 @@ final class BlockWorker {
 
     private void simulate(int n, GaussianStream rng) {
         lanes.reseed(rng, n);
-        final double fixedStart = run.initialPosition();
+        final double fixedStart = run.fixedStart();
         for (int i = 0; i < n; i++) {
             final double xi = Double.isNaN(fixedStart) ? initial.sample(rng) : fixedStart;
             x[i] = xi;

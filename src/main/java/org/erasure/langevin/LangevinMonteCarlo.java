@@ -46,7 +46,7 @@ public final class LangevinMonteCarlo {
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be positive, got " + threads);
         }
-        final BoltzmannSampler initial = Double.isNaN(run.initialPosition())
+        final BoltzmannSampler initial = Double.isNaN(run.fixedStart())
                 ? BoltzmannSampler.of(run.potential(), run.protocol().control0(0), run.protocol().control1(0))
                 : null;
         final long blockSize = BlockWorker.BLOCK_SIZE;

@@ -1,83 +1,110 @@
 package org.erasure.langevin;
 
 import java.util.Objects;
+import org.erasure.model.Dynamics;
+import org.erasure.model.ErasureProblem;
+import org.erasure.model.InitialState;
+import org.erasure.model.TargetWell;
+import org.erasure.model.TimeGrid;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.Protocol;
 import org.erasure.stats.Histogram;
 
 /**
- * Everything that determines a Monte Carlo run, in reduced units. Immutable. Overdamped when the
- * integrator is Euler–Maruyama or Heun, underdamped (reduced mass {@code mass}) with BAOAB.
+ * A Monte Carlo run: the problem, and how the engine samples it (integrator, time grid, number of
+ * trajectories, seed, optional work histogram). Immutable. The integrator must integrate the problem's
+ * dynamics (Euler–Maruyama or Heun overdamped, BAOAB underdamped); the hold is run on the same grid.
  *
- * @param potential      the landscape
- * @param protocol       the control schedule over [0, τ]
- * @param integrator     the time-stepping scheme
- * @param dt             requested time step in τ_D; the run uses τ/round(τ/dt)
- * @param trajectories   number of trajectories, positive
- * @param seed           base seed of the random streams
- * @param target         the well that counts as a correct erasure
- * @param initialPosition NaN for the equilibrium initial state, or a fixed start position in x_m
- * @param workHistogram  template of the work histogram, or null
- * @param mass           reduced mass μ = m kT/(γ² x_m²) for BAOAB (ignored, NaN, when overdamped)
- * @param holdTime       time (τ_D) held at the final controls after the protocol; the error is measured
- *                       at the end of the protocol and again at the end of the hold
+ * @param problem       the erasure problem
+ * @param integrator    the time-stepping scheme
+ * @param grid          the steps actually run (protocol, then hold)
+ * @param trajectories  number of trajectories, positive
+ * @param seed          base seed of the random streams
+ * @param workHistogram template of the work histogram (kT), or null for none
  */
-public record LangevinRun(Potential potential, Protocol protocol, Integrator integrator, double dt,
-                          long trajectories, long seed, TargetWell target, double initialPosition,
-                          Histogram workHistogram, double mass, double holdTime) {
-
-    /** An overdamped run without a hold. */
-    public LangevinRun(Potential potential, Protocol protocol, Integrator integrator, double dt, long trajectories,
-                       long seed, TargetWell target, double initialPosition, Histogram workHistogram) {
-        this(potential, protocol, integrator, dt, trajectories, seed, target, initialPosition, workHistogram,
-                Double.NaN, 0);
-    }
+public record LangevinRun(ErasureProblem problem, Integrator integrator, TimeGrid grid, long trajectories, long seed,
+                          Histogram workHistogram) {
 
     public LangevinRun {
-        Objects.requireNonNull(potential, "potential");
-        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(integrator, "integrator");
-        Objects.requireNonNull(target, "target");
-        if (!(dt > 0) || Double.isInfinite(dt)) {
-            throw new IllegalArgumentException("dt must be positive and finite, got " + dt);
-        }
-        if (dt > protocol.duration()) {
-            throw new IllegalArgumentException("dt = " + dt + " is longer than the protocol duration tau = "
-                    + protocol.duration());
-        }
+        Objects.requireNonNull(grid, "grid");
         if (trajectories <= 0) {
             throw new IllegalArgumentException("trajectories must be positive, got " + trajectories);
         }
-        if (integrator.underdamped() && (!(mass > 0) || Double.isInfinite(mass))) {
-            throw new IllegalArgumentException("underdamped dynamics needs a positive mass, got " + mass);
+        if (integrator.underdamped() != problem.dynamics().isUnderdamped()) {
+            throw new IllegalArgumentException(integrator.key() + " does not integrate " + problem.dynamics()
+                    + " dynamics (overdamped: euler, heun; underdamped: baoab)");
         }
-        if (!(holdTime >= 0) || Double.isInfinite(holdTime)) {
-            throw new IllegalArgumentException("hold time must be non-negative, got " + holdTime);
+        if (Math.abs(grid.duration() - problem.duration()) > 1e-9 * problem.duration()) {
+            throw new IllegalArgumentException("the time grid covers " + grid.duration() + " tau_D, the protocol "
+                    + problem.duration());
         }
+    }
+
+    /** The run of a problem at a requested step (the grid is τ/round(τ/dt)), without a work histogram. */
+    public static LangevinRun of(ErasureProblem problem, Integrator integrator, double dt, long trajectories,
+                                 long seed) {
+        return new LangevinRun(problem, integrator, TimeGrid.of(problem, dt), trajectories, seed, null);
+    }
+
+    /** An overdamped run from equilibrium, no hold: the common case of tests and experiments. */
+    public static LangevinRun of(Potential potential, Protocol protocol, Integrator integrator, double dt,
+                                 long trajectories, long seed) {
+        return of(ErasureProblem.of(potential, protocol), integrator, dt, trajectories, seed);
+    }
+
+    public LangevinRun withTrajectories(long n) {
+        return new LangevinRun(problem, integrator, grid, n, seed, workHistogram);
+    }
+
+    public LangevinRun withSeed(long s) {
+        return new LangevinRun(problem, integrator, grid, trajectories, s, workHistogram);
+    }
+
+    public LangevinRun withWorkHistogram(Histogram h) {
+        return new LangevinRun(problem, integrator, grid, trajectories, seed, h);
+    }
+
+    public Potential potential() {
+        return problem.potential();
+    }
+
+    public Protocol protocol() {
+        return problem.protocol();
+    }
+
+    public TargetWell target() {
+        return problem.target();
+    }
+
+    /** Reduced mass μ (underdamped), NaN when overdamped. */
+    public double mass() {
+        return problem.dynamics() instanceof Dynamics.Underdamped u ? u.mass() : Double.NaN;
+    }
+
+    /** The fixed start position, NaN for the equilibrium start. */
+    public double fixedStart() {
+        return problem.initial() instanceof InitialState.FixedPosition f ? f.x() : Double.NaN;
+    }
+
+    /** Time steps of the protocol. */
+    public long steps() {
+        return grid.protocolSteps();
     }
 
     /** Time steps of the hold after the protocol. */
     public long holdSteps() {
-        return Math.round(holdTime / effectiveDt());
-    }
-
-    /** Number of time steps, round(τ/dt) (at least 1). */
-    public long steps() {
-        return Math.max(1, Math.round(protocol.duration() / dt));
+        return grid.holdSteps();
     }
 
     /** The time step actually used, τ / steps. */
     public double effectiveDt() {
-        return protocol.duration() / steps();
+        return grid.dt();
     }
 
-    public LangevinRun withTrajectories(long n) {
-        return new LangevinRun(potential, protocol, integrator, dt, n, seed, target, initialPosition, workHistogram,
-                mass, holdTime);
-    }
-
-    public LangevinRun withSeed(long s) {
-        return new LangevinRun(potential, protocol, integrator, dt, trajectories, s, target, initialPosition,
-                workHistogram, mass, holdTime);
+    /** The hold as run (τ_D). */
+    public double holdTime() {
+        return grid.holdTime();
     }
 }

@@ -1,5 +1,7 @@
 package org.erasure.optimize;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
@@ -84,6 +86,27 @@ public final class FourStepFamily implements ProtocolFamily {
         final double[] d = phases(u);
         return String.format(Locale.ROOT, "E_b = %.3f kT, g_min = %.4f, F_max = %.3f kT, phases = %.3f/%.3f/%.3f/%.3f",
                 barrier(u), clamp(u[0]), clamp(u[1]) * fCap, d[0], d[1], d[2], d[3]);
+    }
+
+    /** F_max at its cap, E_b at either end of a free range, a phase at its 2 % floor; g_min ∈ [0, 1] is physical. */
+    @Override
+    public List<String> parametersOnBounds(double[] u) {
+        final List<String> on = new ArrayList<>();
+        if (u[1] >= 1 - ON_BOUND) {
+            on.add(String.format(Locale.ROOT, "F_max = %.4g kT (the cap)", fCap));
+        }
+        if (u.length > 6 && u[6] <= ON_BOUND) {
+            on.add(String.format(Locale.ROOT, "E_b = %.4g kT (lowest allowed)", barrierLo));
+        }
+        if (u.length > 6 && u[6] >= 1 - ON_BOUND) {
+            on.add(String.format(Locale.ROOT, "E_b = %.4g kT (highest allowed)", barrierHi));
+        }
+        for (int i = 0; i < 4; i++) {
+            if (u[2 + i] <= ON_BOUND) {
+                on.add("phase " + (i + 1) + " at its shortest");
+            }
+        }
+        return on;
     }
 
     private static double clamp(double v) {

@@ -1,6 +1,8 @@
 package org.erasure.optimize;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.KeyframeProtocol;
@@ -105,5 +107,25 @@ public final class KeyframeFamily implements ProtocolFamily {
         final double[][] v = values(u);
         return String.format(Locale.ROOT, "keyframes at t/tau = %s: %s = %s, %s = %s", Arrays.toString(times),
                 potential.controlNames()[0], Arrays.toString(v[0]), potential.controlNames()[1], Arrays.toString(v[1]));
+    }
+
+    /** Every free interior value at the lower or upper bound of its range. */
+    @Override
+    public List<String> parametersOnBounds(double[] u) {
+        final List<String> on = new ArrayList<>();
+        int k = 0;
+        for (int j = 0; j < times.length; j++) {
+            for (int c = 0; c < 2; c++) {
+                if ((c == 0 ? free0 : free1) == 1) {
+                    final double v = u[k++];
+                    if (v <= ON_BOUND || v >= 1 - ON_BOUND) {
+                        on.add(String.format(Locale.ROOT, "%s = %.4g at t/tau = %.3g (%s bound)",
+                                potential.controlNames()[c], v <= ON_BOUND ? lo[c] : hi[c], times[j],
+                                v <= ON_BOUND ? "lower" : "upper"));
+                    }
+                }
+            }
+        }
+        return on;
     }
 }

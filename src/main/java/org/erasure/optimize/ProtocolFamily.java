@@ -1,5 +1,6 @@
 package org.erasure.optimize;
 
+import java.util.List;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.KeyframeProtocol;
 
@@ -22,4 +23,13 @@ public interface ProtocolFamily {
 
     /** Physical parameter names and values of a member, for reports. */
     String describe(double[] unit);
+
+    /**
+     * The parameters of a member that sit on a bound of the search box which is not a physical limit (a
+     * capped tilt, a barrier range): the optimum may lie beyond it. Empty when none does.
+     */
+    List<String> parametersOnBounds(double[] unit);
+
+    /** Within this distance (in the unit box) of an edge a parameter counts as on it. */
+    double ON_BOUND = 1e-3;
 }

@@ -11,44 +11,74 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
-import org.erasure.fokkerplanck.FokkerPlanckSolver;
-import org.erasure.langevin.TargetWell;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.model.ErasureProblem;
+import org.erasure.model.TargetWell;
 import org.erasure.physics.ErasureBounds;
 
 /**
  * Minimises ⟨W⟩ over a {@link ProtocolFamily} subject to ε ≤ ε_target, with the Fokker–Planck solver
  * as the objective (second order in time, so few steps suffice) and Commons Math optimisers:
+ * the search runs on a coarse grid; the best member is then re-solved on a finer verification grid
+ * with its numerical error, and only that verified solution is returned and judged against the target.
  * BOBYQA (Powell 2009) from the family's start and from a CMA-ES (Hansen 2006) global search.
  * The constraint enters as a penalty that grows with log₁₀(ε/ε_target) above the target.
  */
 public final class ProtocolOptimizer {
 
-    /** Settings of the inner Fokker–Planck solves. */
-    public record Settings(int cells, int timeSteps, int evaluations, long seed) {
+    /**
+     * The grids of the search and of the verification, and the search budget.
+     *
+     * @param search      the grid every candidate is evaluated on
+     * @param verify      the finer grid the best candidate is re-evaluated on, with its numerical error, before
+     *                    anything is reported
+     * @param evaluations objective evaluations (Fokker–Planck solves at the search grid)
+     * @param seed        seed of CMA-ES
+     */
+    public record Settings(FokkerPlanckSettings search, FokkerPlanckSettings verify, int evaluations, long seed) {
         public Settings {
-            if (cells < 20 || timeSteps < 10 || evaluations < 10) {
-                throw new IllegalArgumentException("need cells >= 20, time steps >= 10, evaluations >= 10");
+            if (evaluations < 10) {
+                throw new IllegalArgumentException("need at least 10 evaluations, got " + evaluations);
+            }
+            if (verify.cells() < search.cells() || verify.timeSteps() < search.timeSteps()) {
+                throw new IllegalArgumentException("the verification grid (" + verify + ") must be at least as fine as "
+                        + "the search grid (" + search + ")");
             }
         }
 
-        public static Settings defaults() {
-            return new Settings(600, 1600, 400, 1);
+        /** A second-order search grid of the given cells and steps, verified at twice both. */
+        public Settings(int cells, int timeSteps, int evaluations, long seed) {
+            this(new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]),
+                    new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]).refined(), evaluations, seed);
+        }
+
+        /** {@link FokkerPlanckSettings#SEARCH}, verified at {@link FokkerPlanckSettings#VERIFY}. */
+        public static Settings of(int evaluations, long seed) {
+            return new Settings(FokkerPlanckSettings.SEARCH, FokkerPlanckSettings.VERIFY, evaluations, seed);
         }
     }
 
     /**
-     * The best member found.
+     * The best member found, verified.
      *
      * @param unit        its point in the unit box
      * @param member      potential and protocol
-     * @param result      its Fokker–Planck result
-     * @param feasible    whether ε ≤ ε_target
+     * @param verified    its Fokker–Planck solution at the verification grid, with numerical errors: what is reported
+     * @param searched    its result at the search grid (what the optimiser saw)
+     * @param feasible    whether the verified ε ≤ ε_target
      * @param evaluations objective evaluations used
-     * @param fault       non-null when the result violates a bound (a numerical fault, not a result)
+     * @param fault       non-null when the verified result violates a bound (a numerical fault, not a result)
      */
-    public record Optimum(double[] unit, ProtocolFamily.Member member, FokkerPlanckResult result, boolean feasible,
-                          int evaluations, String fault) {
+    public record Optimum(double[] unit, ProtocolFamily.Member member, FokkerPlanckSolution verified,
+                          FokkerPlanckResult searched, boolean feasible, int evaluations, String fault) {
+
+        /** The verified result. */
+        public FokkerPlanckResult result() {
+            return verified.result();
+        }
     }
 
     private ProtocolOptimizer() {
@@ -64,9 +94,12 @@ public final class ProtocolOptimizer {
         return Double.isFinite(f) ? f : 1e6;
     }
 
+    static ErasureProblem problem(ProtocolFamily.Member m, TargetWell target) {
+        return ErasureProblem.of(m.potential(), m.protocol()).withTarget(target);
+    }
+
     static FokkerPlanckResult evaluate(ProtocolFamily.Member m, TargetWell target, Settings s) {
-        final double tau = m.protocol().duration();
-        return FokkerPlanckSolver.solveSecondOrder(m.potential(), m.protocol(), target, s.cells(), tau / s.timeSteps());
+        return FokkerPlanckEngine.solveAt(problem(m, target), s.search());
     }
 
     /**
@@ -129,9 +162,11 @@ public final class ProtocolOptimizer {
         }
         best = better(best, new PointValuePair(seen[0], seenValue[0]));
         final ProtocolFamily.Member m = family.member(best.getPoint());
-        final FokkerPlanckResult r = evaluate(m, target, s);
+        final FokkerPlanckSolution v = FokkerPlanckEngine.solve(problem(m, target), s.verify());
+        final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
-        return new Optimum(best.getPoint(), m, r, feasible, count[0], fault(r, isSymmetricErasure(m)));
+        return new Optimum(best.getPoint(), m, v, evaluate(m, target, s), feasible, count[0],
+                fault(r, isSymmetricErasure(m)));
     }
 
     /**
@@ -153,8 +188,11 @@ public final class ProtocolOptimizer {
      */
     public static String fault(FokkerPlanckResult r, boolean symmetricErasure) {
         final double tol = 1e-6;
-        final double eps = Math.min(Math.max(r.error(), 0), 1);
-        final double landauer = eps <= 0.5 ? ErasureBounds.generalizedLandauer(eps) : Double.NEGATIVE_INFINITY;
+        if (!(r.error() >= 0 && r.error() <= 1)) {
+            return "error probability " + r.error() + " is not a probability";
+        }
+        final double eps = r.error();
+        final double landauer = ErasureBounds.generalizedLandauer(eps);
         if (r.meanWork() < r.finiteTimeBound() - tol) {
             return String.format("work %.6g kT below the finite-time bound %.6g kT", r.meanWork(), r.finiteTimeBound());
         }

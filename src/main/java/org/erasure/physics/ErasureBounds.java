@@ -36,4 +36,15 @@ public final class ErasureBounds {
         }
         return -Math.log(eps);
     }
+
+    /**
+     * Returns p when it is a probability; otherwise throws an {@link IllegalStateException} naming it as
+     * a numerical fault. Every error probability passes here before it is printed or written.
+     */
+    public static double requireProbability(String what, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalStateException("numerical fault: " + what + " = " + p + " is not a probability");
+        }
+        return p;
+    }
 }

@@ -14,16 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
+import org.erasure.Erasure;
 import org.erasure.config.ConfigException;
 import org.erasure.config.ErasureConfig;
-import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Csv;
 import org.erasure.io.FokkerPlanckSummary;
 import org.erasure.io.MonteCarloSummary;
-import org.erasure.langevin.LangevinMonteCarlo;
-import org.erasure.langevin.LangevinRun;
-import org.erasure.stats.ErasureTally;
 
 /**
  * Runs the points of a sweep into a folder, resumably and shardably (SPEC 4.1).
@@ -88,13 +85,12 @@ public final class SweepRunner {
         p.values().forEach((k, v) -> row.put(k, v.isNumber() ? (Object) v.doubleValue() : v.asText()));
         final boolean both = spec.engine() == SweepSpec.Engine.BOTH;
         if (spec.engine().mc()) {
-            final LangevinRun run = config.toRun();
-            final ErasureTally t = LangevinMonteCarlo.run(run, threads, null);
-            putAll(row, MonteCarloSummary.columns(config, run, t, 1, Double.NaN), both ? "mc_" : "");
+            final Erasure.MonteCarloResult mc = Erasure.simulate(config.problem(), config.monteCarlo(), threads, null);
+            putAll(row, MonteCarloSummary.columns(config, mc.run(), mc.tally(), 1, null), both ? "mc_" : "");
         }
         if (spec.engine().fp()) {
-            final FokkerPlanckResult r = config.solveFokkerPlanck();
-            putAll(row, FokkerPlanckSummary.columns(config, r, 1), both ? "fp_" : "");
+            putAll(row, FokkerPlanckSummary.columns(config, Erasure.solve(config.problem(), config.fokkerPlanck()), 1),
+                    both ? "fp_" : "");
         }
         return row;
     }

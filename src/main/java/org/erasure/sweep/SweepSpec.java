@@ -158,9 +158,9 @@ public final class SweepSpec {
             try {
                 final ErasureConfig c = spec.configAt(p);
                 if (spec.engine.fp()) {
-                    c.requireOverdamped("engine fp");
+                    org.erasure.fokkerplanck.FokkerPlanckEngine.requireSupported(c.problem());
                 }
-            } catch (ConfigException ex) {
+            } catch (ConfigException | org.erasure.model.UnsupportedProblemException ex) {
                 throw new ConfigException(ex.getMessage() + " (sweep point " + p.index() + ": " + p.label() + ")");
             }
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.erasure.langevin.LangevinMonteCarlo;
 import org.erasure.langevin.Integrator;
 import org.erasure.langevin.LangevinRun;
-import org.erasure.langevin.TargetWell;
+import org.erasure.model.TargetWell;
 import org.erasure.physics.Quadrature;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
@@ -126,8 +126,7 @@ class FokkerPlanckSolverTest {
             final KeyframeProtocol p = (KeyframeProtocol) c[1];
             final double dt = 1e-3;
             final FokkerPlanckResult fp = FokkerPlanckSolver.solve(w, p, TargetWell.RIGHT, 1500, dt);
-            final ErasureTally mc = LangevinMonteCarlo.run(new LangevinRun(w, p, Integrator.HEUN, dt,
-                    20_000, 99, TargetWell.RIGHT, Double.NaN, null), 2, null);
+            final ErasureTally mc = LangevinMonteCarlo.run(LangevinRun.of(w, p, Integrator.HEUN, dt, 20_000, 99), 2, null);
             final String msg = c[2] + ": FP W = " + fp.meanWork() + ", eps = " + fp.error() + "; MC W = "
                     + mc.work().mean() + " +- " + mc.work().standardError() + ", eps = " + mc.errorInterval().rate();
             assertEquals(fp.meanWork(), mc.work().mean(), 3 * mc.work().standardError(), msg);

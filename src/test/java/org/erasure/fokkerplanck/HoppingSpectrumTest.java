@@ -1,12 +1,13 @@
 package org.erasure.fokkerplanck;
 
+import org.erasure.model.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.erasure.langevin.LangevinMonteCarlo;
 import org.erasure.langevin.Integrator;
 import org.erasure.langevin.LangevinRun;
-import org.erasure.langevin.TargetWell;
+import org.erasure.model.TargetWell;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
 import org.erasure.stats.ErasureTally;
@@ -65,9 +66,9 @@ class HoppingSpectrumTest {
         final double[] var = new double[2];
         final double[] times = {1, 3};
         for (int k = 0; k < 2; k++) {
-            final ErasureTally t = LangevinMonteCarlo.run(new LangevinRun(well,
-                    KeyframeProtocol.constant(times[k], 1, 0), Integrator.HEUN, 1e-3, n, 31 + k,
-                    TargetWell.RIGHT, -1, null), 2, null);
+            final ErasureTally t = LangevinMonteCarlo.run(LangevinRun.of(ErasureProblem.of(well,
+                    KeyframeProtocol.constant(times[k], 1, 0)).withInitial(InitialState.at(-1)), Integrator.HEUN,
+                    1e-3, n, 31 + k), 2, null);
             final double pLeft = (double) t.errors() / n;
             d[k] = 2 * pLeft - 1;
             var[k] = 4 * pLeft * (1 - pLeft) / n;

@@ -1,5 +1,7 @@
 package org.erasure.langevin;
 
+import org.erasure.model.*;
+import org.erasure.model.TargetWell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +20,8 @@ class HoldTest {
         // picture eps(t) = 1/2 - (1/2 - eps0) exp(-lambda1 t), with lambda1 the exact rate (FP spectrum).
         final QuarticDoubleWell well = QuarticDoubleWell.of(3);
         final double hold = 4;
-        final ErasureTally t = LangevinMonteCarlo.run(new LangevinRun(well, KeyframeProtocol.fourStep(5, 0, 6),
-                Integrator.HEUN, 1e-3, 40_000, 8, TargetWell.RIGHT, Double.NaN, null, Double.NaN, hold), 2, null);
+        final ErasureTally t = LangevinMonteCarlo.run(LangevinRun.of(ErasureProblem.of(well,
+                KeyframeProtocol.fourStep(5, 0, 6)).withHold(hold), Integrator.HEUN, 1e-3, 40_000, 8), 2, null);
         final double eps0 = (double) t.errorsAtProtocolEnd() / t.trajectories();
         final double eps = t.errorInterval().rate();
         final double lambda = HoppingSpectrum.slowestRate(well, 1, 0, 1000);

@@ -1,5 +1,7 @@
 package org.erasure.langevin;
 
+import org.erasure.model.*;
+import org.erasure.model.TargetWell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class OverdampedPhysicsTest {
 
     private static ErasureTally run(QuarticDoubleWell w, KeyframeProtocol p, double dt, long n, long seed) {
-        return LangevinMonteCarlo.run(new LangevinRun(w, p, Integrator.HEUN, dt, n, seed,
-                TargetWell.RIGHT, Double.NaN, null), 2, null);
+        return LangevinMonteCarlo.run(LangevinRun.of(w, p, Integrator.HEUN, dt, n, seed), 2, null);
     }
 
     @Test
@@ -28,8 +29,8 @@ class OverdampedPhysicsTest {
         // (the slowest relaxation time, the inverse hopping rate, is about 1 tau_D here).
         final QuarticDoubleWell well = QuarticDoubleWell.of(2);
         final KeyframeProtocol constant = KeyframeProtocol.constant(15, 1, 0.5);
-        final LangevinRun r = new LangevinRun(well, constant, Integrator.HEUN, 2e-3, 4096, 11,
-                TargetWell.RIGHT, 1.2, null);
+        final LangevinRun r = LangevinRun.of(ErasureProblem.of(well, constant).withInitial(InitialState.at(1.2)),
+                Integrator.HEUN, 2e-3, 4096, 11);
         final double[] xs = finalPositions(r);
         // false-failure rate 1e-4 (chi-square p-value threshold)
         final double p = BoltzmannSamplerTest.chiSquarePValue(well, 1, 0.5, xs, -1.8, 1.8, 30);

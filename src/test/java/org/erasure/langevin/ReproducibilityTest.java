@@ -1,5 +1,6 @@
 package org.erasure.langevin;
 
+import org.erasure.model.TargetWell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -11,9 +12,9 @@ import org.junit.jupiter.api.Test;
 /** Same seed → bit-identical results for any thread count; another seed → other numbers. */
 class ReproducibilityTest {
 
-    private static final LangevinRun RUN = new LangevinRun(QuarticDoubleWell.of(4),
-            KeyframeProtocol.fourStep(1, 0, 4), Integrator.HEUN, 1e-3, 3000, 77, TargetWell.RIGHT,
-            Double.NaN, new org.erasure.stats.Histogram(-2, 6, 16));
+    private static final LangevinRun RUN = LangevinRun.of(QuarticDoubleWell.of(4),
+            KeyframeProtocol.fourStep(1, 0, 4), Integrator.HEUN, 1e-3, 3000, 77)
+            .withWorkHistogram(new org.erasure.stats.Histogram(-2, 6, 16));
 
     private static String fingerprint(ErasureTally t) {
         return t.trajectories() + " " + Double.doubleToLongBits(t.work().mean()) + " "
@@ -39,8 +40,8 @@ class ReproducibilityTest {
     @Test
     void divergenceIsReportedNotHidden() {
         // dt far beyond the stability limit 2/curvature: the engine must stop with a clear error.
-        final LangevinRun bad = new LangevinRun(QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(10, 0, 8),
-                Integrator.EULER_MARUYAMA, 0.2, 256, 1, TargetWell.RIGHT, Double.NaN, null);
+        final LangevinRun bad = LangevinRun.of(QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(10, 0, 8),
+                Integrator.EULER_MARUYAMA, 0.2, 256, 1);
         final DivergenceException e = org.junit.jupiter.api.Assertions.assertThrows(DivergenceException.class,
                 () -> LangevinMonteCarlo.run(bad, 2, null));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("dynamics.dt"), e.getMessage());

@@ -1,5 +1,7 @@
 package org.erasure.langevin;
 
+import org.erasure.model.*;
+import org.erasure.model.TargetWell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,8 +159,8 @@ class UnderdampedTest {
         for (int j = 0; j < 2; j++) {
             final double mass = masses[j];
             final double dt = Math.min(1e-3, 0.15 * Math.sqrt(mass / 32));
-            final ErasureTally t = LangevinMonteCarlo.run(new LangevinRun(well, p, Integrator.BAOAB, dt, 20_000, 41,
-                    TargetWell.RIGHT, Double.NaN, null, mass, 0), 2, null);
+            final ErasureTally t = LangevinMonteCarlo.run(LangevinRun.of(ErasureProblem.of(well, p).withDynamics(Dynamics.underdamped(mass)),
+                    Integrator.BAOAB, dt, 20_000, 41), 2, null);
             gap[j] = Math.abs(t.work().mean() - od.meanWork());
             se[j] = t.work().standardError();
             if (j == 1) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolver;
-import org.erasure.langevin.TargetWell;
+import org.erasure.model.TargetWell;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.HarmonicTrap;
 import org.erasure.protocol.KeyframeProtocol;
@@ -51,8 +51,8 @@ class ProtocolOptimizerTest {
 
     @Test
     void flagsABoundViolationAsAFault() {
-        final FokkerPlanckResult fake = new FokkerPlanckResult(0.1, 0.1, 0, 1e-9, 1e-9, 1e-9, 0.69, -0.59, 1, 0.7, 0, 10,
-                10, 0, 0.1, new double[10], new double[10], new double[0], new double[0][]);
+        final FokkerPlanckResult fake = new FokkerPlanckResult(0.1, 0.1, 0, 1e-9, 1e-9, 1e-9, 1e-9, 0.69, -0.59, 1, 0.7, 0,
+                10, 10, 0, 0, 0.1, new double[10], new double[10], new double[0], new double[0][]);
         assertTrue(ProtocolOptimizer.fault(fake, true) != null);
     }
 }

@@ -1,5 +1,8 @@
-package org.erasure.config;
+package org.erasure.langevin;
 
+import org.erasure.model.Dynamics;
+import org.erasure.model.ErasureProblem;
+import org.erasure.model.TimeGrid;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.Protocol;
 
@@ -7,9 +10,10 @@ import org.erasure.protocol.Protocol;
  * Rejects time steps for which the explicit overdamped integrators are unstable: linearised about
  * a well of curvature κ (kT/x_m²), Euler–Maruyama and Heun amplify deviations once κ·dt ≥ 2.
  * The curvature is maximised over the protocol (200 time points) and over the positions that
- * the Boltzmann density visits (within 40 kT of the well bottom).
+ * the Boltzmann density visits (within 40 kT of the well bottom). The step tested is the step run,
+ * {@link TimeGrid#dt()}, not the one requested.
  */
-final class StabilityCheck {
+public final class StabilityCheck {
 
     private static final int TIMES = 200;
     private static final int POINTS = 400;
@@ -18,10 +22,27 @@ final class StabilityCheck {
     }
 
     /**
-     * @param mass reduced mass for underdamped dynamics (NaN when overdamped): BAOAB's kicks and drifts
-     *             are the velocity Verlet scheme, unstable once ω·dt ≥ 2 with ω² = κ/μ
+     * Refuses a grid whose step the explicit integrators cannot run stably on this problem.
+     *
+     * @param what names the step in the message (a configuration key, say)
+     * @throws IllegalArgumentException naming the step, its largest stable value and why
      */
-    static void requireStable(Potential p, Protocol protocol, double dt, double mass, String what) {
+    public static void requireStable(ErasureProblem problem, TimeGrid grid, String what) {
+        requireStable(problem.potential(), problem.protocol(), grid.dt(),
+                problem.dynamics() instanceof Dynamics.Underdamped u ? u.mass() : Double.NaN, what);
+    }
+
+    /**
+     * The largest stable step of the explicit integrators on this problem (τ_D): 2/κ_max overdamped,
+     * 2/ω_max underdamped. About a tenth of it is accurate.
+     */
+    public static double largestStableStep(ErasureProblem problem) {
+        final double kappaMax = maxCurvature(problem.potential(), problem.protocol());
+        return problem.dynamics() instanceof Dynamics.Underdamped u ? 2 / Math.sqrt(kappaMax / u.mass()) : 2 / kappaMax;
+    }
+
+    /** Largest curvature (kT/x_m²) over the protocol where the density lives (within 40 kT of the bottom). */
+    private static double maxCurvature(Potential p, Protocol protocol) {
         double kappaMax = 0;
         for (int k = 0; k <= TIMES; k++) {
             final double t = protocol.duration() * k / TIMES;
@@ -40,10 +61,19 @@ final class StabilityCheck {
                 }
             }
         }
+        return kappaMax;
+    }
+
+    /**
+     * @param mass reduced mass for underdamped dynamics (NaN when overdamped): BAOAB's kicks and drifts
+     *             are the velocity Verlet scheme, unstable once ω·dt ≥ 2 with ω² = κ/μ
+     */
+    private static void requireStable(Potential p, Protocol protocol, double dt, double mass, String what) {
+        final double kappaMax = maxCurvature(p, protocol);
         if (!Double.isNaN(mass)) {
             final double omega = Math.sqrt(kappaMax / mass);
             if (omega * dt >= 2) {
-                throw new ConfigException(String.format(
+                throw new IllegalArgumentException(String.format(
                         "%s = %.3g tau_D is too large for stability: the well frequency reaches %.3g per tau_D "
                                 + "(curvature %.3g over mass %.3g), so dt must be below %.3g (about 10x smaller for accuracy)",
                         what, dt, omega, kappaMax, mass, 2 / omega));
@@ -51,7 +81,7 @@ final class StabilityCheck {
             return;
         }
         if (kappaMax * dt >= 2) {
-            throw new ConfigException(String.format(
+            throw new IllegalArgumentException(String.format(
                     "%s = %.3g tau_D is too large for stability: the potential's curvature reaches %.3g kT/x_m^2, "
                             + "so dt must be below %.3g (and about 10x smaller for accuracy)",
                     what, dt, kappaMax, 2 / kappaMax));

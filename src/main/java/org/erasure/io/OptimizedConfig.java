@@ -1,4 +1,4 @@
-package org.erasure.optimize;
+package org.erasure.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.optimize.ProtocolFamily;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
 
-/** Writes an optimised member back as a keyframes configuration that simulate and fokker-planck accept. */
+/**
+ * Writes an optimised member back as a keyframes configuration that simulate and fokker-planck accept,
+ * with the grid its numbers were verified on, so that {@code fokker-planck optimized.yaml} reproduces them.
+ */
 public final class OptimizedConfig {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -18,8 +23,12 @@ public final class OptimizedConfig {
     private OptimizedConfig() {
     }
 
-    /** The base configuration tree with the member's protocol (and barrier) put in. */
-    public static String yaml(JsonNode baseTree, ProtocolFamily.Member m, String name, String comment) {
+    /**
+     * The base configuration tree with the member's protocol (and barrier) put in, and the
+     * fokker_planck section set to the verification grid (cells, time steps, order).
+     */
+    public static String yaml(JsonNode baseTree, ProtocolFamily.Member m, FokkerPlanckSettings grid, String name,
+                              String comment, double stableDt) {
         final ObjectNode tree = (ObjectNode) baseTree.deepCopy();
         tree.put("name", name);
         final ObjectNode proto = tree.putObject("protocol");
@@ -41,6 +50,20 @@ public final class OptimizedConfig {
             final ObjectNode pot = tree.putObject("potential");
             pot.put("type", "quartic");
             pot.put("barrier_kT", q.barrierKT());
+        }
+        // the Monte Carlo step must stay stable for the new protocol (a larger tilt is a stiffer well)
+        final ObjectNode dyn = tree.with("dynamics");
+        if (!(dyn.path("dt").isNumber() && dyn.path("dt").asDouble() <= stableDt)) {
+            dyn.remove("dt_s");
+            dyn.put("dt", Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", stableDt)));
+        }
+        final ObjectNode fp = tree.putObject("fokker_planck");
+        fp.put("cells", grid.cells());
+        fp.put("time_steps", grid.timeSteps());
+        fp.put("time_order", grid.timeOrder());
+        final JsonNode snaps = baseTree.path("fokker_planck").path("snapshots");
+        if (!snaps.isMissingNode()) {
+            fp.set("snapshots", snaps);
         }
         try {
             return "# " + comment.replace("\n", "\n# ") + "\n" + YAML.writeValueAsString(tree);

@@ -1,4 +1,4 @@
-package org.erasure.langevin;
+package org.erasure.model;
 
 import java.util.Locale;
 

@@ -1,0 +1,59 @@
+package org.erasure;
+
+import java.util.function.LongConsumer;
+import org.erasure.fokkerplanck.FokkerPlanckEngine;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.langevin.LangevinMonteCarlo;
+import org.erasure.langevin.LangevinRun;
+import org.erasure.langevin.MonteCarloSettings;
+import org.erasure.model.ErasureProblem;
+import org.erasure.stats.ErasureTally;
+
+/**
+ * The entry point for other Java programs: one {@link ErasureProblem}, two engines.
+ *
+ * <pre>{@code
+ * ErasureProblem p = ErasureProblem.of(QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(10, 0, 8));
+ * MonteCarloResult mc = Erasure.simulate(p, MonteCarloSettings.of(p, 1e-3, 20_000, 1));
+ * FokkerPlanckSolution fp = Erasure.solve(p, new FokkerPlanckSettings(2000, 10_000, 1, new double[0]));
+ * }</pre>
+ *
+ * Both engines honour the whole problem (hold included) or refuse it with an
+ * {@link org.erasure.model.UnsupportedProblemException}; both report ε at the end of the protocol and
+ * after the hold.
+ */
+public final class Erasure {
+
+    private Erasure() {
+    }
+
+    /**
+     * A Monte Carlo estimate and the run that produced it.
+     *
+     * @param run   the run (problem, integrator, the grid actually run, trajectories, seed)
+     * @param tally work, heat and error statistics with their standard errors and intervals
+     */
+    public record MonteCarloResult(LangevinRun run, ErasureTally tally) {
+    }
+
+    /** Langevin Monte Carlo on all available cores (results do not depend on the thread count). */
+    public static MonteCarloResult simulate(ErasureProblem problem, MonteCarloSettings settings) {
+        return simulate(problem, settings, Runtime.getRuntime().availableProcessors(), null);
+    }
+
+    /**
+     * @param threads  worker threads, positive
+     * @param progress called with the number of trajectories just finished, or null
+     */
+    public static MonteCarloResult simulate(ErasureProblem problem, MonteCarloSettings settings, int threads,
+                                            LongConsumer progress) {
+        final LangevinRun run = settings.run(problem);
+        return new MonteCarloResult(run, LangevinMonteCarlo.run(run, threads, progress));
+    }
+
+    /** The Fokker–Planck solution with its numerical error (two resolutions). */
+    public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings) {
+        return FokkerPlanckEngine.solve(problem, settings);
+    }
+}

@@ -1,0 +1,55 @@
+package org.erasure.fokkerplanck;
+
+import org.erasure.model.Dynamics;
+import org.erasure.model.ErasureProblem;
+import org.erasure.model.InitialState;
+import org.erasure.model.TimeGrid;
+import org.erasure.model.UnsupportedProblemException;
+
+/**
+ * The Fokker–Planck engine: an {@link ErasureProblem} at given {@link FokkerPlanckSettings}, solved at
+ * that resolution and at half of it for the numerical error ({@link FokkerPlanckSolution}). It honours
+ * the whole problem (protocol and hold) or refuses it: the solver is overdamped and starts from the
+ * equilibrium density.
+ */
+public final class FokkerPlanckEngine {
+
+    private FokkerPlanckEngine() {
+    }
+
+    /** Throws {@link UnsupportedProblemException} (one line) when the solver cannot honour the problem. */
+    public static void requireSupported(ErasureProblem problem) {
+        if (problem.dynamics() instanceof Dynamics.Underdamped) {
+            throw new UnsupportedProblemException("the Fokker-Planck solver solves overdamped dynamics; this problem "
+                    + "is underdamped - use the Monte Carlo engine (simulate), or overdamped dynamics");
+        }
+        if (problem.initial() instanceof InitialState.FixedPosition f) {
+            throw new UnsupportedProblemException("the Fokker-Planck solver starts from equilibrium; this problem starts "
+                    + "at the fixed position x = " + f.x() + " x_m - use the Monte Carlo engine (simulate)");
+        }
+    }
+
+    /** Solves at the settings and at half their resolution; the default tolerance judges the result. */
+    public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings) {
+        return solve(problem, settings, FokkerPlanckSolution.Tolerance.DEFAULT);
+    }
+
+    public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings,
+                                             FokkerPlanckSolution.Tolerance tolerance) {
+        requireSupported(problem);
+        final FokkerPlanckResult fine = solveAt(problem, settings);
+        final FokkerPlanckResult coarse = solveAt(problem, settings.coarsened());
+        return new FokkerPlanckSolution(fine, coarse, settings, tolerance);
+    }
+
+    /** One solve at one resolution, without an error estimate (the objective of a search). */
+    public static FokkerPlanckResult solveAt(ErasureProblem problem, FokkerPlanckSettings s) {
+        requireSupported(problem);
+        final TimeGrid grid = s.grid(problem);
+        return s.timeOrder() == 2
+                ? FokkerPlanckSolver.solveSecondOrder(problem.potential(), problem.protocol(), problem.target(),
+                s.cells(), grid, s.snapshotFractions())
+                : FokkerPlanckSolver.solve(problem.potential(), problem.protocol(), problem.target(), s.cells(), grid,
+                s.snapshotFractions());
+    }
+}

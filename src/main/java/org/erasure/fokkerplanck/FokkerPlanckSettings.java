@@ -1,0 +1,86 @@
+package org.erasure.fokkerplanck;
+
+import org.erasure.model.ErasureProblem;
+import org.erasure.model.TimeGrid;
+
+/**
+ * The resolution of a Fokker–Planck solve: cells, time steps over the protocol (the hold runs at the
+ * same step) and the time order (1: backward Euler; 2: Richardson extrapolation of it). The one place
+ * that names the solver's default grids.
+ *
+ * @param cells             requested cells, ≥ 2·{@link FokkerPlanckSolver#MIN_CELLS} (so that the coarse twin
+ *                          of the two-resolution error estimate is still a grid)
+ * @param timeSteps         steps over the protocol [0, τ], ≥ 2
+ * @param timeOrder         1 or 2
+ * @param snapshotFractions times (fractions of τ in [0, 1]) at which densities are recorded
+ */
+public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, double[] snapshotFractions) {
+
+    /** Cells of the default grid of a configuration (fokker_planck.cells). */
+    public static final int DEFAULT_CELLS = 2000;
+
+    /** The grid protocol searches run on: 600 cells, 1600 steps, second order (a few tenths of a second). */
+    public static final FokkerPlanckSettings SEARCH = new FokkerPlanckSettings(600, 1600, 2, new double[0]);
+
+    /**
+     * The grid every optimised number is verified on before it is reported: twice the search grid in
+     * space and time, so that its coarse twin, hence its numerical error estimate, is the search value.
+     */
+    public static final FokkerPlanckSettings VERIFY = SEARCH.refined();
+
+    public FokkerPlanckSettings {
+        if (cells < 2 * FokkerPlanckSolver.MIN_CELLS || cells > MAX_CELLS) {
+            throw new IllegalArgumentException("the Fokker-Planck grid needs " + 2 * FokkerPlanckSolver.MIN_CELLS
+                    + " to " + MAX_CELLS + " cells, got " + cells);
+        }
+        if (timeSteps < 2) {
+            throw new IllegalArgumentException("the Fokker-Planck solve needs at least 2 time steps, got " + timeSteps);
+        }
+        if (timeOrder != 1 && timeOrder != 2) {
+            throw new IllegalArgumentException("the time order must be 1 or 2, got " + timeOrder);
+        }
+        for (double f : snapshotFractions) {
+            if (!(f >= 0 && f <= 1)) {
+                throw new IllegalArgumentException("snapshot times must lie in [0, 1] (fractions of tau), got " + f);
+            }
+        }
+        snapshotFractions = snapshotFractions.clone();
+    }
+
+    /** Largest grid accepted. */
+    public static final int MAX_CELLS = 10_000_000;
+
+    @Override
+    public double[] snapshotFractions() {
+        return snapshotFractions.clone();
+    }
+
+    public FokkerPlanckSettings withSnapshots(double... fractions) {
+        return new FokkerPlanckSettings(cells, timeSteps, timeOrder, fractions);
+    }
+
+    /** Half the cells and half the steps: the coarse twin of the two-resolution error estimate. */
+    public FokkerPlanckSettings coarsened() {
+        return new FokkerPlanckSettings(cells / 2, Math.max(2, timeSteps / 2), timeOrder, new double[0]);
+    }
+
+    /** Twice the cells and twice the steps. */
+    public FokkerPlanckSettings refined() {
+        return new FokkerPlanckSettings(2 * cells, 2 * timeSteps, timeOrder, snapshotFractions);
+    }
+
+    /** The time grid of a problem at these settings (protocol, then hold). */
+    public TimeGrid grid(ErasureProblem problem) {
+        return TimeGrid.of(problem.duration(), problem.holdTime(), problem.duration() / timeSteps);
+    }
+
+    /** Cell-steps of one solve at these settings, both bit densities counted (for throughput). */
+    public double cellSteps(TimeGrid grid) {
+        return (timeOrder == 2 ? 3.0 : 1.0) * 2.0 * cells * grid.totalSteps();
+    }
+
+    @Override
+    public String toString() {
+        return cells + " cells, " + timeSteps + " steps, order " + timeOrder;
+    }
+}

@@ -1,0 +1,110 @@
+package org.erasure.fokkerplanck;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A Fokker–Planck result with an estimate of its discretisation error (SPEC 3.2): the problem solved at
+ * the requested resolution and again at half of it (half the cells, half the time steps). With the
+ * scheme's orders (second in space; first in time, or second with Richardson) the fine value's error is
+ * at most about the difference of the two, which is what each {@code ...Error()} returns: a
+ * conservative one-sided estimate in the asymptotic regime, and visibly large outside it.
+ *
+ * @param result    the solution at the requested resolution (what is reported)
+ * @param coarse    the same problem at half the resolution
+ * @param settings  the requested resolution
+ * @param tolerance the accuracy a value must reach not to be flagged
+ */
+public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult coarse,
+                                   FokkerPlanckSettings settings, Tolerance tolerance) {
+
+    /**
+     * What a Fokker–Planck value must reach to be reported without a warning.
+     *
+     * @param relativeError largest relative numerical error of an error probability (default 1 %)
+     * @param energyKT      largest numerical error of ⟨W⟩ in kT (default 1e-3 kT)
+     */
+    public record Tolerance(double relativeError, double energyKT) {
+        public static final Tolerance DEFAULT = new Tolerance(0.01, 1e-3);
+
+        public Tolerance {
+            if (!(relativeError > 0) || !(energyKT > 0)) {
+                throw new IllegalArgumentException("numerical tolerances must be positive");
+            }
+        }
+    }
+
+    /** Numerical error of ⟨W⟩ (kT). */
+    public double workError() {
+        return diff(result.meanWork(), coarse.meanWork());
+    }
+
+    /** Numerical error of ⟨Q⟩ (kT). */
+    public double heatError() {
+        return diff(result.meanHeat(), coarse.meanHeat());
+    }
+
+    /** Numerical error of ⟨ΔU⟩ (kT). */
+    public double deltaUError() {
+        return diff(result.meanDeltaU(), coarse.meanDeltaU());
+    }
+
+    /** Numerical error (absolute) of ε at the end of the run. */
+    public double errorRateError() {
+        return diff(result.error(), coarse.error());
+    }
+
+    /** Numerical error (absolute) of ε at the end of the protocol. */
+    public double errorAtProtocolEndError() {
+        return diff(result.errorAtProtocolEnd(), coarse.errorAtProtocolEnd());
+    }
+
+    /** Relative numerical error of ε, |Δε|/ε (0 when both vanish). */
+    public double errorRateRelativeError() {
+        return result.error() > 0 ? errorRateError() / result.error() : (coarse.error() > 0 ? Double.POSITIVE_INFINITY : 0);
+    }
+
+    public double freeEnergyChangeError() {
+        return diff(result.freeEnergyChange(), coarse.freeEnergyChange());
+    }
+
+    public double entropyProductionError() {
+        return diff(result.entropyProduction(), coarse.entropyProduction());
+    }
+
+    public double finiteTimeBoundError() {
+        return diff(result.finiteTimeBound(), coarse.finiteTimeBound());
+    }
+
+    /** kT ln(1/ε)'s numerical error, |ln ε − ln ε_coarse| (kT). */
+    public double logInverseErrorError() {
+        return result.error() > 0 && coarse.error() > 0 ? Math.abs(Math.log(result.error() / coarse.error()))
+                : Double.POSITIVE_INFINITY;
+    }
+
+    /** Whether ε and ⟨W⟩ are within the tolerance. */
+    public boolean withinTolerance() {
+        return warnings().isEmpty();
+    }
+
+    /** One sentence per value whose numerical error exceeds the tolerance; empty when none does. */
+    public List<String> warnings() {
+        final List<String> w = new ArrayList<>();
+        if (!(errorRateRelativeError() <= tolerance.relativeError())) {
+            w.add(String.format(Locale.ROOT, "eps = %.4g carries a numerical error of %.2g (%.2g %% relative, over "
+                            + "the %.2g %% tolerance): refine the grid (fokker_planck.cells, time_steps)",
+                    result.error(), errorRateError(), 100 * errorRateRelativeError(), 100 * tolerance.relativeError()));
+        }
+        if (!(workError() <= tolerance.energyKT())) {
+            w.add(String.format(Locale.ROOT, "<W> = %.6f kT carries a numerical error of %.2g kT (over the %.2g kT "
+                            + "tolerance): refine the grid (fokker_planck.cells, time_steps)", result.meanWork(),
+                    workError(), tolerance.energyKT()));
+        }
+        return w;
+    }
+
+    private static double diff(double a, double b) {
+        return Math.abs(a - b);
+    }
+}

@@ -1,0 +1,64 @@
+package org.erasure.langevin;
+
+import java.util.Objects;
+import org.erasure.model.ErasureProblem;
+import org.erasure.model.TimeGrid;
+import org.erasure.stats.Histogram;
+
+/**
+ * How the Langevin engine samples a problem: integrator, requested time step, trajectories, seed and
+ * an optional work histogram. The step run is τ/round(τ/dt) ({@link #grid}).
+ *
+ * @param integrator    Euler–Maruyama or Heun (overdamped), BAOAB (underdamped)
+ * @param dt            requested time step (τ_D), positive
+ * @param trajectories  number of trajectories, positive
+ * @param seed          base seed of the random streams
+ * @param workHistogram template of the work histogram (kT), or null for none
+ */
+public record MonteCarloSettings(Integrator integrator, double dt, long trajectories, long seed,
+                                 Histogram workHistogram) {
+
+    public MonteCarloSettings {
+        Objects.requireNonNull(integrator, "integrator");
+        if (!(dt > 0) || Double.isInfinite(dt)) {
+            throw new IllegalArgumentException("dt must be positive and finite, got " + dt);
+        }
+        if (trajectories <= 0) {
+            throw new IllegalArgumentException("trajectories must be positive, got " + trajectories);
+        }
+    }
+
+    /** The default integrator of a problem's dynamics (Heun overdamped, BAOAB underdamped), no histogram. */
+    public static MonteCarloSettings of(ErasureProblem problem, double dt, long trajectories, long seed) {
+        return new MonteCarloSettings(problem.dynamics().isUnderdamped() ? Integrator.BAOAB : Integrator.HEUN, dt,
+                trajectories, seed, null);
+    }
+
+    public MonteCarloSettings withTrajectories(long n) {
+        return new MonteCarloSettings(integrator, dt, n, seed, workHistogram);
+    }
+
+    public MonteCarloSettings withSeed(long s) {
+        return new MonteCarloSettings(integrator, dt, trajectories, s, workHistogram);
+    }
+
+    public MonteCarloSettings withWorkHistogram(Histogram h) {
+        return new MonteCarloSettings(integrator, dt, trajectories, seed, h);
+    }
+
+    /** The grid run on a problem: τ/round(τ/dt), the hold on the same step. */
+    public TimeGrid grid(ErasureProblem problem) {
+        return TimeGrid.of(problem, dt);
+    }
+
+    /**
+     * The run of a problem, after checking that the integrator fits its dynamics and that the step run
+     * is stable ({@link StabilityCheck}).
+     */
+    public LangevinRun run(ErasureProblem problem) {
+        final TimeGrid grid = grid(problem);
+        final LangevinRun run = new LangevinRun(problem, integrator, grid, trajectories, seed, workHistogram);
+        StabilityCheck.requireStable(problem, grid, "the time step");
+        return run;
+    }
+}
