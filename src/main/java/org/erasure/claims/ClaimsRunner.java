@@ -222,7 +222,7 @@ public final class ClaimsRunner {
                                                          double hi) {
         return () -> ProtocolOptimizer.minimize(new FourStepFamily(tau, s.maxTilt(), lo, hi, 0.1, 12), eps,
                 TargetWell.RIGHT, new ProtocolOptimizer.Settings(searchGrid(s), searchGrid(s).refined(),
-                        s.evaluations(), s.seed()));
+                        ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS, s.evaluations(), s.seed()));
     }
 
     static Map<String, Object> optimumRow(double tau, double eps, ProtocolOptimizer.Optimum o, ClaimsSettings s) {

@@ -80,6 +80,11 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "verified on twice as many.")
     int timeSteps;
 
+    @Option(names = "--refinements", paramLabel = "N", defaultValue = "2",
+            description = "How many times the verification grid may be doubled while the verified eps or <W> is "
+                    + "outside the numerical tolerance (1 %% in eps, 1e-3 kT in <W>); default ${DEFAULT-VALUE}.")
+    int refinements;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -97,14 +102,16 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("optimize minimises the work of the protocol alone; this configuration "
                     + "has protocol.hold = " + config.problem().holdTime() + " tau_D - remove it (--set protocol.hold=null)");
         }
-        final ProtocolOptimizer.Settings settings = new ProtocolOptimizer.Settings(cells, timeSteps, evaluations,
-                config.seed());
+        final FokkerPlanckSettings search = new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]);
+        final ProtocolOptimizer.Settings settings = new ProtocolOptimizer.Settings(search, search.refined(),
+                refinements, evaluations, config.seed());
         final ProtocolFamily fam = family(config);
         final Path dir = common.outDir(config.name() + "-optimized");
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "optimize %s: %s family (%d parameters), tau = %.4g tau_D, eps <= %.3g, %d evaluations "
-                        + "on %s, verified on %s%n", config.name(), family, fam.dimension(), tau, targetError,
-                evaluations, settings.search(), settings.verify());
+                        + "on %s, verified on %s (refined up to %d times while outside the numerical tolerance)%n", config.name(), family,
+                fam.dimension(), tau, targetError, evaluations, settings.search(), settings.verify(),
+                settings.refinements());
         out.flush();
         final long t0 = System.nanoTime();
         final ProtocolOptimizer.Optimum opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), settings);
@@ -114,7 +121,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  best: %s%n", fam.describe(opt.unit()));
         out.printf(Locale.ROOT, "  search grid:   <W> = %.6f kT, eps = %.4g%n", opt.searched().meanWork(),
                 opt.searched().error());
-        out.printf(Locale.ROOT, "  verified:      <W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (%s), kT[ln2 - H(eps)] = %.6f kT, "
+        out.printf(Locale.ROOT, "  verified on %s:%n", v.settings());
+        out.printf(Locale.ROOT, "                 <W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (%s), kT[ln2 - H(eps)] = %.6f kT, "
                         + "kT ln(1/eps) = %.3f kT, finite-time bound %.6f kT%n", r.meanWork(), v.workError(), r.error(),
                 v.errorRateError(), opt.feasible() ? "meets the target" : "MISSES the target",
                 ErasureBounds.generalizedLandauer(r.error()), ErasureBounds.logInverseError(r.error()),
@@ -140,16 +148,17 @@ public final class OptimizeCommand implements Callable<Integer> {
         row.put("evaluations", opt.evaluations());
         row.put("search_mean_work_kT", opt.searched().meanWork());
         row.put("search_error_rate", opt.searched().error());
+        final FokkerPlanckSettings grid = v.settings();
         final ErasureConfig verifiedConfig = new ErasureConfig(config.name() + "-optimized", config.units(),
                 ErasureProblem.of(opt.member().potential(), opt.member().protocol()).withTarget(config.target()),
-                config.monteCarlo(), settings.verify(), config.tree());
+                config.monteCarlo(), grid, config.tree());
         row.putAll(FokkerPlanckSummary.columns(verifiedConfig, v, wall));
         final Map<String, String> files = new LinkedHashMap<>();
-        files.put("optimized.yaml", OptimizedConfig.yaml(config.tree(), opt.member(), settings.verify(),
+        files.put("optimized.yaml", OptimizedConfig.yaml(config.tree(), opt.member(), grid,
                 config.name() + "-optimized", String.format(Locale.ROOT,
                         "Optimised by 'erasure optimize' (%s family, tau = %s, eps <= %s), verified on %s:%n"
                                 + "<W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (numerical errors)%n%s", family, tau,
-                        targetError, settings.verify(), r.meanWork(), v.workError(), r.error(), v.errorRateError(),
+                        targetError, grid, r.meanWork(), v.workError(), r.error(), v.errorRateError(),
                         fam.describe(opt.unit())), stableDt(opt)));
         files.put("optimize.csv", Csv.table(List.copyOf(row.keySet()), List.of(List.copyOf(row.values()))));
         files.put("optimize.json", RunRecord.json("optimize", spec.commandLine().getParseResult().originalArgs(),

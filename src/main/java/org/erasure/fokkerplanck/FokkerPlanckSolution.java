@@ -88,17 +88,20 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
         return warnings().isEmpty();
     }
 
-    /** One sentence per value whose numerical error exceeds the tolerance; empty when none does. */
+    /**
+     * One sentence per value whose numerical error exceeds the tolerance; empty when none does. The sentences
+     * hold no comma, so they stand in a CSV cell unquoted.
+     */
     public List<String> warnings() {
         final List<String> w = new ArrayList<>();
         if (!(errorRateRelativeError() <= tolerance.relativeError())) {
-            w.add(String.format(Locale.ROOT, "eps = %.4g carries a numerical error of %.2g (%.2g %% relative, over "
-                            + "the %.2g %% tolerance): refine the grid (fokker_planck.cells, time_steps)",
+            w.add(String.format(Locale.ROOT, "eps = %.4g carries a numerical error of %.2g (%.2g %% relative; the "
+                            + "tolerance is %.2g %%): refine the grid (fokker_planck.cells and time_steps)",
                     result.error(), errorRateError(), 100 * errorRateRelativeError(), 100 * tolerance.relativeError()));
         }
         if (!(workError() <= tolerance.energyKT())) {
-            w.add(String.format(Locale.ROOT, "<W> = %.6f kT carries a numerical error of %.2g kT (over the %.2g kT "
-                            + "tolerance): refine the grid (fokker_planck.cells, time_steps)", result.meanWork(),
+            w.add(String.format(Locale.ROOT, "<W> = %.6f kT carries a numerical error of %.2g kT (the tolerance is "
+                            + "%.2g kT): refine the grid (fokker_planck.cells and time_steps)", result.meanWork(),
                     workError(), tolerance.energyKT()));
         }
         return w;

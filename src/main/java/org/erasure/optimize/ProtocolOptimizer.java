@@ -35,11 +35,21 @@ public final class ProtocolOptimizer {
      * @param search      the grid every candidate is evaluated on
      * @param verify      the finer grid the best candidate is re-evaluated on, with its numerical error, before
      *                    anything is reported
+     * @param refinements how many times the verification grid may be doubled (cells and steps) while the
+     *                    verified value's numerical error exceeds the tolerance
      * @param evaluations objective evaluations (Fokker–Planck solves at the search grid)
      * @param seed        seed of CMA-ES
      */
-    public record Settings(FokkerPlanckSettings search, FokkerPlanckSettings verify, int evaluations, long seed) {
+    public record Settings(FokkerPlanckSettings search, FokkerPlanckSettings verify, int refinements, int evaluations,
+                           long seed) {
+
+        /** Doublings of the verification grid allowed by default (up to 8x the search grid's cells and steps). */
+        public static final int DEFAULT_REFINEMENTS = 2;
+
         public Settings {
+            if (refinements < 0 || refinements > 6) {
+                throw new IllegalArgumentException("refinements must lie in [0, 6], got " + refinements);
+            }
             if (evaluations < 10) {
                 throw new IllegalArgumentException("need at least 10 evaluations, got " + evaluations);
             }
@@ -52,12 +62,14 @@ public final class ProtocolOptimizer {
         /** A second-order search grid of the given cells and steps, verified at twice both. */
         public Settings(int cells, int timeSteps, int evaluations, long seed) {
             this(new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]),
-                    new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]).refined(), evaluations, seed);
+                    new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]).refined(), DEFAULT_REFINEMENTS,
+                    evaluations, seed);
         }
 
         /** {@link FokkerPlanckSettings#SEARCH}, verified at {@link FokkerPlanckSettings#VERIFY}. */
         public static Settings of(int evaluations, long seed) {
-            return new Settings(FokkerPlanckSettings.SEARCH, FokkerPlanckSettings.VERIFY, evaluations, seed);
+            return new Settings(FokkerPlanckSettings.SEARCH, FokkerPlanckSettings.VERIFY, DEFAULT_REFINEMENTS,
+                    evaluations, seed);
         }
     }
 
@@ -162,11 +174,25 @@ public final class ProtocolOptimizer {
         }
         best = better(best, new PointValuePair(seen[0], seenValue[0]));
         final ProtocolFamily.Member m = family.member(best.getPoint());
-        final FokkerPlanckSolution v = FokkerPlanckEngine.solve(problem(m, target), s.verify());
+        final FokkerPlanckSolution v = verify(problem(m, target), s);
         final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
         return new Optimum(best.getPoint(), m, v, evaluate(m, target, s), feasible, count[0],
                 fault(r, isSymmetricErasure(m)));
+    }
+
+    /**
+     * The solution at the verification grid, doubled (cells and steps) up to {@code s.refinements()} times
+     * while its numerical error exceeds the tolerance; the last one is returned, warnings and all.
+     */
+    static FokkerPlanckSolution verify(ErasureProblem problem, Settings s) {
+        FokkerPlanckSettings grid = s.verify();
+        FokkerPlanckSolution v = FokkerPlanckEngine.solve(problem, grid);
+        for (int k = 0; k < s.refinements() && !v.withinTolerance(); k++) {
+            grid = grid.refined();
+            v = FokkerPlanckEngine.solve(problem, grid);
+        }
+        return v;
     }
 
     /**

@@ -1,0 +1,140 @@
+package org.erasure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the commands print and write is what a user gets back: Fokker–Planck numbers carry their numerical
+ * error, optimised numbers are reproduced by fokker-planck on the file optimize writes, and no command writes a
+ * negative probability.
+ */
+class VerifiedNumbersTest {
+
+    @TempDir
+    Path tmp;
+
+    static final String KF40 = String.join("\n",
+            "name: kf40",
+            "potential: {type: quartic, barrier_kT: 8}",
+            "protocol: {type: keyframes, tau: 10, target: right,",
+            "           keyframes: [[0, 1, 0], [0.26, 0, 0], [0.685, 0, 40], [0.99, 1, 40], [1, 1, 0]]}",
+            "dynamics: {model: overdamped, integrator: heun, dt: 1.0e-3}",
+            "fokker_planck: {cells: 600, time_steps: 1600, time_order: 2}", "");
+
+    /** The one data row of a CSV as column → text (no quoted commas in the files read here). */
+    static Map<String, String> row(Path csv) throws IOException {
+        final List<String> lines = Files.readAllLines(csv);
+        assertEquals(2, lines.size(), csv + " has one data row");
+        final String[] h = lines.get(0).split(",", -1);
+        final String[] v = lines.get(1).split(",", -1);
+        assertEquals(h.length, v.length, "ragged " + csv);
+        final Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < h.length; i++) {
+            m.put(h[i], v[i]);
+        }
+        return m;
+    }
+
+    /** Every error-probability column (error_rate*, error_ci*) holds a number in [0, 1] or nothing. */
+    static void assertProbabilities(Map<String, String> row) {
+        row.forEach((k, v) -> {
+            if ((k.startsWith("error_rate") || k.startsWith("error_ci") || k.startsWith("search_error_rate"))
+                    && !k.contains("numerical_error") && !v.isEmpty()) {
+                final double p = Double.parseDouble(v);
+                assertTrue(p >= 0 && p <= 1, k + " = " + v);
+            }
+        });
+    }
+
+    @Test
+    void kf40GivesAPositiveErrorWithItsNumericalErrorAndAWarning() throws IOException {
+        final Path cfg = tmp.resolve("kf40.yaml");
+        Files.writeString(cfg, KF40);
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+                "--out", tmp.resolve("fp").toString());
+        assertEquals(0, r.code(), r.err());
+        final Map<String, String> s = row(tmp.resolve("fp/summary.csv"));
+        assertProbabilities(s);
+        final double eps = Double.parseDouble(s.get("error_rate"));
+        assertTrue(eps > 0, "eps = " + eps);
+        assertTrue(Double.parseDouble(s.get("error_rate_numerical_error")) > 0.01 * eps, "its error is large");
+        assertEquals("false", s.get("within_numerical_tolerance"));
+        assertTrue(s.get("numerical_warning").startsWith("eps = "), s.get("numerical_warning"));
+        assertTrue(r.out().contains("WARNING: eps = "), r.out());
+        assertTrue(Double.parseDouble(s.get("mean_work_numerical_error_kT")) > 0);
+    }
+
+    @Test
+    void fokkerPlanckReportsTheErrorBeforeAndAfterTheHold() throws IOException {
+        final Path cfg = tmp.resolve("h.yaml");
+        Files.writeString(cfg, SimulateCommandTest.GOOD + "fokker_planck: {cells: 300, time_steps: 500}\n");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+                "--set", "protocol.hold=5", "--out", tmp.resolve("fp").toString());
+        assertEquals(0, r.code(), r.err());
+        final Map<String, String> s = row(tmp.resolve("fp/summary.csv"));
+        assertProbabilities(s);
+        assertEquals(5.0, Double.parseDouble(s.get("hold_tauD")), 1e-12);
+        assertTrue(Double.parseDouble(s.get("error_rate")) > Double.parseDouble(s.get("error_rate_at_protocol_end")),
+                "a 4 kT bit leaks during the hold: " + s);
+        final SimulateCommandTest.Result mc = SimulateCommandTest.run("simulate", "--config", cfg.toString(),
+                "--set", "protocol.hold=5", "--out", tmp.resolve("mc").toString());
+        assertEquals(0, mc.code(), mc.err());
+        final Map<String, String> m = row(tmp.resolve("mc/summary.csv"));
+        assertProbabilities(m);
+        assertTrue(Double.parseDouble(m.get("finite_time_bound_numerical_error_kT")) >= 0, m.toString());
+    }
+
+    /**
+     * optimize prints and writes the numbers verified on its finer grid, and records that grid in
+     * optimized.yaml, so that fokker-planck on the file reproduces them: here exactly, and in any case
+     * within the stated numerical error.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {1e-4, 1e-9})
+    void fokkerPlanckOnOptimizedYamlReproducesWhatOptimizePrinted(double target) throws IOException {
+        final Path opt = tmp.resolve("opt");
+        final SimulateCommandTest.Result o = SimulateCommandTest.run("optimize", "--tau", "10", "--target-error",
+                Double.toString(target), "--evaluations", "40", "--cells", "300", "--time-steps", "800", "--out",
+                opt.toString());
+        assertEquals(0, o.code(), o.err());
+        final Map<String, String> optimized = row(opt.resolve("optimize.csv"));
+        assertProbabilities(optimized);
+        final String yaml = Files.readString(opt.resolve("optimized.yaml"));
+        assertTrue(yaml.contains("fokker_planck:") && yaml.contains("time_order: 2"), yaml);
+        final SimulateCommandTest.Result f = SimulateCommandTest.run("fokker-planck", "--config",
+                opt.resolve("optimized.yaml").toString(), "--out", tmp.resolve("fp").toString());
+        assertEquals(0, f.code(), f.err());
+        final Map<String, String> fp = row(tmp.resolve("fp/summary.csv"));
+        for (String[] k : new String[][] {{"mean_work_kT", "mean_work_numerical_error_kT"},
+                {"error_rate", "error_rate_numerical_error"}}) {
+            final double a = Double.parseDouble(optimized.get(k[0]));
+            final double b = Double.parseDouble(fp.get(k[0]));
+            final double err = Double.parseDouble(optimized.get(k[1]));
+            assertTrue(Math.abs(a - b) <= err, k[0] + ": optimize " + a + " vs fokker-planck " + b + " +- " + err);
+            assertEquals(a, b, 0.0, "the same grid gives the same number");
+            assertTrue(o.out().contains(String.format(java.util.Locale.ROOT, "%.6f", Double.parseDouble(
+                    optimized.get("mean_work_kT")))), "printed what it wrote: " + o.out());
+        }
+        assertEquals(optimized.get("cells"), fp.get("cells"));
+        assertEquals(optimized.get("time_steps"), fp.get("time_steps"));
+        // and the searched value, which the optimiser saw, is not what is reported
+        assertFalse(optimized.get("search_error_rate").equals(optimized.get("error_rate")));
+        // simulate accepts the file (its Monte Carlo step is stable for the new protocol)
+        final SimulateCommandTest.Result s = SimulateCommandTest.run("simulate", "--config",
+                opt.resolve("optimized.yaml").toString(), "--trajectories", "256", "--out", tmp.resolve("mc").toString());
+        assertEquals(0, s.code(), s.err());
+        assertProbabilities(row(tmp.resolve("mc/summary.csv")));
+    }
+}

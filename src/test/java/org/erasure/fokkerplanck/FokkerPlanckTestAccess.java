@@ -1,0 +1,12 @@
+package org.erasure.fokkerplanck;
+
+/** Package-private pieces of the solver, for tests in other packages. */
+public final class FokkerPlanckTestAccess {
+
+    private FokkerPlanckTestAccess() {
+    }
+
+    public static double exProbability(double fine, double coarse) {
+        return FokkerPlanckSolver.exProbability(fine, coarse);
+    }
+}
