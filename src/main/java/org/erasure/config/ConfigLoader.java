@@ -444,7 +444,7 @@ public final class ConfigLoader {
                 final double[] end = pair(proto, "end", potential);
                 final List<double[]> rows;
                 try {
-                    rows = TableProtocol.read(path);
+                    rows = TableProtocol.parse(path.toString(), readTable(path));
                     for (double[] r : rows) {
                         potential.validateControls(r[0], r[1]);
                     }
@@ -459,6 +459,16 @@ public final class ConfigLoader {
                         + "' is not a known protocol (known: four-step, keyframes, table)");
         }
         return protocol;
+    }
+
+    private static List<String> readTable(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such protocol table file");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
+        }
     }
 
     /** A pair [c0, c1] of admissible control values. */

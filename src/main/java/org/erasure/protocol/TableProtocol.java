@@ -1,10 +1,5 @@
 package org.erasure.protocol;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,18 +48,13 @@ public final class TableProtocol implements Protocol {
     }
 
     /**
-     * Reads a table file; throws IllegalArgumentException with the file, line and problem for a
-     * missing file, a non-number, a ragged row or fewer than 2 rows.
+     * Parses the lines of a table (whitespace-separated {@code c0 c1} rows; blank lines and {@code #}
+     * comments skipped); throws IllegalArgumentException naming the source, line and problem for a
+     * non-number, a ragged row or fewer than 2 rows. Reading the file is the caller's business.
+     *
+     * @param file names the table in messages
      */
-    public static List<double[]> read(Path file) {
-        final List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such protocol table file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+    public static List<double[]> parse(String file, List<String> lines) {
         final List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             final String line = lines.get(i).strip();
