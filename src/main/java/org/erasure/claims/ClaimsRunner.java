@@ -14,6 +14,7 @@ import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.model.ErasureProblem;
+import org.erasure.fokkerplanck.HoppingSpectrum;
 import org.erasure.fokkerplanck.Retention;
 import org.erasure.langevin.LangevinMonteCarlo;
 import org.erasure.langevin.Integrator;
@@ -220,7 +221,7 @@ public final class ClaimsRunner {
 
     static Callable<ProtocolOptimizer.Optimum> optimise(ClaimsSettings s, double tau, double eps, double lo,
                                                          double hi) {
-        return () -> ProtocolOptimizer.minimize(new FourStepFamily(tau, s.maxTilt(), lo, hi, 0.1, 12), eps,
+        return () -> ProtocolOptimizer.minimize(FourStepFamily.of(tau, s.maxTilt(), lo, hi), eps,
                 TargetWell.RIGHT, new ProtocolOptimizer.Settings(searchGrid(s), searchGrid(s).refined(),
                         ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS, s.evaluations(), s.seed()));
     }
@@ -244,8 +245,8 @@ public final class ClaimsRunner {
         final double[] t = p.times();
         row.put("phases", String.format(java.util.Locale.ROOT, "%.3f/%.3f/%.3f/%.3f", t[1], t[2] - t[1], t[3] - t[2],
                 1 - t[3]));
-        row.put("on_search_bounds", String.join("; ", new FourStepFamily(tau, s.maxTilt(), s.barrierRange()[0],
-                s.barrierRange()[1], 0.1, 12).parametersOnBounds(o.unit())));
+        row.put("on_search_bounds", String.join("; ", FourStepFamily.of(tau, s.maxTilt(), s.barrierRange()[0],
+                s.barrierRange()[1]).parametersOnBounds(o.unit())));
         row.put("evaluations", o.evaluations());
         row.put("fault", o.fault() == null ? "" : o.fault());
         return row;
@@ -299,7 +300,8 @@ public final class ClaimsRunner {
         final List<Double> barriersAtLongest = new ArrayList<>();
         for (double eps : s.storeErrors()) {
             for (double hold : s.holdTimes()) {
-                final double eb = Retention.barrierNeeded(QuarticDoubleWell::of, 1, 0, hold, eps, 1000);
+                final double eb = Retention.barrierNeeded(QuarticDoubleWell::of, 1, 0, hold, eps,
+                        HoppingSpectrum.DEFAULT_CELLS);
                 tick.accept(1);
                 final Map<String, Object> row = new LinkedHashMap<>();
                 row.put("hold_time_tauD", hold);

@@ -194,27 +194,13 @@ public final class OptimizeCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--barrier-range needs 0 < LO <= HI, got " + barrierRange);
                     }
                 }
-                return new FourStepFamily(tau, maxTilt, lo, hi, 0.2, Math.min(maxTilt, 10));
+                return FourStepFamily.of(tau, maxTilt, lo, hi);
             }
             case "keyframes": {
-                if (keyframes < 1 || keyframes > 50) {
-                    throw new IllegalArgumentException("--keyframes must lie in [1, 50], got " + keyframes);
-                }
-                final double[] s = new double[keyframes];
-                for (int j = 0; j < keyframes; j++) {
-                    s[j] = (j + 1.0) / (keyframes + 1);
-                }
                 final var p = config.protocol();
-                final double[] start = {p.control0(0), p.control1(0)};
-                final double[] end = {p.control0(p.duration()), p.control1(p.duration())};
-                if (config.potential() instanceof QuarticDoubleWell) {
-                    return new KeyframeFamily(config.potential(), tau, s, start, end, new double[] {0, -maxTilt},
-                            new double[] {1, maxTilt});
-                }
-                final double span = Math.max(1, Math.abs(end[0] - start[0]));
-                return new KeyframeFamily(config.potential(), tau, s, start, end,
-                        new double[] {Math.min(start[0], end[0]) - span, start[1]},
-                        new double[] {Math.max(start[0], end[0]) + span, start[1]});
+                return KeyframeFamily.forErasure(config.potential(), tau, keyframes,
+                        new double[] {p.control0(0), p.control1(0)},
+                        new double[] {p.control0(p.duration()), p.control1(p.duration())}, maxTilt);
             }
             default:
                 throw new IllegalArgumentException("--family must be four-step or keyframes, got '" + family + "'");

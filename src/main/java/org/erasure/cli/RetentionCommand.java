@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "retention", mixinStandardHelpOptions = true,
         description = {"Retention of a stored bit versus barrier height, from the exact hopping rate "
                 + "(lowest non-zero eigenvalue of the Fokker-Planck generator) at the protocol's final controls.",
-                "Writes DIR/retention.csv: one row per barrier height, with the rate, Kramers' estimate, and the "
+                "Writes DIR/retention.csv: one row per barrier height, with the rate, Kramers' estimate, the dense EJML "
+                        + "eigensolver's cross-check of the rate (where it resolves it), and the "
                         + "retention time at each error probability."})
 public final class RetentionCommand implements Callable<Integer> {
 
@@ -49,7 +50,7 @@ public final class RetentionCommand implements Callable<Integer> {
             description = "Also report the barrier needed to keep the bit for T tau_D at each error probability.")
     Double holdTime;
 
-    @Option(names = "--cells", paramLabel = "N", defaultValue = "2000",
+    @Option(names = "--cells", paramLabel = "N", defaultValue = "" + HoppingSpectrum.DEFAULT_CELLS,
             description = "Grid cells for the rate (default ${DEFAULT-VALUE}).")
     int cells;
 
@@ -84,7 +85,7 @@ public final class RetentionCommand implements Callable<Integer> {
                 String.join(", ", config.potential().controlNames()), c0, c1, cells);
 
         final List<String> header = new ArrayList<>(List.of("barrier_kT", "hopping_rate_per_tauD",
-                "kramers_rate_per_tauD", "rate_over_kramers"));
+                "kramers_rate_per_tauD", "rate_over_kramers", "dense_ejml_check_relative_difference"));
         for (double e : errors) {
             header.add("retention_tauD_at_eps_" + e);
             if (units.hasTimeScale()) {
@@ -92,7 +93,8 @@ public final class RetentionCommand implements Callable<Integer> {
             }
         }
         final List<List<Object>> rows = new ArrayList<>();
-        out.printf(Locale.ROOT, "  %8s %14s %14s %8s", "E_b (kT)", "lambda1 (1/tD)", "Kramers", "ratio");
+        out.printf(Locale.ROOT, "  %8s %14s %14s %8s %10s", "E_b (kT)", "lambda1 (1/tD)", "Kramers", "ratio",
+                "dense chk");
         for (double e : errors) {
             out.printf(Locale.ROOT, " %14s", "t(eps=" + e + ")");
         }
@@ -100,9 +102,11 @@ public final class RetentionCommand implements Callable<Integer> {
         for (double eb : grid) {
             final QuarticDoubleWell w = QuarticDoubleWell.of(eb);
             final double lambda = HoppingSpectrum.slowestRate(w, c0, c1, cells);
-            final double kramers = c1 == 0 && c0 == 1 ? 2 * HoppingSpectrum.kramersRate(8 * eb, -4 * eb, eb) : Double.NaN;
-            final List<Object> row = new ArrayList<>(List.of(eb, lambda, kramers, lambda / kramers));
-            out.printf(Locale.ROOT, "  %8.3g %14.6g %14.6g %8.5f", eb, lambda, kramers, lambda / kramers);
+            final double kramers = HoppingSpectrum.kramersRelaxationRate(w, c0, c1);
+            final double dense = HoppingSpectrum.denseCheck(w, c0, c1);
+            final List<Object> row = new ArrayList<>(List.of(eb, lambda, kramers, lambda / kramers, dense));
+            out.printf(Locale.ROOT, "  %8.3g %14.6g %14.6g %8.5f %10s", eb, lambda, kramers, lambda / kramers,
+                    Double.isNaN(dense) ? "-" : String.format(Locale.ROOT, "%.1e", dense));
             for (double e : errors) {
                 final double t = Retention.retentionTime(lambda, e);
                 row.add(t);

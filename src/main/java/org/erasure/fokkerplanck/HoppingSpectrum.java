@@ -25,6 +25,12 @@ import org.erasure.physics.Potential;
  */
 public final class HoppingSpectrum {
 
+    /** Cells of the default grid for λ₁ (about 1e-6 relative discretisation error for the quartic well). */
+    public static final int DEFAULT_CELLS = 2000;
+
+    /** Cells of the dense EJML cross-check (an n × n eigenproblem: a fraction of a second at 400). */
+    public static final int DENSE_CHECK_CELLS = 400;
+
     private HoppingSpectrum() {
     }
 
@@ -176,6 +182,73 @@ public final class HoppingSpectrum {
         }
         java.util.Arrays.sort(all);
         return java.util.Arrays.copyOf(all, Math.min(count, n));
+    }
+
+    /**
+     * The cross-check of {@link #slowestRate} by EJML's dense eigensolver on the same coarse grid
+     * ({@link #DENSE_CHECK_CELLS} cells): |λ₁(dense) − λ₁(inverse iteration)| / λ₁(inverse iteration). NaN
+     * where the dense solver cannot resolve λ₁ (below 1e−9 of the largest rate, 4/h², at high barriers: its
+     * absolute accuracy is ~1e−16 × 4/h²), which is why inverse iteration is the method.
+     */
+    public static double denseCheck(Potential potential, double c0, double c1) {
+        final double dense = lowestEigenvalues(potential, c0, c1, DENSE_CHECK_CELLS, 2)[1];
+        final Chain ch = chain(potential, c0, c1, DENSE_CHECK_CELLS);
+        if (!(dense > 1e-9 * 4 / (ch.h() * ch.h()))) {
+            return Double.NaN;
+        }
+        final double iterated = slowestRate(potential, c0, c1, DENSE_CHECK_CELLS);
+        return Math.abs(dense - iterated) / iterated;
+    }
+
+    /**
+     * Kramers' estimate of λ₁ = k_{L→R} + k_{R→L} at fixed controls, each rate from the well's and the
+     * barrier's curvatures ({@link #kramersRate}); NaN where the barrier is not a smooth maximum (a cusp,
+     * as in the piecewise-harmonic well) or a well is missing.
+     */
+    public static double kramersRelaxationRate(Potential p, double c0, double c1) {
+        final double xb = p.barrierPosition(c0, c1);
+        final double kb = p.curvature(xb, c0, c1);
+        if (!(kb < 0)) {
+            return Double.NaN;
+        }
+        final double[] r = p.confiningInterval(c0, c1);
+        final double xl = minimum(p, c0, c1, r[0], xb);
+        final double xr = minimum(p, c0, c1, xb, r[1]);
+        final double ub = p.energy(xb, c0, c1);
+        final double kl = p.curvature(xl, c0, c1);
+        final double kr = p.curvature(xr, c0, c1);
+        if (!(kl > 0 && kr > 0) || !(ub > p.energy(xl, c0, c1) && ub > p.energy(xr, c0, c1))) {
+            return Double.NaN;
+        }
+        return kramersRate(kl, kb, ub - p.energy(xl, c0, c1)) + kramersRate(kr, kb, ub - p.energy(xr, c0, c1));
+    }
+
+    /** The position of the lowest energy on [a, b]: a scan, then golden-section refinement. */
+    private static double minimum(Potential p, double c0, double c1, double a, double b) {
+        final int n = 2000;
+        double best = a;
+        double bestU = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < n; i++) {
+            final double x = a + (b - a) * i / n;
+            final double u = p.energy(x, c0, c1);
+            if (u < bestU) {
+                bestU = u;
+                best = x;
+            }
+        }
+        double lo = best - (b - a) / n;
+        double hi = best + (b - a) / n;
+        final double g = (Math.sqrt(5) - 1) / 2;
+        for (int i = 0; i < 60; i++) {
+            final double m1 = hi - g * (hi - lo);
+            final double m2 = lo + g * (hi - lo);
+            if (p.energy(m1, c0, c1) < p.energy(m2, c0, c1)) {
+                hi = m2;
+            } else {
+                lo = m1;
+            }
+        }
+        return 0.5 * (lo + hi);
     }
 
     /**

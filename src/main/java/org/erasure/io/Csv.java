@@ -1,7 +1,6 @@
 package org.erasure.io;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Tidy CSV text: one header row, values formatted with full double precision. */
 public final class Csv {
@@ -42,9 +41,5 @@ public final class Csv {
             sb.append('\n');
         }
         return sb.toString();
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 }

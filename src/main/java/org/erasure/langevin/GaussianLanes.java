@@ -44,11 +44,6 @@ public final class GaussianLanes {
         this.rejected = new int[lanes];
     }
 
-    /** Number of lanes. */
-    public int lanes() {
-        return s0.length;
-    }
-
     /**
      * Seeds the first n lanes from a block stream (left unchanged): lane j gets the stream advanced by
      * (j + 1) jumps of 2^64.

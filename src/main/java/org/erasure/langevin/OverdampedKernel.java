@@ -146,6 +146,9 @@ public final class OverdampedKernel {
     public static void step(Integrator integrator, Potential p, double[] x, double[] u, double[] w,
                             double[] q, double[] noise, double[] jump, double[] force, int n, double c0, double c1,
                             double dt, double noiseScale) {
+        if (integrator.underdamped()) {
+            throw new IllegalArgumentException(integrator.key() + " is not an overdamped integrator");
+        }
         if (integrator == Integrator.HEUN) {
             heunStep(p, x, u, w, q, noise, jump, force, n, c0, c1, dt, noiseScale);
         } else {

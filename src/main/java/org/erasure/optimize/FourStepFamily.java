@@ -40,6 +40,14 @@ public final class FourStepFamily implements ProtocolFamily {
                 : new double[] {gMin0, fMax0 / fCap, 0.5, 0.5, 0.5, 0.5};
     }
 
+    /**
+     * The family searched by {@code optimize} and {@code claims}: started from g_min = 0.1 and
+     * F_max = min(12 kT, F_cap), equal phases.
+     */
+    public static FourStepFamily of(double tau, double fCap, double barrierLo, double barrierHi) {
+        return new FourStepFamily(tau, fCap, barrierLo, barrierHi, 0.1, Math.min(12, fCap));
+    }
+
     @Override
     public int dimension() {
         return start.length;

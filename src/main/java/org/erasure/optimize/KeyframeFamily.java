@@ -51,6 +51,33 @@ public final class KeyframeFamily implements ProtocolFamily {
         this.free1 = hi[1] > lo[1] ? 1 : 0;
     }
 
+    /**
+     * K interior keyframes equally spaced in (0, 1) between a protocol's end controls, searched over the
+     * ranges that suit the potential: for the quartic well g ∈ [0, 1] and F ∈ [−F_cap, F_cap]; otherwise
+     * control 0 over its end values widened by their distance (at least 1) each way, control 1 held at its
+     * start value.
+     *
+     * @param start controls at t = 0 {c0, c1}
+     * @param end   controls at t = τ {c0, c1}
+     */
+    public static KeyframeFamily forErasure(Potential potential, double tau, int keyframes, double[] start,
+                                            double[] end, double fCap) {
+        if (keyframes < 1 || keyframes > 50) {
+            throw new IllegalArgumentException("the keyframes family needs 1 to 50 interior keyframes, got " + keyframes);
+        }
+        final double[] s = new double[keyframes];
+        for (int j = 0; j < keyframes; j++) {
+            s[j] = (j + 1.0) / (keyframes + 1);
+        }
+        if (potential instanceof org.erasure.physics.QuarticDoubleWell) {
+            return new KeyframeFamily(potential, tau, s, start, end, new double[] {0, -fCap}, new double[] {1, fCap});
+        }
+        final double span = Math.max(1, Math.abs(end[0] - start[0]));
+        return new KeyframeFamily(potential, tau, s, start, end,
+                new double[] {Math.min(start[0], end[0]) - span, start[1]},
+                new double[] {Math.max(start[0], end[0]) + span, start[1]});
+    }
+
     @Override
     public int dimension() {
         return times.length * (free0 + free1);

@@ -70,10 +70,6 @@ public record PhysicalUnits(double temperatureK, double timeUnitS, double length
         return BOLTZMANN_J_PER_K * temperatureK;
     }
 
-    public double toJoule(double energyKT) {
-        return energyKT * kTJoule();
-    }
-
     public double toZeptoJoule(double energyKT) {
         return energyKT * kTJoule() * 1e21;
     }

@@ -24,18 +24,13 @@ public final class ErasureTally {
     }
 
     /**
-     * Records one trajectory.
+     * Records one trajectory (energies in kT).
      *
-     * @param initialBit 0 if it started left of the barrier, 1 if right
-     * @param wrong      whether it ended on the wrong side of the final barrier
-     */
-    public void add(double w, double q, double du, double xFinal, int initialBit, boolean wrong) {
-        add(w, q, du, 0, xFinal, initialBit, wrong, wrong);
-    }
-
-    /**
-     * Records one trajectory with its kinetic-energy change and its error at the end of the protocol
-     * (before a hold; the same as {@code wrong} without one).
+     * @param dk                 its kinetic-energy change (0 when overdamped)
+     * @param initialBit         0 if it started left of the barrier, 1 if right
+     * @param wrong              whether it ended on the wrong side of the final barrier (after any hold)
+     * @param wrongAtProtocolEnd whether it was on the wrong side at the end of the protocol (before a hold;
+     *                           the same as {@code wrong} without one)
      */
     public void add(double w, double q, double du, double dk, double xFinal, int initialBit, boolean wrong,
                     boolean wrongAtProtocolEnd) {
@@ -111,10 +106,6 @@ public final class ErasureTally {
     /** Final position in x_m. */
     public RunningMoments finalPosition() {
         return finalPosition;
-    }
-
-    public long started(int bit) {
-        return started[bit];
     }
 
     public long errors(int bit) {

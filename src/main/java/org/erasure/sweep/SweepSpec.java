@@ -315,15 +315,7 @@ public final class SweepSpec {
         return engine;
     }
 
-    public List<Axis> axes() {
-        return axes;
-    }
-
     public List<Point> points() {
         return points;
-    }
-
-    public JsonNode base() {
-        return base.deepCopy();
     }
 }

@@ -99,7 +99,8 @@ class OverdampedPhysicsTest {
         // W - Q = U(x_tau; lambda_tau) - U(x_0; lambda_0) for every trajectory, to rounding.
         final QuarticDoubleWell well = QuarticDoubleWell.of(8);
         final KeyframeProtocol p = KeyframeProtocol.fourStep(2, 0, 6);
-        for (Integrator integrator : Integrator.values()) {
+        // the overdamped integrators (BAOAB's first law, kinetic energy included, is UnderdampedTest's)
+        for (Integrator integrator : new Integrator[] {Integrator.EULER_MARUYAMA, Integrator.HEUN}) {
             final int n = 64;
             final double[] x = new double[n];
             final double[] u = new double[n];
