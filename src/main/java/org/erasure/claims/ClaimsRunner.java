@@ -10,15 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.Erasure;
 import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.model.ErasureProblem;
 import org.erasure.fokkerplanck.HoppingSpectrum;
 import org.erasure.fokkerplanck.Retention;
-import org.erasure.langevin.LangevinMonteCarlo;
 import org.erasure.langevin.Integrator;
-import org.erasure.langevin.LangevinRun;
+import org.erasure.langevin.MonteCarloSettings;
 import org.erasure.model.TargetWell;
 import org.erasure.optimize.FourStepFamily;
 import org.erasure.optimize.ProtocolOptimizer;
@@ -115,6 +115,13 @@ public final class ClaimsRunner {
         return Math.min(1e-3, 0.1 / (8 * barrier));
     }
 
+    /** The Monte Carlo confirmation of a problem: Heun at {@link #mcDt}, stability-checked on the step run. */
+    static ErasureTally monteCarlo(ErasureProblem p, long trajectories, long seed, int threads) {
+        final double barrier = ((QuarticDoubleWell) p.potential()).barrierKT();
+        return Erasure.simulate(p, new MonteCarloSettings(Integrator.HEUN, mcDt(barrier), trajectories, seed, null),
+                threads, null).tally();
+    }
+
     private static List<Map<String, Object>> approach(ClaimsSettings s, ExecutorService pool, IntConsumer tick,
                                                       int threads, List<String> faults) {
         final QuarticDoubleWell w = QuarticDoubleWell.of(s.approachBarrier());
@@ -139,10 +146,9 @@ public final class ClaimsRunner {
             row.put("log_inverse_error_kT", ErasureBounds.logInverseError(r.error()));
             addFault(faults, "approach tau=" + tau, ProtocolOptimizer.fault(r, true));
             if (s.mcTaus().contains(tau)) {
-                final ErasureTally t = LangevinMonteCarlo.run(LangevinRun.of(w,
-                        KeyframeProtocol.fourStep(tau, s.approachGMin(), s.approachTilt()), Integrator.HEUN,
-                        mcDt(s.approachBarrier()), s.mcTrajectories(), s.seed() + i),
-                        threads, null);
+                final ErasureTally t = monteCarlo(ErasureProblem.of(w,
+                        KeyframeProtocol.fourStep(tau, s.approachGMin(), s.approachTilt())), s.mcTrajectories(),
+                        s.seed() + i, threads);
                 tick.accept(1);
                 final BinomialInterval ci = t.errorInterval();
                 row.put("mc_mean_work_kT", t.work().mean());
@@ -270,8 +276,7 @@ public final class ClaimsRunner {
         tick.accept(1);
         addFault(faults, "frontier MC check", ProtocolOptimizer.fault(r, true));
         final long n = s.mcTrajectories() * 5;
-        final ErasureTally t = LangevinMonteCarlo.run(LangevinRun.of(w, p, Integrator.HEUN, mcDt(w.barrierKT()), n,
-                s.seed() + 1000), threads, null);
+        final ErasureTally t = monteCarlo(ErasureProblem.of(w, p), n, s.seed() + 1000, threads);
         tick.accept(1);
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("protocol.tau", tau);

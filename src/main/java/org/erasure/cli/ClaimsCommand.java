@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.erasure.claims.ClaimsReport;
 import org.erasure.claims.ClaimsRunner;
 import org.erasure.claims.ClaimsSettings;
-import org.erasure.config.ConfigLoader;
+import org.erasure.config.ClaimsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,10 +43,7 @@ public final class ClaimsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClaimsSettings s = ClaimsSettings.defaults(quick);
-        if (config != null) {
-            s = ClaimsSettings.withOverrides(s, ConfigLoader.readTree(config), config.toString());
-        }
+        final ClaimsSettings s = ClaimsConfig.load(quick, config);
         final int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + t);

@@ -123,6 +123,11 @@ public final class ConfigLoader {
         applyOverride(source, tree, assignment);
     }
 
+    /** Parses YAML text into a tree (a mapping), failing with one line that names the source. */
+    static JsonNode parseTree(String source, String yaml) {
+        return readTree(source, yaml);
+    }
+
     private static JsonNode readTree(String source, String yaml) {
         JsonNode tree;
         try {

@@ -106,6 +106,22 @@ final class ConfigNode {
         return text(name, null);
     }
 
+    /** A non-empty list of numbers. */
+    List<Double> numbers(String name) {
+        final JsonNode v = require(name);
+        if (!v.isArray() || v.isEmpty()) {
+            throw error("'" + key(name) + "' must be a non-empty list of numbers");
+        }
+        final List<Double> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isNumber()) {
+                throw error("'" + key(name) + "' holds a non-number '" + e.asText() + "'");
+            }
+            out.add(e.doubleValue());
+        }
+        return out;
+    }
+
     /** A list of lists of numbers, e.g. keyframes. */
     List<double[]> rows(String name) {
         final JsonNode v = require(name);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.erasure.cli.SimulateCommandTest;
-import org.erasure.config.ConfigLoader;
+import org.erasure.config.ClaimsConfig;
 import org.erasure.physics.ErasureBounds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ class ClaimsQuickTest {
                 "storing_vs_erasing.png", "speed_excess_vs_tau.png"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
-        final ClaimsRunner.Results res = ClaimsRunner.run(ClaimsSettings.defaults(true), 2, null);
+        final ClaimsRunner.Results res = ClaimsRunner.run(ClaimsConfig.load(true, null), 2, null);
         // every <W> >= kT[ln2 - H(eps)] - tolerance (FP discretisation, ~1e-4 kT)
         for (List<Map<String, Object>> table : List.of(res.approach(), res.frontier())) {
             for (Map<String, Object> row : table) {
@@ -45,7 +45,7 @@ class ClaimsQuickTest {
         final double bound = (Double) res.approachFit().get("landauer_bound_at_longest_tau_kT");
         assertEquals(bound, wInf, Math.max(0.02, 3 * (Double) res.approachFit().get("w_inf_stderr_kT")));
         // the frontier is monotone: at fixed tau, a stricter target never costs less; at fixed eps, longer is cheaper
-        for (double tau : ClaimsSettings.defaults(true).frontierTaus()) {
+        for (double tau : ClaimsConfig.load(true, null).frontierTaus()) {
             final List<Map<String, Object>> rows = res.frontier().stream()
                     .filter(f -> (Double) f.get("protocol.tau") == tau).toList();
             for (int i = 1; i < rows.size(); i++) {
@@ -78,10 +78,19 @@ class ClaimsQuickTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown key 'approach.taus'"), r.err());
         assertTrue(!Files.exists(tmp.resolve("x")));
-        // the shipped configs/claims.yaml equals the embedded defaults
-        final ClaimsSettings fromFile = ClaimsSettings.withOverrides(ClaimsSettings.defaults(false),
-                ConfigLoader.readTree(Path.of("configs", "claims.yaml")), "configs/claims.yaml");
-        assertEquals(ClaimsSettings.defaults(false).toString().replaceAll("\\[D@\\w+", ""),
-                fromFile.toString().replaceAll("\\[D@\\w+", ""));
+        // the defaults are configs/claims.yaml itself; a file replaces exactly the keys it names
+        final ClaimsSettings d = ClaimsConfig.load(false, null);
+        assertEquals(List.of(1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0), d.approachTaus());
+        assertEquals(600, d.cells());
+        Files.writeString(f, "frontier: {evaluations: 77}\n");
+        final ClaimsSettings o = ClaimsConfig.load(false, f);
+        assertEquals(77, o.evaluations());
+        assertEquals(d.frontierErrors(), o.frontierErrors());
+        assertEquals(ClaimsConfig.load(true, null).cells(), ClaimsConfig.load(true, f).cells());
+        Files.writeString(f, "frontier: {evaluations: seven}\n");
+        final SimulateCommandTest.Result bad = SimulateCommandTest.run("claims", "--config", f.toString(), "--out",
+                tmp.resolve("x").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("'frontier.evaluations' must"), bad.err());
     }
 }
