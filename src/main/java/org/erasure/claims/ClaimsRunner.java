@@ -98,7 +98,32 @@ public final class ClaimsRunner {
      * with its numerical error (the difference to the search grid).
      */
     static FokkerPlanckSolution verified(QuarticDoubleWell w, KeyframeProtocol p, ClaimsSettings s) {
-        return FokkerPlanckEngine.solve(ErasureProblem.of(w, p), searchGrid(s).refined());
+        return ProtocolOptimizer.verify(ErasureProblem.of(w, p), optimizerSettings(s));
+    }
+
+    /** The optimiser's grids and budget: search at claims' grid, verify at twice it, refine up to twice more. */
+    static ProtocolOptimizer.Settings optimizerSettings(ClaimsSettings s) {
+        return new ProtocolOptimizer.Settings(searchGrid(s), searchGrid(s).refined(),
+                ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS, s.evaluations(), s.seed());
+    }
+
+    /** The rows whose verified values miss the numerical tolerance, named by experiment and duration. */
+    public static List<String> outsideTolerance(Results r) {
+        final List<String> out = new ArrayList<>();
+        for (Map<String, Object> row : r.approach()) {
+            if (Boolean.FALSE.equals(row.get("within_numerical_tolerance"))) {
+                out.add("approach tau = " + fmt((Double) row.get("protocol.tau")));
+            }
+        }
+        for (Map<String, Object> row : r.frontier()) {
+            if (Boolean.FALSE.equals(row.get("within_numerical_tolerance"))) {
+                out.add("frontier tau = " + fmt((Double) row.get("protocol.tau")) + " eps <= " + row.get("target_error"));
+            }
+        }
+        if (Boolean.FALSE.equals(r.frontierCheck().get("within_numerical_tolerance"))) {
+            out.add("frontier Monte Carlo check");
+        }
+        return out;
     }
 
     /** Puts a verified solution's ⟨W⟩, ε and their numerical errors into a row. */
@@ -228,8 +253,7 @@ public final class ClaimsRunner {
     static Callable<ProtocolOptimizer.Optimum> optimise(ClaimsSettings s, double tau, double eps, double lo,
                                                          double hi) {
         return () -> ProtocolOptimizer.minimize(FourStepFamily.of(tau, s.maxTilt(), lo, hi), eps,
-                TargetWell.RIGHT, new ProtocolOptimizer.Settings(searchGrid(s), searchGrid(s).refined(),
-                        ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS, s.evaluations(), s.seed()));
+                TargetWell.RIGHT, optimizerSettings(s));
     }
 
     static Map<String, Object> optimumRow(double tau, double eps, ProtocolOptimizer.Optimum o, ClaimsSettings s) {

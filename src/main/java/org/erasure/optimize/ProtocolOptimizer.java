@@ -185,7 +185,7 @@ public final class ProtocolOptimizer {
      * The solution at the verification grid, doubled (cells and steps) up to {@code s.refinements()} times
      * while its numerical error exceeds the tolerance; the last one is returned, warnings and all.
      */
-    static FokkerPlanckSolution verify(ErasureProblem problem, Settings s) {
+    public static FokkerPlanckSolution verify(ErasureProblem problem, Settings s) {
         FokkerPlanckSettings grid = s.verify();
         FokkerPlanckSolution v = FokkerPlanckEngine.solve(problem, grid);
         for (int k = 0; k < s.refinements() && !v.withinTolerance(); k++) {
