@@ -21,6 +21,17 @@ public class AbBench {
     private record Engine(Method run, Object config, long steps) {
     }
 
+    /** The run a configuration describes: ErasureConfig.toRun() before the problem object, monteCarlo().run(problem()) after. */
+    private static Object toRun(Object cfg) throws Exception {
+        try {
+            return cfg.getClass().getMethod("toRun").invoke(cfg);
+        } catch (NoSuchMethodException e) {
+            final Object mc = cfg.getClass().getMethod("monteCarlo").invoke(cfg);
+            final Object problem = cfg.getClass().getMethod("problem").invoke(cfg);
+            return mc.getClass().getMethod("run", problem.getClass()).invoke(mc, problem);
+        }
+    }
+
     private static Engine load(String jar, String kind, int trajectories, Path configs) throws Exception {
         final ClassLoader cl = new URLClassLoader(new URL[] {new File(jar).toURI().toURL()},
                 ClassLoader.getPlatformClassLoader());
@@ -30,7 +41,7 @@ public class AbBench {
                         "protocol.tau_s=null", "protocol.tau=2200", "simulation.work_histogram=null"))
                 : load.invoke(null, configs.resolve("bench-b1.yaml"), List.of("simulation.trajectories=" + trajectories,
                         "dynamics.integrator=" + kind));
-        final Object run = cfg.getClass().getMethod("toRun").invoke(cfg);
+        final Object run = toRun(cfg);
         final long steps = ((Number) run.getClass().getMethod("steps").invoke(run)).longValue();
         Method mc = null;
         for (Method m : cl.loadClass("org.erasure.langevin.LangevinMonteCarlo").getMethods()) {
