@@ -72,7 +72,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         run.putPOJO("faults", r.faults());
         final List<Path> files = ClaimsReport.write(dir, s, r, command, json.writeValueAsString(run) + "\n", wall);
         for (var v : r.verdict()) {
-            pw.printf("  %-26s %s%n", v.get("claim"), v.get("verdict"));
+            pw.printf("  %-26s %s%n", v.claim(), v.verdict());
         }
         pw.printf(Locale.ROOT, "wrote %s and %d more files in %.0f s%n", dir.resolve("report.md"), files.size() - 1, wall);
         pw.flush();

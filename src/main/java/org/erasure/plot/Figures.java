@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.erasure.io.Table;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.stats.InverseTauFit;
 import org.knowm.xchart.BitmapEncoder;
@@ -36,49 +37,16 @@ public final class Figures {
     private Figures() {
     }
 
-    /** A CSV as header → column of strings. */
-    public static Map<String, List<String>> readCsv(Path file) throws IOException {
-        final List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        final Map<String, List<String>> cols = new LinkedHashMap<>();
-        if (lines.isEmpty()) {
-            return cols;
-        }
-        final String[] header = lines.get(0).split(",", -1);
-        for (String h : header) {
-            cols.put(h, new ArrayList<>());
-        }
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            final String[] v = line.split(",", -1);
-            for (int i = 0; i < header.length; i++) {
-                cols.get(header[i]).add(i < v.length ? v[i] : "");
-            }
-        }
-        return cols;
-    }
-
-    static double num(String s) {
-        if (s == null || s.isEmpty()) {
-            return Double.NaN;
-        }
-        if (s.equals("inf")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Double.parseDouble(s);
-    }
-
     /** All figures a sweep folder supports; returns the files written. */
     public static List<Path> sweepFigures(Path dir) throws IOException {
-        final Map<String, List<String>> csv = readCsv(dir.resolve("sweep.csv"));
+        final Table csv = Table.readCsv(dir.resolve("sweep.csv"));
         final List<Path> out = new ArrayList<>();
         for (String engine : new String[] {"", "mc_", "fp_"}) {
-            if (csv.containsKey(engine + "error_rate") && csv.containsKey(engine + "mean_work_kT")) {
+            if (csv.has(engine + "error_rate") && csv.has(engine + "mean_work_kT")) {
                 out.addAll(errorVersusEnergy(csv, engine, dir.resolve("error_vs_energy"
                         + (engine.isEmpty() ? "" : "_" + engine.substring(0, 2)))));
             }
-            if (csv.containsKey("protocol.tau") && csv.containsKey(engine + "mean_work_kT")) {
+            if (csv.has("protocol.tau") && csv.has(engine + "mean_work_kT")) {
                 out.addAll(workVersusTau(csv, engine, dir.resolve("work_vs_tau"
                         + (engine.isEmpty() ? "" : "_" + engine.substring(0, 2)))));
             }
@@ -87,9 +55,9 @@ public final class Figures {
     }
 
     /** The axis keys of a sweep CSV (the columns between "point" and the first summary column). */
-    static List<String> axisKeys(Map<String, List<String>> csv) {
+    static List<String> axisKeys(Table csv) {
         final List<String> keys = new ArrayList<>();
-        for (String k : csv.keySet()) {
+        for (String k : csv.columns()) {
             if (k.contains(".")) {
                 keys.add(k);
             }
@@ -98,43 +66,41 @@ public final class Figures {
     }
 
     /** Groups row indices by the value of one axis ("tau = 10"), or one group if the axis is absent. */
-    static Map<String, List<Integer>> groupsBy(Map<String, List<String>> csv, String key) {
+    static Map<String, List<Integer>> groupsBy(Table csv, String key) {
         final Map<String, List<Integer>> g = new LinkedHashMap<>();
-        final int rows = csv.values().iterator().next().size();
+        final int rows = csv.size();
         for (int r = 0; r < rows; r++) {
-            final String label = csv.containsKey(key) ? shortKey(key) + " = " + trim(csv.get(key).get(r)) : "all points";
+            final String label = csv.has(key) ? shortKey(key) + " = " + label(csv, key, r) : "all points";
             g.computeIfAbsent(label, x -> new ArrayList<>()).add(r);
         }
         return g;
     }
 
     /** Groups row indices by the values of the axes other than {@code exclude}. */
-    static Map<String, List<Integer>> groups(Map<String, List<String>> csv, String exclude) {
+    static Map<String, List<Integer>> groups(Table csv, String exclude) {
         final List<String> keys = axisKeys(csv);
         keys.remove(exclude);
         final Map<String, List<Integer>> g = new LinkedHashMap<>();
-        final int rows = csv.values().iterator().next().size();
+        final int rows = csv.size();
         for (int r = 0; r < rows; r++) {
             final StringBuilder label = new StringBuilder();
             for (String k : keys) {
                 label.append(label.length() == 0 ? "" : ", ").append(shortKey(k)).append(" = ")
-                        .append(trim(csv.get(k).get(r)));
+                        .append(label(csv, k, r));
             }
             g.computeIfAbsent(label.length() == 0 ? "all points" : label.toString(), x -> new ArrayList<>()).add(r);
         }
         return g;
     }
 
-    private static String shortKey(String k) {
-        return k.substring(k.lastIndexOf('.') + 1);
+    /** A swept value in a series name: numbers to four significant digits, text as it is. */
+    private static String label(Table csv, String column, int row) {
+        return csv.get(column, row) instanceof Number n ? String.format(Locale.ROOT, "%.4g", n.doubleValue())
+                : csv.text(column, row);
     }
 
-    private static String trim(String v) {
-        try {
-            return String.format(Locale.ROOT, "%.4g", Double.parseDouble(v));
-        } catch (NumberFormatException e) {
-            return v;
-        }
+    private static String shortKey(String k) {
+        return k.substring(k.lastIndexOf('.') + 1);
     }
 
     /**
@@ -142,23 +108,23 @@ public final class Figures {
      * kT[ln2 − H(ε)] and kT ln(1/ε). MC points carry error bars: the larger half-width of the 95 %
      * interval in log10 (XChart draws symmetric bars).
      */
-    public static List<Path> errorVersusEnergy(Map<String, List<String>> csv, String engine, Path base)
+    public static List<Path> errorVersusEnergy(Table csv, String engine, Path base)
             throws IOException {
         final XYChart chart = chart("Error probability versus work", "<W> (kT)", "log10 error probability");
         final Map<String, List<Integer>> groups = groupsBy(csv, "protocol.tau");
         double minLog = -1;
         double maxW = 1;
-        final boolean bars = csv.containsKey(engine + "error_ci_low");
+        final boolean bars = csv.has(engine + "error_ci_low");
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
             final List<double[]> pts = new ArrayList<>();
             for (int r : g.getValue()) {
-                final double eps = num(csv.get(engine + "error_rate").get(r));
-                final double w = num(csv.get(engine + "mean_work_kT").get(r));
+                final double eps = csv.number(engine + "error_rate", r);
+                final double w = csv.number(engine + "mean_work_kT", r);
                 if (eps > 0 && Double.isFinite(w)) {
                     double bar = 0;
                     if (bars) {
-                        final double lo = num(csv.get(engine + "error_ci_low").get(r));
-                        final double hi = num(csv.get(engine + "error_ci_high").get(r));
+                        final double lo = csv.number(engine + "error_ci_low", r);
+                        final double hi = csv.number(engine + "error_ci_high", r);
                         bar = Math.max(Math.log10(hi / eps), lo > 0 ? Math.log10(eps / lo) : 1);
                     }
                     pts.add(new double[] {w, Math.log10(eps), bar});
@@ -206,7 +172,7 @@ public final class Figures {
      * ⟨W⟩ against τ on a log axis, with the fit W∞ + B/τ (and their standard errors in the legend) per
      * series, and the line kT ln 2.
      */
-    public static List<Path> workVersusTau(Map<String, List<String>> csv, String engine, Path base)
+    public static List<Path> workVersusTau(Table csv, String engine, Path base)
             throws IOException {
         final XYChart chart = chart("Work versus protocol duration", "tau (tau_D)", "<W> (kT)");
         chart.getStyler().setXAxisLogarithmic(true);
@@ -214,11 +180,11 @@ public final class Figures {
         double tMax = 0;
         for (Map.Entry<String, List<Integer>> g : groups(csv, "protocol.tau").entrySet()) {
             final List<Integer> rows = g.getValue();
-            final double[] tau = rows.stream().mapToDouble(r -> num(csv.get("protocol.tau").get(r))).toArray();
-            final double[] w = rows.stream().mapToDouble(r -> num(csv.get(engine + "mean_work_kT").get(r))).toArray();
-            final boolean hasErr = csv.containsKey(engine + "stderr_work_kT");
+            final double[] tau = rows.stream().mapToDouble(r -> csv.number("protocol.tau", r)).toArray();
+            final double[] w = rows.stream().mapToDouble(r -> csv.number(engine + "mean_work_kT", r)).toArray();
+            final boolean hasErr = csv.has(engine + "stderr_work_kT");
             final double[] se = hasErr
-                    ? rows.stream().mapToDouble(r -> num(csv.get(engine + "stderr_work_kT").get(r))).toArray() : null;
+                    ? rows.stream().mapToDouble(r -> csv.number(engine + "stderr_work_kT", r)).toArray() : null;
             for (double t : tau) {
                 tMin = Math.min(tMin, t);
                 tMax = Math.max(tMax, t);
@@ -279,21 +245,19 @@ public final class Figures {
 
     /** Histogram of the work from simulate's work_histogram.csv. */
     public static List<Path> workHistogram(Path csvFile, Path base) throws IOException {
-        final Map<String, List<String>> csv = readCsv(csvFile);
+        final Table csv = Table.readCsv(csvFile);
         final XYChart chart = chart("Work distribution", "W (kT)", "probability density (1/kT)");
-        final List<String> lo = csv.get("work_low_kT");
-        final List<String> hi = csv.get("work_high_kT");
-        final List<String> c = csv.get("count");
-        long total = 0;
-        for (String v : c) {
-            total += Long.parseLong(v);
+        final double[] lo = csv.numbers("work_low_kT");
+        final double[] hi = csv.numbers("work_high_kT");
+        final double[] c = csv.numbers("count");
+        double total = 0;
+        for (double v : c) {
+            total += v;
         }
         final List<double[]> pts = new ArrayList<>();
-        for (int i = 0; i < c.size(); i++) {
-            final double a = num(lo.get(i));
-            final double b = num(hi.get(i));
-            if (Double.isFinite(a) && Double.isFinite(b)) {
-                pts.add(new double[] {0.5 * (a + b), Long.parseLong(c.get(i)) / (total * (b - a))});
+        for (int i = 0; i < c.length; i++) {
+            if (Double.isFinite(lo[i]) && Double.isFinite(hi[i])) {
+                pts.add(new double[] {0.5 * (lo[i] + hi[i]), c[i] / (total * (hi[i] - lo[i]))});
             }
         }
         final XYSeries s = chart.addSeries("W histogram", pts.stream().mapToDouble(p -> p[0]).toArray(),
@@ -308,24 +272,24 @@ public final class Figures {
      * densities.csv; returns the files of both figures.
      */
     public static List<Path> densities(Path csvFile, Path base) throws IOException {
-        final Map<String, List<String>> csv = readCsv(csvFile);
-        final double[] x = csv.get("x_xm").stream().mapToDouble(Figures::num).toArray();
+        final Table csv = Table.readCsv(csvFile);
+        final double[] x = csv.numbers("x_xm");
         final XYChart dens = chart("Probability density over the protocol", "x (x_m)", "log10 density (1/x_m)");
         final XYChart pot = chart("Potential over the protocol", "x (x_m)", "U (kT)");
-        for (String col : csv.keySet()) {
+        for (String col : csv.columns()) {
             final boolean rho = col.startsWith("rho_");
             if (!rho && !col.startsWith("U_")) {
                 continue;
             }
             final String label = "t = " + col.replaceAll("^(rho|U)_at_", "").replaceAll("tau_(per_xm|kT)$", "") + " tau";
             final List<double[]> pts = new ArrayList<>();
-            final List<String> v = csv.get(col);
+            final double[] v = csv.numbers(col);
             double uMin = Double.POSITIVE_INFINITY;
-            for (String s : v) {
-                uMin = Math.min(uMin, num(s));
+            for (double d : v) {
+                uMin = Math.min(uMin, d);
             }
             for (int i = 0; i < x.length; i++) {
-                final double d = num(v.get(i));
+                final double d = v[i];
                 if (rho ? d > 1e-35 : d - uMin < 40) {         // the range where error probabilities live
                     pts.add(new double[] {x[i], rho ? Math.log10(d) : d});
                 }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.erasure.cli.SimulateCommandTest;
 import org.erasure.config.ClaimsConfig;
+import org.erasure.io.Table;
 import org.erasure.physics.ErasureBounds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,39 +32,45 @@ class ClaimsQuickTest {
         }
         final ClaimsRunner.Results res = ClaimsRunner.run(ClaimsConfig.load(true, null), 2, null);
         // every <W> >= kT[ln2 - H(eps)] - tolerance (FP discretisation, ~1e-4 kT)
-        for (List<Map<String, Object>> table : List.of(res.approach(), res.frontier())) {
-            for (Map<String, Object> row : table) {
-                final double w = (Double) row.get("mean_work_kT");
-                final double eps = (Double) row.get("error_rate");
-                assertTrue(w >= ErasureBounds.generalizedLandauer(Math.min(0.5, eps)) - 1e-3, row.toString());
-                assertTrue(w >= (Double) row.get("finite_time_bound_kT") - 1e-6, row.toString());
-            }
+        final List<Rows.Verified> fps = new java.util.ArrayList<>();
+        res.approach().forEach(a -> fps.add(a.fp()));
+        res.frontier().forEach(f -> fps.add(f.fp()));
+        for (Rows.Verified fp : fps) {
+            assertTrue(fp.meanWork() >= ErasureBounds.generalizedLandauer(fp.errorRate()) - 1e-3, fp.toString());
+            assertTrue(fp.meanWork() >= fp.finiteTimeBound() - 1e-6, fp.toString());
+            assertTrue(fp.errorRate() >= 0 && fp.errorRateError() >= 0 && fp.meanWorkError() >= 0, fp.toString());
         }
         // W_inf consistent with ln 2 - H(eps): within 3 s.e. or 0.02 kT
-        final double wInf = (Double) res.approachFit().get("w_inf_kT");
-        final double bound = (Double) res.approachFit().get("landauer_bound_at_longest_tau_kT");
-        assertEquals(bound, wInf, Math.max(0.02, 3 * (Double) res.approachFit().get("w_inf_stderr_kT")));
+        final double wInf = res.approachFit().fit().wInf();
+        final double bound = res.approachFit().boundAtLongest();
+        assertEquals(bound, wInf, Math.max(0.02, 3 * res.approachFit().fit().wInfError()));
         // the frontier is monotone: at fixed tau, a stricter target never costs less; at fixed eps, longer is cheaper
         for (double tau : ClaimsConfig.load(true, null).frontierTaus()) {
-            final List<Map<String, Object>> rows = res.frontier().stream()
-                    .filter(f -> (Double) f.get("protocol.tau") == tau).toList();
+            final List<Rows.Frontier> rows = res.frontier().stream().filter(f -> f.tau() == tau).toList();
             for (int i = 1; i < rows.size(); i++) {
-                assertTrue((Double) rows.get(i).get("mean_work_kT") >= (Double) rows.get(i - 1).get("mean_work_kT")
-                        - 0.02, "monotone in eps at tau = " + tau);
+                assertTrue(rows.get(i).fp().meanWork() >= rows.get(i - 1).fp().meanWork() - 0.02,
+                        "monotone in eps at tau = " + tau);
             }
         }
         // the verdict table has rows for both claims, each with numbers
-        final List<Map<String, Object>> v = res.verdict();
-        assertTrue(v.stream().anyMatch(x -> ((String) x.get("claim")).startsWith("A")));
-        assertTrue(v.stream().anyMatch(x -> ((String) x.get("claim")).startsWith("B")));
-        for (Map<String, Object> x : v) {
-            if (((String) x.get("claim")).matches("[AB].*")) {
-                assertTrue(((String) x.get("measured")).matches(".*\\d.*"), "numbers in " + x);
+        final List<Rows.Verdict> v = res.verdict();
+        assertTrue(v.stream().anyMatch(x -> x.claim().startsWith("A")));
+        assertTrue(v.stream().anyMatch(x -> x.claim().startsWith("B")));
+        for (Rows.Verdict x : v) {
+            if (x.claim().matches("[AB].*")) {
+                assertTrue(x.measured().matches(".*\\d.*"), "numbers in " + x);
             }
+        }
+        // the CSV holds what the records hold, at full precision
+        final Table csv = Table.readCsv(out.resolve("frontier.csv"));
+        assertEquals(res.frontier().size(), csv.size());
+        for (int i = 0; i < csv.size(); i++) {
+            assertEquals(res.frontier().get(i).fp().meanWork(), csv.number("mean_work_kT", i), 0.0);
+            assertEquals(res.frontier().get(i).fp().errorRate(), csv.number("error_rate", i), 0.0);
         }
         assertTrue(res.faults().isEmpty(), res.faults().toString());
         // the Monte Carlo confirmation of a resolvable frontier point (fixed seed; 4 s.e., see AGREE_SE)
-        assertTrue((Boolean) res.frontierCheck().get("mc_agrees"), res.frontierCheck().toString());
+        assertTrue(res.frontierCheck().mc().agrees(), res.frontierCheck().toString());
         final String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("## Verdict") && md.contains("W_inf"), "report text");
     }

@@ -1,0 +1,203 @@
+package org.erasure.claims;
+
+import java.util.List;
+import java.util.Map;
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.io.Table;
+import org.erasure.physics.ErasureBounds;
+import org.erasure.stats.BinomialInterval;
+import org.erasure.stats.ErasureTally;
+import org.erasure.stats.InverseTauFit;
+
+/**
+ * The typed results of the canonical experiments (SPEC 5): one record per row of each table, with the
+ * numbers as numbers. {@code row()} lays a record out under the column names of the report's CSV files
+ * (units in the names); the verdict and the figures read the records' fields.
+ */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    /**
+     * A Fokker–Planck value verified on the finer grid (kT; probabilities), with its numerical errors.
+     *
+     * @param withinTolerance whether ε and ⟨W⟩ meet the numerical tolerance
+     */
+    public record Verified(double meanWork, double meanWorkError, double errorRate, double errorRateError,
+                    boolean withinTolerance, double finiteTimeBound, double entropyProduction) {
+
+        static Verified of(FokkerPlanckSolution v) {
+            final FokkerPlanckResult r = v.result();
+            return new Verified(r.meanWork(), v.workError(), ErasureBounds.requireProbability("error_rate", r.error()),
+                    v.errorRateError(), v.withinTolerance(), r.finiteTimeBound(), r.entropyProduction());
+        }
+
+        double landauerBound() {
+            return ErasureBounds.generalizedLandauer(errorRate);
+        }
+
+        double excessOverLandauer() {
+            return meanWork - landauerBound();
+        }
+
+        double logInverseError() {
+            return ErasureBounds.logInverseError(errorRate);
+        }
+
+        void into(Table.Row row) {
+            row.put("mean_work_kT", meanWork).put("mean_work_numerical_error_kT", meanWorkError)
+                    .put("error_rate", errorRate).put("error_rate_numerical_error", errorRateError)
+                    .put("within_numerical_tolerance", withinTolerance);
+        }
+    }
+
+    /**
+     * A Monte Carlo confirmation of a Fokker–Planck value.
+     *
+     * @param agrees ⟨W⟩ within {@link ClaimsRunner#AGREE_SE} standard errors and the FP ε inside the 95 % interval
+     */
+    public record MonteCarloCheck(long trajectories, double meanWork, double workStderr, BinomialInterval error,
+                           boolean agrees) {
+
+        static MonteCarloCheck of(ErasureTally t, Verified fp) {
+            final BinomialInterval ci = t.errorInterval();
+            return new MonteCarloCheck(t.trajectories(), t.work().mean(), t.work().standardError(), ci,
+                    Math.abs(t.work().mean() - fp.meanWork()) <= ClaimsRunner.AGREE_SE * t.work().standardError()
+                            && fp.errorRate() >= ci.low() && fp.errorRate() <= ci.high());
+        }
+    }
+
+    /** Experiment 1: the fixed four-step protocol at one duration τ (τ_D). */
+    public record Approach(double tau, Verified fp, MonteCarloCheck mc) {
+        Table.Row row() {
+            final Table.Row r = new Table.Row().put("protocol.tau", tau);
+            fp.into(r);
+            r.put("landauer_bound_kT", fp.landauerBound()).put("excess_over_landauer_kT", fp.excessOverLandauer())
+                    .put("finite_time_bound_kT", fp.finiteTimeBound()).put("entropy_production_kT", fp.entropyProduction())
+                    .put("log_inverse_error_kT", fp.logInverseError());
+            if (mc != null) {
+                r.put("mc_mean_work_kT", mc.meanWork()).put("mc_stderr_work_kT", mc.workStderr())
+                        .put("mc_error_rate", mc.error().rate()).put("mc_error_ci_high", mc.error().high())
+                        .put("mc_trajectories", mc.trajectories()).put("mc_agrees", mc.agrees());
+            }
+            return r;
+        }
+    }
+
+    /**
+     * Experiment 1's fit ⟨W⟩ = W∞ + B/τ over the durations from {@code tauMin} on.
+     *
+     * @param errorAtLongest  ε at the longest duration
+     * @param boundAtLongest  kT[ln 2 − H(ε)] there (kT)
+     */
+    public record ApproachFit(double tauMin, int points, InverseTauFit fit, double errorAtLongest, double boundAtLongest) {
+        Table.Row row() {
+            return new Table.Row().put("fit_tau_min", tauMin).put("fit_points", (long) points)
+                    .put("w_inf_kT", fit.wInf()).put("w_inf_stderr_kT", fit.wInfError()).put("b_kT_tauD", fit.b())
+                    .put("b_stderr_kT_tauD", fit.bError()).put("error_rate_at_longest_tau", errorAtLongest)
+                    .put("landauer_bound_at_longest_tau_kT", boundAtLongest);
+        }
+    }
+
+    /**
+     * Experiment 2: the cheapest four-step protocol found at one duration and error target.
+     *
+     * @param phases         the four phase fractions, "a/b/c/d"
+     * @param onBounds       parameters on a bound of the search box, or empty
+     * @param fault          a violated bound (a numerical fault), or empty
+     * @param foundForTarget the target of the optimisation that found this protocol (a stricter one may win)
+     */
+    public record Frontier(double tau, double targetError, boolean feasible, Verified fp, double barrier, double gMin,
+                    double fMax, String phases, String onBounds, int evaluations, String fault, double foundForTarget) {
+        Table.Row row() {
+            final Table.Row r = new Table.Row().put("protocol.tau", tau).put("target_error", targetError)
+                    .put("feasible", feasible);
+            fp.into(r);
+            return r.put("landauer_bound_kT", fp.landauerBound()).put("excess_over_landauer_kT", fp.excessOverLandauer())
+                    .put("log_inverse_error_kT", fp.logInverseError()).put("finite_time_bound_kT", fp.finiteTimeBound())
+                    .put("barrier_kT", barrier).put("g_min", gMin).put("F_max_kT", fMax).put("phases", phases)
+                    .put("on_search_bounds", onBounds).put("evaluations", (long) evaluations).put("fault", fault)
+                    .put("found_for_target", foundForTarget);
+        }
+    }
+
+    /** Experiment 2's Monte Carlo confirmation: a four-step protocol whose tilt gives a resolvable ε. */
+    public record FrontierCheck(double tau, double barrier, double gMin, double fMax, Verified fp, MonteCarloCheck mc) {
+        Table.Row row() {
+            final Table.Row r = new Table.Row().put("protocol.tau", tau).put("barrier_kT", barrier).put("g_min", gMin)
+                    .put("F_max_kT", fMax);
+            fp.into(r);
+            return r.put("landauer_bound_kT", fp.landauerBound()).put("mc_trajectories", mc.trajectories())
+                    .put("mc_mean_work_kT", mc.meanWork()).put("mc_stderr_work_kT", mc.workStderr())
+                    .put("mc_error_rate", mc.error().rate()).put("mc_error_ci_low", mc.error().low())
+                    .put("mc_error_ci_high", mc.error().high()).put("mc_agrees", mc.agrees());
+        }
+    }
+
+    /** An erasure into the storing well: duration τ (τ_D), its verified result, whether it met ε. */
+    public record Erasing(double tau, Verified fp, boolean feasible) {
+    }
+
+    /**
+     * Experiment 3: the barrier (kT) that keeps a bit {@code holdTime} (τ_D) at error ε, and, at the longest
+     * hold, the erasure into a well of that barrier (null at the other holds).
+     */
+    public record Storing(double holdTime, double errorRate, double barrierNeeded, Erasing erase) {
+        double logInverseError() {
+            return ErasureBounds.logInverseError(errorRate);
+        }
+
+        Table.Row row() {
+            final Table.Row r = new Table.Row().put("hold_time_tauD", holdTime).put("error_rate", errorRate)
+                    .put("barrier_needed_kT", barrierNeeded).put("log_inverse_error_kT", logInverseError());
+            if (erase != null) {
+                r.put("erase_tau_tauD", erase.tau()).put("erase_mean_work_kT", erase.fp().meanWork())
+                        .put("erase_mean_work_numerical_error_kT", erase.fp().meanWorkError())
+                        .put("erase_error_rate", erase.fp().errorRate())
+                        .put("erase_error_rate_numerical_error", erase.fp().errorRateError())
+                        .put("erase_feasible", erase.feasible());
+            }
+            return r;
+        }
+    }
+
+    /**
+     * Experiment 4 at one error target: the excess over the bound per duration, and the fit W∞ + B/τ of the
+     * minimal work (null with fewer than three durations) with the duration where it would reach kT ln(1/ε).
+     */
+    public record Speed(double targetError, Map<Double, Double> excessByTau, InverseTauFit fit) {
+        double tauWhereWorkReachesLogInverseError() {
+            if (fit == null) {
+                return Double.NaN;
+            }
+            final double gap = ErasureBounds.logInverseError(targetError) - fit.wInf();
+            return fit.b() > 0 && gap > 0 ? fit.b() / gap : Double.NaN;
+        }
+
+        Table.Row row() {
+            final Table.Row r = new Table.Row().put("target_error", targetError)
+                    .put("log_inverse_error_kT", ErasureBounds.logInverseError(targetError))
+                    .put("landauer_bound_kT", ErasureBounds.generalizedLandauer(targetError))
+                    .put("taus", (long) excessByTau.size());
+            excessByTau.forEach((tau, ex) -> r.put("excess_kT_at_tau_" + ClaimsRunner.fmt(tau), ex));
+            if (fit != null) {
+                r.put("w_inf_kT", fit.wInf()).put("w_inf_stderr_kT", fit.wInfError()).put("b_kT_tauD", fit.b())
+                        .put("tau_where_work_reaches_ln_inv_eps_tauD", tauWhereWorkReachesLogInverseError());
+            }
+            return r;
+        }
+    }
+
+    /** One row of the verdict table. */
+    public record Verdict(String claim, String test, String measured, String verdict) {
+        Table.Row row() {
+            return new Table.Row().put("claim", claim).put("test", test).put("measured", measured).put("verdict", verdict);
+        }
+    }
+
+    static <T> Table table(List<T> rows, java.util.function.Function<T, Table.Row> row) {
+        return Table.of(rows.stream().map(row).toList());
+    }
+}
