@@ -14,7 +14,7 @@ import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.io.AtomicFiles;
-import org.erasure.io.Csv;
+import org.erasure.io.Table;
 import org.erasure.io.FokkerPlanckSummary;
 import org.erasure.io.RunRecord;
 import org.erasure.physics.PhysicalUnits;
@@ -53,7 +53,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         final FokkerPlanckSolution solution = Erasure.solve(config.problem(), fs);
         final FokkerPlanckResult r = solution.result();
         final double wall = (System.nanoTime() - t0) * 1e-9;
-        final Map<String, Object> s = FokkerPlanckSummary.columns(config, solution, wall);
+        final Table.Row s = FokkerPlanckSummary.columns(config, solution, wall);
         final PhysicalUnits u = config.units();
         out.printf(Locale.ROOT, "  <W>   = %.6f +- %.1g kT = %.4g zJ = %.4g eV   (+- numerical error)%n", r.meanWork(),
                 solution.workError(), u.toZeptoJoule(r.meanWork()), u.toElectronVolt(r.meanWork()));
@@ -71,21 +71,21 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
                 r.wasserstein2());
         out.printf(Locale.ROOT, "  grid %d cells of %.3g x_m, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
                 r.cellWidth(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
-                (Double) s.get("cell_steps_per_s"));
+                s.number("cell_steps_per_s"));
         for (String w : solution.warnings()) {
             out.println("  WARNING: " + w);
         }
         out.flush();
 
         final Map<String, String> files = new LinkedHashMap<>();
-        files.put("summary.csv", Csv.table(List.copyOf(s.keySet()), List.of(List.copyOf(s.values()))));
+        files.put("summary.csv", Table.of(s).csv());
         files.put("densities.csv", snapshotsCsv(config, r));
         final Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("engine", "fokker-planck");
         runInfo.put("cells", r.cells());
         runInfo.put("wall_time_s", wall);
         files.put("run.json", RunRecord.json("fokker-planck",
-                spec.commandLine().getParseResult().originalArgs(), config, runInfo, s));
+                spec.commandLine().getParseResult().originalArgs(), config, runInfo, s.asMap()));
         AtomicFiles.writeAll(dir, files);
         out.println("wrote " + dir.resolve("summary.csv") + ", densities.csv and run.json");
         for (Path f : PlotCommand.figures(dir)) {

@@ -11,7 +11,7 @@ import org.erasure.config.ConfigLoader;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.io.AtomicFiles;
-import org.erasure.io.Csv;
+import org.erasure.io.Table;
 import org.erasure.io.FokkerPlanckSummary;
 import org.erasure.io.OptimizedConfig;
 import org.erasure.fokkerplanck.FokkerPlanckEngine;
@@ -139,20 +139,20 @@ public final class OptimizeCommand implements Callable<Integer> {
             out.println("  NUMERICAL FAULT (not a result): " + opt.fault());
         }
         out.printf(Locale.ROOT, "  %d evaluations, %.1f s%n", opt.evaluations(), wall);
-        final Map<String, Object> row = new LinkedHashMap<>();
+        final Table.Row row = new Table.Row();
         row.put("family", family);
         row.put("target_error", targetError);
         row.put("feasible", opt.feasible());
         row.put("on_search_bounds", String.join(" ", onBounds));
         row.put("fault", opt.fault() == null ? "" : opt.fault());
-        row.put("evaluations", opt.evaluations());
+        row.put("evaluations", (long) opt.evaluations());
         row.put("search_mean_work_kT", opt.searched().meanWork());
         row.put("search_error_rate", opt.searched().error());
         final FokkerPlanckSettings grid = v.settings();
         final ErasureConfig verifiedConfig = new ErasureConfig(config.name() + "-optimized", config.units(),
                 ErasureProblem.of(opt.member().potential(), opt.member().protocol()).withTarget(config.target()),
                 config.monteCarlo(), grid, config.tree());
-        row.putAll(FokkerPlanckSummary.columns(verifiedConfig, v, wall));
+        row.putAll("", FokkerPlanckSummary.columns(verifiedConfig, v, wall));
         final Map<String, String> files = new LinkedHashMap<>();
         files.put("optimized.yaml", OptimizedConfig.yaml(config.tree(), opt.member(), grid,
                 config.name() + "-optimized", String.format(Locale.ROOT,
@@ -160,9 +160,9 @@ public final class OptimizeCommand implements Callable<Integer> {
                                 + "<W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (numerical errors)%n%s", family, tau,
                         targetError, grid, r.meanWork(), v.workError(), r.error(), v.errorRateError(),
                         fam.describe(opt.unit())), stableDt(opt)));
-        files.put("optimize.csv", Csv.table(List.copyOf(row.keySet()), List.of(List.copyOf(row.values()))));
+        files.put("optimize.csv", Table.of(row).csv());
         files.put("optimize.json", RunRecord.json("optimize", spec.commandLine().getParseResult().originalArgs(),
-                config, Map.of("description", fam.describe(opt.unit())), row));
+                config, Map.of("description", fam.describe(opt.unit())), row.asMap()));
         AtomicFiles.writeAll(dir, files);
         out.println("wrote " + dir.resolve("optimized.yaml") + " (fokker-planck on it reproduces the verified numbers)");
         out.flush();

@@ -15,7 +15,7 @@ import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.UnsupportedProblemException;
 import org.erasure.io.AtomicFiles;
-import org.erasure.io.Csv;
+import org.erasure.io.Table;
 import org.erasure.io.MonteCarloSummary;
 import org.erasure.io.RunRecord;
 import org.erasure.langevin.LangevinMonteCarlo;
@@ -64,12 +64,12 @@ public final class SimulateCommand implements Callable<Integer> {
             tally = LangevinMonteCarlo.run(run, threads, progress.listener());
         }
         final double wall = (System.nanoTime() - t0) * 1e-9;
-        final Map<String, Object> summary = MonteCarloSummary.columns(config, run, tally, wall,
+        final Table.Row summary = MonteCarloSummary.columns(config, run, tally, wall,
                 finiteTimeBound(config));
         report(out, config.units(), summary);
 
         final Map<String, String> files = new LinkedHashMap<>();
-        files.put("summary.csv", Csv.table(List.copyOf(summary.keySet()), List.of(List.copyOf(summary.values()))));
+        files.put("summary.csv", Table.of(summary).csv());
         if (tally.workHistogram() != null) {
             files.put("work_histogram.csv", histogramCsv(tally.workHistogram()));
         }
@@ -80,7 +80,7 @@ public final class SimulateCommand implements Callable<Integer> {
         runInfo.put("seed", run.seed());
         runInfo.put("wall_time_s", wall);
         files.put("run.json", RunRecord.json("simulate", Arrays.asList(spec.commandLine().getParseResult()
-                .originalArgs().toArray(new String[0])), config, runInfo, summary));
+                .originalArgs().toArray(new String[0])), config, runInfo, summary.asMap()));
         AtomicFiles.writeAll(dir, files);
         out.println("wrote " + dir.resolve("summary.csv") + " and " + dir.resolve("run.json"));
         return 0;
@@ -102,34 +102,34 @@ public final class SimulateCommand implements Callable<Integer> {
         return Erasure.solve(protocolOnly, config.fokkerPlanck().withSnapshots());
     }
 
-    static void report(PrintWriter out, PhysicalUnits units, Map<String, Object> s) {
+    static void report(PrintWriter out, PhysicalUnits units, Table.Row s) {
         final double w = (Double) s.get("mean_work_kT");
-        final double eps = (Double) s.get("error_rate");
+        final double eps = s.number("error_rate");
         out.printf(Locale.ROOT, "  <W>   = %.4f +- %.4f kT  = %.4g zJ = %.4g eV   (sd %.3f kT)%n", w,
                 (Double) s.get("stderr_work_kT"), units.toZeptoJoule(w), units.toElectronVolt(w),
                 (Double) s.get("sd_work_kT"));
         out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f kT  (heat to the bath);  <dU> = %.4f kT%n",
                 (Double) s.get("mean_heat_kT"), (Double) s.get("stderr_heat_kT"), (Double) s.get("mean_delta_u_kT"));
-        if (s.containsKey("error_rate_at_protocol_end")) {
+        if (s.get("error_rate_at_protocol_end") != null) {
             out.printf(Locale.ROOT, "  eps at the end of the protocol = %.4g (95%% CI [%.3g, %.3g]); after the hold of %.4g tau_D:%n",
-                    (Double) s.get("error_rate_at_protocol_end"), (Double) s.get("error_ci_low_at_protocol_end"),
-                    (Double) s.get("error_ci_high_at_protocol_end"), (Double) s.get("hold_tauD"));
+                    s.number("error_rate_at_protocol_end"), s.number("error_ci_low_at_protocol_end"),
+                    s.number("error_ci_high_at_protocol_end"), (Double) s.get("hold_tauD"));
         }
         out.printf(Locale.ROOT, "  eps   = %.4g  (%d errors; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g)%n",
-                eps, (Long) s.get("errors"), (Double) s.get("error_ci_low"), (Double) s.get("error_ci_high"),
-                (Double) s.get("error_rate_from_left"), (Double) s.get("error_rate_from_right"));
+                eps, (long) s.number("errors"), s.number("error_ci_low"), s.number("error_ci_high"),
+                s.number("error_rate_from_left"), s.number("error_rate_from_right"));
         out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.4f kT = %.4g zJ;  kT ln(1/eps) = %s kT (%.2f kT at the CI upper end)%n",
                 (Double) s.get("landauer_bound_kT"), units.toZeptoJoule((Double) s.get("landauer_bound_kT")),
                 eps > 0 ? String.format(Locale.ROOT, "%.2f", (Double) s.get("log_inverse_error_kT")) : "inf",
                 (Double) s.get("log_inverse_error_ci_high_kT"));
-        final double ftb = (Double) s.getOrDefault("finite_time_bound_kT", Double.NaN);
+        final double ftb = s.number("finite_time_bound_kT");
         if (!Double.isNaN(ftb)) {
             out.printf(Locale.ROOT, "  finite-time bound dF + W2^2/tau = %.4f +- %.1g kT (Fokker-Planck solution, numerical error)%n",
                     ftb, (Double) s.get("finite_time_bound_numerical_error_kT"));
         }
         out.printf(Locale.ROOT, "  Jarzynski <exp(-W/kT)> = %.4f +- %.4f;  kT = %.5g J at %.2f K;  wall %.2f s, %.3g particle-steps/s%n",
-                (Double) s.get("jarzynski_mean"), (Double) s.get("jarzynski_stderr"), units.kTJoule(),
-                units.temperatureK(), (Double) s.get("wall_time_s"), (Double) s.get("particle_steps_per_s"));
+                s.number("jarzynski_mean"), s.number("jarzynski_stderr"), units.kTJoule(),
+                units.temperatureK(), s.number("wall_time_s"), s.number("particle_steps_per_s"));
         out.flush();
     }
 

@@ -1,7 +1,5 @@
 package org.erasure.io;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
@@ -20,21 +18,21 @@ public final class FokkerPlanckSummary {
     private FokkerPlanckSummary() {
     }
 
-    public static Map<String, Object> columns(ErasureConfig config, FokkerPlanckSolution s, double wall) {
+    public static Table.Row columns(ErasureConfig config, FokkerPlanckSolution s, double wall) {
         final FokkerPlanckResult r = s.result();
         final PhysicalUnits units = config.units();
         final double eps = ErasureBounds.requireProbability("error_rate", r.error());
-        final Map<String, Object> c = new LinkedHashMap<>();
+        final Table.Row c = new Table.Row();
         c.put("name", config.name());
         c.put("engine", "fp");
         c.put("barrier_kT", config.potential() instanceof QuarticDoubleWell q ? q.barrierKT() : Double.NaN);
         c.put("tau_tauD", config.protocol().duration());
         c.put("dt_tauD", config.protocol().duration() / r.timeSteps());
         c.put("time_steps", r.timeSteps());
-        c.put("cells", r.cells());
-        c.put("time_order", s.settings().timeOrder());
+        c.put("cells", (long) r.cells());
+        c.put("time_order", (long) s.settings().timeOrder());
         c.put("dx_xm", r.cellWidth());
-        c.put("check_cells", s.coarse().cells());
+        c.put("check_cells", (long) s.coarse().cells());
         c.put("check_time_steps", s.coarse().timeSteps());
         c.put("mean_work_kT", r.meanWork());
         c.put("mean_work_numerical_error_kT", s.workError());

@@ -1,7 +1,5 @@
 package org.erasure.io;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.langevin.LangevinRun;
@@ -25,14 +23,14 @@ public final class MonteCarloSummary {
      *                        ΔF + W₂²/τ (kT) is reported beside the others with its numerical error, or null
      *                        (underdamped or fixed-start problems: no such bound is computed)
      */
-    public static Map<String, Object> columns(ErasureConfig config, LangevinRun run, ErasureTally t,
+    public static Table.Row columns(ErasureConfig config, LangevinRun run, ErasureTally t,
                                               double wallSeconds, FokkerPlanckSolution finiteTimeBound) {
         final PhysicalUnits units = config.units();
         final BinomialInterval err = t.errorInterval();
         final BinomialInterval left = t.errorInterval(0);
         final BinomialInterval right = t.errorInterval(1);
         final double eps = err.rate();
-        final Map<String, Object> c = new LinkedHashMap<>();
+        final Table.Row c = new Table.Row();
         c.put("name", config.name());
         c.put("engine", "mc");
         c.put("integrator", run.integrator().key());

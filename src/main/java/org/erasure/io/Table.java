@@ -51,6 +51,20 @@ public final class Table {
             return this;
         }
 
+        /** Copies one cell of another row (if it has one) under a new column name. */
+        public Row putCell(String column, Row other, String fromColumn) {
+            final Object v = other.cells.get(fromColumn);
+            if (v != null) {
+                cells.put(column, v);
+            }
+            return this;
+        }
+
+        /** The cells as an unmodifiable map, column → typed value, in order (for JSON records). */
+        public Map<String, Object> asMap() {
+            return Collections.unmodifiableMap(cells);
+        }
+
         /** The typed value of a column, or null. */
         public Object get(String column) {
             return cells.get(column);

@@ -18,7 +18,7 @@ import org.erasure.Erasure;
 import org.erasure.config.ConfigException;
 import org.erasure.config.ErasureConfig;
 import org.erasure.io.AtomicFiles;
-import org.erasure.io.Csv;
+import org.erasure.io.Table;
 import org.erasure.io.FokkerPlanckSummary;
 import org.erasure.io.MonteCarloSummary;
 
@@ -65,10 +65,10 @@ public final class SweepRunner {
                 continue;
             }
             final long t0 = System.nanoTime();
-            final Map<String, Object> row = runPoint(spec, p, threads);
+            final Table.Row row = runPoint(spec, p, threads);
             final double wall = (System.nanoTime() - t0) * 1e-9;
             AtomicFiles.writeAll(points, Map.of(pointFile(points, p.index()).getFileName().toString(),
-                    Csv.table(List.copyOf(row.keySet()), List.of(List.copyOf(row.values()))),
+                    Table.of(row).csv(),
                     timingFile(p.index()), p.index() + "," + wall + "\n"));
             if (onPoint != null) {
                 onPoint.accept(p.index());
@@ -78,11 +78,16 @@ public final class SweepRunner {
     }
 
     /** The row of one point: index, the swept values, then the engines' deterministic summary columns. */
-    static Map<String, Object> runPoint(SweepSpec spec, SweepSpec.Point p, int threads) {
+    static Table.Row runPoint(SweepSpec spec, SweepSpec.Point p, int threads) {
         final ErasureConfig config = spec.configAt(p);
-        final Map<String, Object> row = new LinkedHashMap<>();
-        row.put("point", p.index());
-        p.values().forEach((k, v) -> row.put(k, v.isNumber() ? (Object) v.doubleValue() : v.asText()));
+        final Table.Row row = new Table.Row().put("point", (long) p.index());
+        p.values().forEach((k, v) -> {
+            if (v.isNumber()) {
+                row.put(k, v.doubleValue());
+            } else {
+                row.put(k, v.asText());
+            }
+        });
         final boolean both = spec.engine() == SweepSpec.Engine.BOTH;
         if (spec.engine().mc()) {
             final Erasure.MonteCarloResult mc = Erasure.simulate(config.problem(), config.monteCarlo(), threads, null);
@@ -95,12 +100,12 @@ public final class SweepRunner {
         return row;
     }
 
-    private static void putAll(Map<String, Object> row, Map<String, Object> cols, String prefix) {
-        cols.forEach((k, v) -> {
-            if (!TIMING_COLUMNS.contains(k) && !(prefix.isEmpty() && row.containsKey(k))) {
-                row.put(prefix + k, v);
+    private static void putAll(Table.Row row, Table.Row cols, String prefix) {
+        for (String k : cols.columns()) {
+            if (!TIMING_COLUMNS.contains(k) && !(prefix.isEmpty() && row.get(k) != null)) {
+                row.putCell(prefix + k, cols, k);
             }
-        });
+        }
     }
 
     /** Writes sweep.json, or checks that the folder holds this very sweep. */
