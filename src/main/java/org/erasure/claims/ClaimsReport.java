@@ -36,13 +36,12 @@ public final class ClaimsReport {
         figures.addAll(storingFigure(dir, s, r));
 
         final Map<String, String> files = new LinkedHashMap<>();
-        files.put("approach.csv", r.approachTable().csv());
-        files.put("approach_fit.csv", r.approachFitTable().csv());
-        files.put("frontier.csv", r.frontierTable().csv());
-        files.put("frontier_mc_check.csv", r.frontierCheckTable().csv());
-        files.put("storing.csv", r.storingTable().csv());
-        files.put("speed.csv", r.speedTable().csv());
-        files.put("verdict.csv", r.verdictTable().csv());
+        final Table[] tables = {r.approachTable(), r.approachFitTable(), r.frontierTable(), r.frontierCheckTable(),
+            r.storingTable(), r.speedTable(), r.verdictTable()};
+        final String[] names = {"approach", "approach_fit", "frontier", "frontier_mc_check", "storing", "speed", "verdict"};
+        for (int i = 0; i < tables.length; i++) {
+            files.put(names[i] + ".csv", tables[i].csv());
+        }
         final Report report = report(s, r, command, wallSeconds);
         files.put("report.md", report.markdown());
         files.put("report.html", report.html("Can a bit be erased reliably for about kT ln 2?", dir));

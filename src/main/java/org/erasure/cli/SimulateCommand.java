@@ -54,7 +54,7 @@ public final class SimulateCommand implements Callable<Integer> {
                         + "%d trajectories, seed %d, %d thread%s%n", config.name(),
                 run.integrator().underdamped() ? "underdamped (mass " + run.mass() + ")" : "overdamped",
                 run.integrator().key(),
-                run.protocol().duration(), run.effectiveDt(), run.steps(), run.trajectories(), run.seed(), threads,
+                run.problem().protocol().duration(), run.effectiveDt(), run.steps(), run.trajectories(), run.seed(), threads,
                 threads == 1 ? "" : "s");
         out.flush();
 

@@ -35,19 +35,8 @@ public record ErasureConfig(String name, PhysicalUnits units, ErasureProblem pro
         Objects.requireNonNull(tree);
     }
 
-    public Potential potential() {
-        return problem.potential();
-    }
-
-    public Protocol protocol() {
-        return problem.protocol();
-    }
-
-    public TargetWell target() {
-        return problem.target();
-    }
-
-    public long seed() {
-        return monteCarlo.seed();
-    }
+    public Potential potential() { return problem.potential(); }
+    public Protocol protocol() { return problem.protocol(); }
+    public TargetWell target() { return problem.target(); }
+    public long seed() { return monteCarlo.seed(); }
 }

@@ -36,46 +36,33 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
     }
 
     /** Numerical error of ⟨W⟩ (kT). */
-    public double workError() {
-        return diff(result.meanWork(), coarse.meanWork());
-    }
+    public double workError() { return diff(result.meanWork(), coarse.meanWork()); }
 
     /** Numerical error of ⟨Q⟩ (kT). */
-    public double heatError() {
-        return diff(result.meanHeat(), coarse.meanHeat());
-    }
+    public double heatError() { return diff(result.meanHeat(), coarse.meanHeat()); }
 
     /** Numerical error of ⟨ΔU⟩ (kT). */
-    public double deltaUError() {
-        return diff(result.meanDeltaU(), coarse.meanDeltaU());
-    }
+    public double deltaUError() { return diff(result.meanDeltaU(), coarse.meanDeltaU()); }
 
     /** Numerical error (absolute) of ε at the end of the run. */
-    public double errorRateError() {
-        return diff(result.error(), coarse.error());
-    }
+    public double errorRateError() { return diff(result.error(), coarse.error()); }
 
     /** Numerical error (absolute) of ε at the end of the protocol. */
-    public double errorAtProtocolEndError() {
-        return diff(result.errorAtProtocolEnd(), coarse.errorAtProtocolEnd());
-    }
+    public double errorAtProtocolEndError() { return diff(result.errorAtProtocolEnd(), coarse.errorAtProtocolEnd()); }
 
     /** Relative numerical error of ε, |Δε|/ε (0 when both vanish). */
     public double errorRateRelativeError() {
         return result.error() > 0 ? errorRateError() / result.error() : (coarse.error() > 0 ? Double.POSITIVE_INFINITY : 0);
     }
 
-    public double freeEnergyChangeError() {
-        return diff(result.freeEnergyChange(), coarse.freeEnergyChange());
-    }
+    /** Numerical error of ΔF (kT). */
+    public double freeEnergyChangeError() { return diff(result.freeEnergyChange(), coarse.freeEnergyChange()); }
 
-    public double entropyProductionError() {
-        return diff(result.entropyProduction(), coarse.entropyProduction());
-    }
+    /** Numerical error of the entropy production ⟨W⟩ − ΔF (kT). */
+    public double entropyProductionError() { return diff(result.entropyProduction(), coarse.entropyProduction()); }
 
-    public double finiteTimeBoundError() {
-        return diff(result.finiteTimeBound(), coarse.finiteTimeBound());
-    }
+    /** Numerical error of the finite-time bound ΔF + W₂²/τ (kT). */
+    public double finiteTimeBoundError() { return diff(result.finiteTimeBound(), coarse.finiteTimeBound()); }
 
     /** kT ln(1/ε)'s numerical error, |ln ε − ln ε_coarse| (kT). */
     public double logInverseErrorError() {

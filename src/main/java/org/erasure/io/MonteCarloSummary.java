@@ -35,7 +35,7 @@ public final class MonteCarloSummary {
         c.put("engine", "mc");
         c.put("integrator", run.integrator().key());
         c.put("barrier_kT", config.potential() instanceof QuarticDoubleWell q ? q.barrierKT() : Double.NaN);
-        c.put("tau_tauD", run.protocol().duration());
+        c.put("tau_tauD", run.problem().protocol().duration());
         c.put("dt_tauD", run.effectiveDt());
         c.put("time_steps", run.steps());
         c.put("trajectories", t.trajectories());
@@ -75,7 +75,7 @@ public final class MonteCarloSummary {
         c.put("temperature_K", units.temperatureK());
         c.put("mean_work_zJ", units.toZeptoJoule(t.work().mean()));
         c.put("mean_work_eV", units.toElectronVolt(t.work().mean()));
-        c.put("tau_s", units.hasTimeScale() ? run.protocol().duration() * units.timeUnitS() : Double.NaN);
+        c.put("tau_s", units.hasTimeScale() ? run.problem().protocol().duration() * units.timeUnitS() : Double.NaN);
         c.put("wall_time_s", wallSeconds);
         c.put("particle_steps_per_s", (double) t.trajectories() * (run.steps() + run.holdSteps()) / wallSeconds);
         return c;

@@ -25,22 +25,13 @@ public final class Table {
     public static final class Row {
         private final Map<String, Object> cells = new LinkedHashMap<>();
 
-        public Row put(String column, double v) {
-            cells.put(column, v);
-            return this;
-        }
+        // one typed setter per cell type, so that nothing but a number, a flag or a text enters a table
+        public Row put(String column, double v) { return set(column, v); }
+        public Row put(String column, long v) { return set(column, v); }
+        public Row put(String column, boolean v) { return set(column, v); }
+        public Row put(String column, String v) { return set(column, v); }
 
-        public Row put(String column, long v) {
-            cells.put(column, v);
-            return this;
-        }
-
-        public Row put(String column, boolean v) {
-            cells.put(column, v);
-            return this;
-        }
-
-        public Row put(String column, String v) {
+        private Row set(String column, Object v) {
             cells.put(column, v);
             return this;
         }

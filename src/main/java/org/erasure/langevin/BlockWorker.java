@@ -52,8 +52,8 @@ final class BlockWorker {
 
     BlockWorker(LangevinRun run, BoltzmannSampler initial) {
         this.run = run;
-        this.potential = run.potential();
-        this.protocol = run.protocol();
+        this.potential = run.problem().potential();
+        this.protocol = run.problem().protocol();
         this.initial = initial;
         this.protocolSteps = run.steps();
         this.steps = protocolSteps + run.holdSteps();
@@ -76,7 +76,7 @@ final class BlockWorker {
         simulate(n, rng);
         for (int i = 0; i < n; i++) {
             final double dk = underdamped ? 0.5 * mass * v[i] * v[i] - k0[i] : 0;
-            out.add(w[i], q[i], u[i] - u0[i], dk, x[i], bit[i], run.target().isWrong(x[i], barrierEnd),
+            out.add(w[i], q[i], u[i] - u0[i], dk, x[i], bit[i], run.problem().target().isWrong(x[i], barrierEnd),
                     wrongAtProtocolEnd[i]);
         }
     }
@@ -150,7 +150,7 @@ final class BlockWorker {
 
     private void markProtocolEnd(int n) {
         for (int i = 0; i < n; i++) {
-            wrongAtProtocolEnd[i] = run.target().isWrong(x[i], barrierEnd);
+            wrongAtProtocolEnd[i] = run.problem().target().isWrong(x[i], barrierEnd);
         }
     }
 

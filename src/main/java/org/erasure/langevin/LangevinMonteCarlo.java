@@ -47,7 +47,7 @@ public final class LangevinMonteCarlo {
             throw new IllegalArgumentException("threads must be positive, got " + threads);
         }
         final BoltzmannSampler initial = Double.isNaN(run.fixedStart())
-                ? BoltzmannSampler.of(run.potential(), run.protocol().control0(0), run.protocol().control1(0))
+                ? BoltzmannSampler.of(run.problem().potential(), run.problem().protocol().control0(0), run.problem().protocol().control1(0))
                 : null;
         final long blockSize = BlockWorker.BLOCK_SIZE;
         final long blocks = (run.trajectories() + blockSize - 1) / blockSize;

@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.erasure.model.Dynamics;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.InitialState;
-import org.erasure.model.TargetWell;
 import org.erasure.model.TimeGrid;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.Protocol;
@@ -56,26 +55,6 @@ public record LangevinRun(ErasureProblem problem, Integrator integrator, TimeGri
 
     public LangevinRun withTrajectories(long n) {
         return new LangevinRun(problem, integrator, grid, n, seed, workHistogram);
-    }
-
-    public LangevinRun withSeed(long s) {
-        return new LangevinRun(problem, integrator, grid, trajectories, s, workHistogram);
-    }
-
-    public LangevinRun withWorkHistogram(Histogram h) {
-        return new LangevinRun(problem, integrator, grid, trajectories, seed, h);
-    }
-
-    public Potential potential() {
-        return problem.potential();
-    }
-
-    public Protocol protocol() {
-        return problem.protocol();
-    }
-
-    public TargetWell target() {
-        return problem.target();
     }
 
     /** Reduced mass μ (underdamped), NaN when overdamped. */

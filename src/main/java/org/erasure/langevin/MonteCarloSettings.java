@@ -34,18 +34,6 @@ public record MonteCarloSettings(Integrator integrator, double dt, long trajecto
                 trajectories, seed, null);
     }
 
-    public MonteCarloSettings withTrajectories(long n) {
-        return new MonteCarloSettings(integrator, dt, n, seed, workHistogram);
-    }
-
-    public MonteCarloSettings withSeed(long s) {
-        return new MonteCarloSettings(integrator, dt, trajectories, s, workHistogram);
-    }
-
-    public MonteCarloSettings withWorkHistogram(Histogram h) {
-        return new MonteCarloSettings(integrator, dt, trajectories, seed, h);
-    }
-
     /** The grid run on a problem: τ/round(τ/dt), the hold on the same step. */
     public TimeGrid grid(ErasureProblem problem) {
         return TimeGrid.of(problem, dt);

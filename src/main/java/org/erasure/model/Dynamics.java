@@ -7,10 +7,7 @@ public sealed interface Dynamics permits Dynamics.Overdamped, Dynamics.Underdamp
 
     /** γ dx = −∂ₓU dt + √(2γkT) dW. */
     record Overdamped() implements Dynamics {
-        @Override
-        public String toString() {
-            return "overdamped";
-        }
+        @Override public String toString() { return "overdamped"; }
     }
 
     /**
@@ -25,19 +22,12 @@ public sealed interface Dynamics permits Dynamics.Overdamped, Dynamics.Underdamp
             }
         }
 
-        @Override
-        public String toString() {
-            return "underdamped (reduced mass " + mass + ")";
-        }
+        @Override public String toString() { return "underdamped (reduced mass " + mass + ")"; }
     }
 
-    static Dynamics overdamped() {
-        return new Overdamped();
-    }
+    static Dynamics overdamped() { return new Overdamped(); }
 
-    static Dynamics underdamped(double mass) {
-        return new Underdamped(mass);
-    }
+    static Dynamics underdamped(double mass) { return new Underdamped(mass); }
 
     default boolean isUnderdamped() {
         return this instanceof Underdamped;

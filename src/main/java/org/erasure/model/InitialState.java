@@ -8,10 +8,7 @@ public sealed interface InitialState permits InitialState.Equilibrium, InitialSt
 
     /** Boltzmann equilibrium in U(x; λ(0)). */
     record Equilibrium() implements InitialState {
-        @Override
-        public String toString() {
-            return "equilibrium";
-        }
+        @Override public String toString() { return "equilibrium"; }
     }
 
     /**
@@ -26,17 +23,10 @@ public sealed interface InitialState permits InitialState.Equilibrium, InitialSt
             }
         }
 
-        @Override
-        public String toString() {
-            return "x = " + x + " x_m";
-        }
+        @Override public String toString() { return "x = " + x + " x_m"; }
     }
 
-    static InitialState equilibrium() {
-        return new Equilibrium();
-    }
+    static InitialState equilibrium() { return new Equilibrium(); }
 
-    static InitialState at(double x) {
-        return new FixedPosition(x);
-    }
+    static InitialState at(double x) { return new FixedPosition(x); }
 }
