@@ -42,7 +42,7 @@ public final class ErasureApp implements Runnable {
                 return EXIT_BAD_INPUT;
             }
             if (ex instanceof DivergenceException) {
-                err.println("erasure: error: " + ex.getMessage());
+                err.println("erasure: error: " + ex.getMessage() + " (dynamics.dt)");
                 err.flush();
                 return EXIT_DIVERGED;
             }

@@ -75,6 +75,10 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         for (String w : solution.warnings()) {
             out.println("  WARNING: " + w);
         }
+        if (!solution.warnings().isEmpty()) {
+            out.printf(Locale.ROOT, "  (for example --set fokker_planck.cells=%d --set fokker_planck.time_steps=%d)%n",
+                    2 * fs.cells(), 2 * fs.timeSteps());
+        }
         out.flush();
 
         final Map<String, String> files = new LinkedHashMap<>();

@@ -70,17 +70,17 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "Objective evaluations (Fokker-Planck solves), default ${DEFAULT-VALUE}.")
     int evaluations;
 
-    @Option(names = "--cells", paramLabel = "N", defaultValue = "600",
+    @Option(names = "--cells", paramLabel = "N", defaultValue = "" + FokkerPlanckSettings.SEARCH_CELLS,
             description = "FP cells of the search grid (default ${DEFAULT-VALUE}); the result is verified on twice "
                     + "as many.")
     int cells;
 
-    @Option(names = "--time-steps", paramLabel = "N", defaultValue = "1600",
+    @Option(names = "--time-steps", paramLabel = "N", defaultValue = "" + FokkerPlanckSettings.SEARCH_TIME_STEPS,
             description = "FP time steps of the search grid, second order (default ${DEFAULT-VALUE}); the result is "
                     + "verified on twice as many.")
     int timeSteps;
 
-    @Option(names = "--refinements", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--refinements", paramLabel = "N", defaultValue = "" + ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS,
             description = "How many times the verification grid may be doubled while the verified eps or <W> is "
                     + "outside the numerical tolerance (1 %% in eps, 1e-3 kT in <W>); default ${DEFAULT-VALUE}.")
     int refinements;

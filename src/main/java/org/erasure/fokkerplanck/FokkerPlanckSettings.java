@@ -19,14 +19,16 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
     /** Cells of the default grid of a configuration (fokker_planck.cells). */
     public static final int DEFAULT_CELLS = 2000;
 
-    /** The grid protocol searches run on: 600 cells, 1600 steps, second order (a few tenths of a second). */
-    public static final FokkerPlanckSettings SEARCH = new FokkerPlanckSettings(600, 1600, 2, new double[0]);
+    /** Cells of {@link #SEARCH}. */
+    public static final int SEARCH_CELLS = 600;
 
-    /**
-     * The grid every optimised number is verified on before it is reported: twice the search grid in
-     * space and time, so that its coarse twin, hence its numerical error estimate, is the search value.
-     */
-    public static final FokkerPlanckSettings VERIFY = SEARCH.refined();
+    /** Time steps of {@link #SEARCH}. */
+    public static final int SEARCH_TIME_STEPS = 1600;
+
+    /** The grid protocol searches run on: 600 cells, 1600 steps, second order (a few hundredths of a second). */
+    public static final FokkerPlanckSettings SEARCH = new FokkerPlanckSettings(SEARCH_CELLS, SEARCH_TIME_STEPS, 2,
+            new double[0]);
+
 
     public FokkerPlanckSettings {
         if (cells < 2 * FokkerPlanckSolver.MIN_CELLS || cells > MAX_CELLS) {

@@ -41,9 +41,6 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
     /** Numerical error of ⟨Q⟩ (kT). */
     public double heatError() { return diff(result.meanHeat(), coarse.meanHeat()); }
 
-    /** Numerical error of ⟨ΔU⟩ (kT). */
-    public double deltaUError() { return diff(result.meanDeltaU(), coarse.meanDeltaU()); }
-
     /** Numerical error (absolute) of ε at the end of the run. */
     public double errorRateError() { return diff(result.error(), coarse.error()); }
 
@@ -83,12 +80,12 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
         final List<String> w = new ArrayList<>();
         if (!(errorRateRelativeError() <= tolerance.relativeError())) {
             w.add(String.format(Locale.ROOT, "eps = %.4g carries a numerical error of %.2g (%.2g %% relative; the "
-                            + "tolerance is %.2g %%): refine the grid (fokker_planck.cells and time_steps)",
+                            + "tolerance is %.2g %%): refine the grid (more cells and time steps)",
                     result.error(), errorRateError(), 100 * errorRateRelativeError(), 100 * tolerance.relativeError()));
         }
         if (!(workError() <= tolerance.energyKT())) {
             w.add(String.format(Locale.ROOT, "<W> = %.6f kT carries a numerical error of %.2g kT (the tolerance is "
-                            + "%.2g kT): refine the grid (fokker_planck.cells and time_steps)", result.meanWork(),
+                            + "%.2g kT): refine the grid (more cells and time steps)", result.meanWork(),
                     workError(), tolerance.energyKT()));
         }
         return w;

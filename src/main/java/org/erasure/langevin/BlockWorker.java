@@ -159,7 +159,7 @@ final class BlockWorker {
             if (!(Math.abs(x[i]) < SANE_RANGE) || !Double.isFinite(w[i]) || !Double.isFinite(q[i])) {
                 throw new DivergenceException(String.format(
                         "trajectory diverged (x = %s at t = %.4g tau_D): time step dt = %.3g is too large for "
-                                + "this potential; reduce dynamics.dt", x[i], t, dt));
+                                + "this potential; reduce the time step", x[i], t, dt));
             }
         }
     }

@@ -65,12 +65,6 @@ public final class ProtocolOptimizer {
                     new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]).refined(), DEFAULT_REFINEMENTS,
                     evaluations, seed);
         }
-
-        /** {@link FokkerPlanckSettings#SEARCH}, verified at {@link FokkerPlanckSettings#VERIFY}. */
-        public static Settings of(int evaluations, long seed) {
-            return new Settings(FokkerPlanckSettings.SEARCH, FokkerPlanckSettings.VERIFY, DEFAULT_REFINEMENTS,
-                    evaluations, seed);
-        }
     }
 
     /**
