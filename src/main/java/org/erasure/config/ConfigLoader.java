@@ -281,7 +281,9 @@ public final class ConfigLoader {
             fpDt = tau / steps;
         }
         if (Double.isNaN(fpDt)) {
-            fpDt = dt;
+            // the Monte Carlo step, but no finer than tau / DEFAULT_MAX_TIME_STEPS: the implicit scheme needs no
+            // stability margin, and the numerical error reported beside every value says whether it suffices
+            fpDt = Math.max(dt, tau / FokkerPlanckSettings.DEFAULT_MAX_TIME_STEPS);
         }
         double[] snapshots = {0, 0.25, 0.5, 0.75, 1};
         if (fp.has("snapshots")) {

@@ -19,6 +19,13 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
     /** Cells of the default grid of a configuration (fokker_planck.cells). */
     public static final int DEFAULT_CELLS = 2000;
 
+    /**
+     * The most time steps over the protocol a configuration gets by default (its own Monte Carlo step
+     * otherwise): long protocols would cost minutes at the Monte Carlo step without gaining accuracy that
+     * the numerical error would not show anyway.
+     */
+    public static final int DEFAULT_MAX_TIME_STEPS = 20_000;
+
     /** Cells of {@link #SEARCH}. */
     public static final int SEARCH_CELLS = 600;
 
