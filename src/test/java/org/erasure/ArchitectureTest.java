@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     static final String[] CORE = {"org.erasure", "org.erasure.model..", "org.erasure.physics..",
             "org.erasure.protocol..", "org.erasure.langevin..", "org.erasure.fokkerplanck..", "org.erasure.stats..",
-            "org.erasure.optimize..", "org.erasure.util.."};
+            "org.erasure.optimize..", "org.erasure.rare..", "org.erasure.util.."};
     static final String[] APP = {"org.erasure.config..", "org.erasure.cli..", "org.erasure.io..",
             "org.erasure.plot..", "org.erasure.sweep..", "org.erasure.claims.."};
 

@@ -151,7 +151,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         final FokkerPlanckSettings grid = v.settings();
         final ErasureConfig verifiedConfig = new ErasureConfig(config.name() + "-optimized", config.units(),
                 ErasureProblem.of(opt.member().potential(), opt.member().protocol()).withTarget(config.target()),
-                config.monteCarlo(), grid, config.tree());
+                config.monteCarlo(), grid, config.rareEvent(), config.tree());
         row.putAll("", FokkerPlanckSummary.columns(verifiedConfig, v, wall));
         final Map<String, String> files = new LinkedHashMap<>();
         files.put("optimized.yaml", OptimizedConfig.yaml(config.tree(), opt.member(), grid,

@@ -14,6 +14,8 @@ import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.UnsupportedProblemException;
+import org.erasure.rare.AmsResult;
+import org.erasure.rare.AmsSettings;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Table;
 import org.erasure.io.MonteCarloSummary;
@@ -64,8 +66,20 @@ public final class SimulateCommand implements Callable<Integer> {
             tally = LangevinMonteCarlo.run(run, threads, progress.listener());
         }
         final double wall = (System.nanoTime() - t0) * 1e-9;
+        AmsResult ams = null;
+        final long t1 = System.nanoTime();
+        if (config.rareEvent().isPresent()) {
+            final AmsSettings a = config.rareEvent().get();
+            out.printf(Locale.ROOT, "  rare events: adaptive multilevel splitting, %d replicas, %d repetitions per bit "
+                    + "value, score %s%n", a.replicas(), a.repetitions(), a.score());
+            out.flush();
+            ams = Erasure.rareEvent(config.problem(), config.monteCarlo(), a, threads);
+        }
         final Table.Row summary = MonteCarloSummary.columns(config, run, tally, wall,
-                finiteTimeBound(config));
+                finiteTimeBound(config), ams);
+        if (ams != null) {
+            summary.put("ams_wall_time_s", (System.nanoTime() - t1) * 1e-9);
+        }
         report(out, config.units(), summary);
 
         final Map<String, String> files = new LinkedHashMap<>();
@@ -115,9 +129,19 @@ public final class SimulateCommand implements Callable<Integer> {
                     s.number("error_rate_at_protocol_end"), s.number("error_ci_low_at_protocol_end"),
                     s.number("error_ci_high_at_protocol_end"), (Double) s.get("hold_tauD"));
         }
-        out.printf(Locale.ROOT, "  eps   = %.4g  (%d errors; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g)%n",
-                eps, (long) s.number("errors"), s.number("error_ci_low"), s.number("error_ci_high"),
-                s.number("error_rate_from_left"), s.number("error_rate_from_right"));
+        if (s.get("ams_iterations") != null) {
+            out.printf(Locale.ROOT, "  eps   = %.4g +- %.2g (AMS; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g; "
+                            + "%d iterations, %.3g particle-steps)%n", eps, s.number("error_rate_stderr"),
+                    s.number("error_ci_low"), s.number("error_ci_high"), s.number("error_rate_from_left"),
+                    s.number("error_rate_from_right"), (long) s.number("ams_iterations"), s.number("ams_particle_steps"));
+            out.printf(Locale.ROOT, "          direct sampling: %.4g (%d errors; 95%% CI [%.3g, %.3g])%n",
+                    s.number("direct_error_rate"), (long) s.number("errors"), s.number("direct_error_ci_low"),
+                    s.number("direct_error_ci_high"));
+        } else {
+            out.printf(Locale.ROOT, "  eps   = %.4g  (%d errors; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g)%n",
+                    eps, (long) s.number("errors"), s.number("error_ci_low"), s.number("error_ci_high"),
+                    s.number("error_rate_from_left"), s.number("error_rate_from_right"));
+        }
         out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.4f kT = %.4g zJ;  kT ln(1/eps) = %s kT (%.2f kT at the CI upper end)%n",
                 (Double) s.get("landauer_bound_kT"), units.toZeptoJoule((Double) s.get("landauer_bound_kT")),
                 eps > 0 ? String.format(Locale.ROOT, "%.2f", (Double) s.get("log_inverse_error_kT")) : "inf",

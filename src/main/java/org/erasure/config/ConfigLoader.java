@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.langevin.Integrator;
 import org.erasure.langevin.MonteCarloSettings;
@@ -21,6 +22,8 @@ import org.erasure.model.ErasureProblem;
 import org.erasure.model.InitialState;
 import org.erasure.model.TargetWell;
 import org.erasure.physics.HarmonicTrap;
+import org.erasure.rare.AmsSettings;
+import org.erasure.rare.Score;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.physics.PiecewiseHarmonicWell;
 import org.erasure.protocol.Protocol;
@@ -305,7 +308,6 @@ public final class ConfigLoader {
             throw fp.error("'" + fp.key("time_order") + "' must be 1 (backward Euler) or 2 (Richardson), got " + order);
         }
         fp.finish();
-        root.finish();
         final ErasureProblem problem = new ErasureProblem(potential, protocol, hold, target, initial,
                 underdamped ? Dynamics.underdamped(mass) : Dynamics.overdamped());
         final MonteCarloSettings mc = new MonteCarloSettings(integrator, dt, trajectories, seed, hist);
@@ -318,8 +320,62 @@ public final class ConfigLoader {
         if (fpSteps > 100_000_000) {
             throw fp.error("the Fokker-Planck time step gives " + fpSteps + " steps over tau; at most 1e8");
         }
+        final Optional<AmsSettings> rare = readRareEvent(root.child("rare_event"), problem, seed);
+        root.finish();
         return new ErasureConfig(name, units, problem, mc,
-                new FokkerPlanckSettings((int) cells, fpSteps, (int) order, snapshots), tree.deepCopy());
+                new FokkerPlanckSettings((int) cells, fpSteps, (int) order, snapshots), rare, tree.deepCopy());
+    }
+
+    /**
+     * rare_event: {method: none | ams, replicas, kill_fraction, repetitions, score: auto | committor | distance,
+     * score_power}; the score 'auto' is the committor for overdamped dynamics from equilibrium, else the
+     * time-weighted distance.
+     */
+    private static Optional<AmsSettings> readRareEvent(ConfigNode re, ErasureProblem problem, long seed) {
+        final String method = re.text("method", "none");
+        if (method.equals("none")) {
+            re.finish();
+            return Optional.empty();
+        }
+        if (!method.equals("ams")) {
+            throw re.error("'" + re.key("method") + "' must be none or ams (adaptive multilevel splitting), got '"
+                    + method + "'");
+        }
+        final long replicas = re.integer("replicas", AmsSettings.DEFAULT_REPLICAS);
+        final double kill = re.number("kill_fraction", AmsSettings.DEFAULT_KILL_FRACTION);
+        final long repetitions = re.integer("repetitions", AmsSettings.DEFAULT_REPETITIONS);
+        final String scoreName = re.text("score", "auto");
+        final double power = re.number("score_power", Score.DEFAULT_POWER);
+        re.finish();
+        final boolean committorApplies = !problem.dynamics().isUnderdamped()
+                && problem.initial() instanceof InitialState.Equilibrium;
+        final Score score;
+        switch (scoreName) {
+            case "auto":
+                score = committorApplies ? Score.committor() : Score.timeWeightedDistance(power);
+                break;
+            case "committor":
+                if (!committorApplies) {
+                    throw re.error("'" + re.key("score") + "' = committor needs overdamped dynamics from equilibrium; "
+                            + "use distance (or auto)");
+                }
+                score = Score.committor();
+                break;
+            case "distance":
+                score = Score.timeWeightedDistance(power);
+                break;
+            default:
+                throw re.error("'" + re.key("score") + "' must be auto, committor or distance, got '" + scoreName + "'");
+        }
+        if (replicas > 1_000_000 || repetitions > 1_000_000) {
+            throw re.error("'" + re.key("replicas") + "' and '" + re.key("repetitions") + "' must be at most 1e6");
+        }
+        try {
+            return Optional.of(new AmsSettings((int) replicas, kill, (int) repetitions, seed, score,
+                    AmsSettings.DEFAULT_MAX_ITERATIONS));
+        } catch (IllegalArgumentException e) {
+            throw re.error("'" + re.key("") .replaceAll("\\.$", "") + "': " + e.getMessage());
+        }
     }
 
     private static PhysicalUnits readUnits(ConfigNode phys, double temperature) {

@@ -2,12 +2,14 @@ package org.erasure.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import java.util.Optional;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.langevin.MonteCarloSettings;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.TargetWell;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.physics.Potential;
+import org.erasure.rare.AmsSettings;
 import org.erasure.protocol.Protocol;
 
 /**
@@ -21,10 +23,11 @@ import org.erasure.protocol.Protocol;
  * @param problem      potential, protocol, hold, target, initial state, dynamics
  * @param monteCarlo   integrator, time step, trajectories, seed, work histogram
  * @param fokkerPlanck cells, time steps, time order, density snapshots
+ * @param rareEvent    adaptive multilevel splitting for the error probability (rare_event.method = ams), or empty
  * @param tree         the configuration as read, overrides applied
  */
 public record ErasureConfig(String name, PhysicalUnits units, ErasureProblem problem, MonteCarloSettings monteCarlo,
-                            FokkerPlanckSettings fokkerPlanck, JsonNode tree) {
+                            FokkerPlanckSettings fokkerPlanck, Optional<AmsSettings> rareEvent, JsonNode tree) {
 
     public ErasureConfig {
         Objects.requireNonNull(name);
@@ -32,6 +35,7 @@ public record ErasureConfig(String name, PhysicalUnits units, ErasureProblem pro
         Objects.requireNonNull(problem);
         Objects.requireNonNull(monteCarlo);
         Objects.requireNonNull(fokkerPlanck);
+        Objects.requireNonNull(rareEvent);
         Objects.requireNonNull(tree);
     }
 

@@ -6,6 +6,7 @@ import org.erasure.langevin.LangevinRun;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.physics.QuarticDoubleWell;
+import org.erasure.rare.AmsResult;
 import org.erasure.stats.BinomialInterval;
 import org.erasure.stats.ErasureTally;
 
@@ -25,6 +26,18 @@ public final class MonteCarloSummary {
      */
     public static Table.Row columns(ErasureConfig config, LangevinRun run, ErasureTally t,
                                               double wallSeconds, FokkerPlanckSolution finiteTimeBound) {
+        return columns(config, run, t, wallSeconds, finiteTimeBound, null);
+    }
+
+    /**
+     * As {@link #columns(ErasureConfig, LangevinRun, ErasureTally, double, FokkerPlanckSolution)}, with the error
+     * probability at the observation time from adaptive multilevel splitting when {@code ams} is given: then
+     * {@code error_rate}, its interval, {@code error_rate_stderr}, the per-bit rates and the bounds are the AMS
+     * estimate's ({@code ams_iterations}, {@code ams_particle_steps} its cost), and the direct sampling's count and
+     * interval stay beside them as {@code direct_error_rate}, {@code direct_error_ci_low}, {@code direct_error_ci_high}.
+     */
+    public static Table.Row columns(ErasureConfig config, LangevinRun run, ErasureTally t, double wallSeconds,
+                                    FokkerPlanckSolution finiteTimeBound, AmsResult ams) {
         final PhysicalUnits units = config.units();
         final BinomialInterval err = t.errorInterval();
         final BinomialInterval left = t.errorInterval(0);
@@ -52,9 +65,24 @@ public final class MonteCarloSummary {
         }
         c.put("mean_final_position_xm", t.finalPosition().mean());
         c.put("errors", t.errors());
-        c.put("error_rate", eps);
-        c.put("error_ci_low", err.low());
-        c.put("error_ci_high", err.high());
+        if (ams == null) {
+            c.put("error_rate", eps);
+            c.put("error_ci_low", err.low());
+            c.put("error_ci_high", err.high());
+        } else {
+            c.put("error_rate", ErasureBounds.requireProbability("error_rate", ams.errorRate()));
+            c.put("error_ci_low", ams.ciLow());
+            c.put("error_ci_high", ams.ciHigh());
+            c.put("error_rate_stderr", ams.standardError());
+            c.put("ams_replicas", (long) config.rareEvent().orElseThrow().replicas());
+            c.put("ams_repetitions", (long) ams.repetitions());
+            c.put("ams_score", config.rareEvent().orElseThrow().score().key());
+            c.put("ams_iterations", ams.iterations());
+            c.put("ams_particle_steps", ams.particleSteps());
+            c.put("direct_error_rate", eps);
+            c.put("direct_error_ci_low", err.low());
+            c.put("direct_error_ci_high", err.high());
+        }
         if (run.holdTime() > 0) {
             final BinomialInterval end = BinomialInterval.clopperPearson(t.errorsAtProtocolEnd(), t.trajectories());
             c.put("hold_tauD", run.holdTime());
@@ -62,11 +90,12 @@ public final class MonteCarloSummary {
             c.put("error_ci_low_at_protocol_end", end.low());
             c.put("error_ci_high_at_protocol_end", end.high());
         }
-        c.put("error_rate_from_left", left == null ? Double.NaN : left.rate());
-        c.put("error_rate_from_right", right == null ? Double.NaN : right.rate());
-        c.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(eps));
-        c.put("log_inverse_error_kT", ErasureBounds.logInverseError(eps));
-        c.put("log_inverse_error_ci_high_kT", ErasureBounds.logInverseError(err.high()));
+        final double reported = ams == null ? eps : ams.errorRate();
+        c.put("error_rate_from_left", ams != null ? ams.errorByBit()[0] : left == null ? Double.NaN : left.rate());
+        c.put("error_rate_from_right", ams != null ? ams.errorByBit()[1] : right == null ? Double.NaN : right.rate());
+        c.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(reported));
+        c.put("log_inverse_error_kT", ErasureBounds.logInverseError(reported));
+        c.put("log_inverse_error_ci_high_kT", ErasureBounds.logInverseError(ams == null ? err.high() : ams.ciHigh()));
         c.put("finite_time_bound_kT", finiteTimeBound == null ? Double.NaN : finiteTimeBound.result().finiteTimeBound());
         c.put("finite_time_bound_numerical_error_kT",
                 finiteTimeBound == null ? Double.NaN : finiteTimeBound.finiteTimeBoundError());

@@ -89,6 +89,27 @@ public final class OverdampedKernel {
         heunMove(p, x, noise, force, n, c0, c1, dt, noiseScale);
     }
 
+    /**
+     * One trajectory's move at λ' (positions only: the rare-event engine needs no energies): the same
+     * arithmetic as the moves of {@link #eulerStep} and {@link #heunStep}, so both engines run one dynamics.
+     *
+     * @param noise a standard normal deviate
+     * @return the new position
+     */
+    public static double move(Integrator integrator, Potential p, double x, double noise, double c0, double c1,
+                              double dt, double noiseScale) {
+        final double kick = noiseScale * noise;
+        if (integrator == Integrator.HEUN) {
+            final double f0 = p.force(x, c0, c1);
+            final double xp = x + f0 * dt + kick;
+            return x + (f0 + p.force(xp, c0, c1)) * (0.5 * dt) + kick;
+        }
+        if (integrator == Integrator.EULER_MARUYAMA) {
+            return x + p.force(x, c0, c1) * dt + kick;
+        }
+        throw new IllegalArgumentException(integrator.key() + " is not an overdamped integrator");
+    }
+
     /** Heun's move at λ': the force at x in a pass of its own, then predictor and corrector. */
     private static void heunMove(Potential p, double[] x, double[] noise, double[] force, int n, double c0, double c1,
                                  double dt, double noiseScale) {

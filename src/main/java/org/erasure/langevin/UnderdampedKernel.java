@@ -58,4 +58,25 @@ public final class UnderdampedKernel {
             u[i] = un;
         }
     }
+
+    /**
+     * One trajectory's BAOAB move at λ' (state only, no energies): the arithmetic of {@link #baoabStep}'s move.
+     *
+     * @param state {x, v}, updated in place
+     * @param noise a standard normal deviate
+     */
+    public static void move(Potential p, double[] state, double noise, double c0, double c1, double dt, double mass,
+                            double gamma) {
+        final double halfDt = 0.5 * dt;
+        final double kick = halfDt / mass;
+        final double c = Math.exp(-gamma * dt / mass);
+        final double s = Math.sqrt((1 - c * c) / mass);
+        final double xi = state[0];
+        final double vh = state[1] + kick * p.force(xi, c0, c1);
+        final double xh = xi + halfDt * vh;
+        final double vo = c * vh + s * noise;
+        final double xn = xh + halfDt * vo;
+        state[0] = xn;
+        state[1] = vo + kick * p.force(xn, c0, c1);
+    }
 }

@@ -137,4 +137,35 @@ class VerifiedNumbersTest {
         assertEquals(0, s.code(), s.err());
         assertProbabilities(row(tmp.resolve("mc/summary.csv")));
     }
+
+    /**
+     * simulate with rare_event.method=ams: error_rate and its interval come from adaptive multilevel splitting,
+     * with error_rate_stderr, ams_iterations and ams_particle_steps beside them and the direct count kept; bad
+     * settings are one line and exit 2, nothing written.
+     */
+    @Test
+    void simulateWithAmsReportsTheRareEventEstimate() throws IOException {
+        final Path cfg = tmp.resolve("a.yaml");
+        Files.writeString(cfg, SimulateCommandTest.GOOD + "rare_event: {method: ams, replicas: 40, repetitions: 3}\n");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", cfg.toString(), "--out",
+                tmp.resolve("ams").toString());
+        assertEquals(0, r.code(), r.err());
+        final Map<String, String> s = row(tmp.resolve("ams/summary.csv"));
+        assertProbabilities(s);
+        for (String k : new String[] {"error_rate_stderr", "ams_iterations", "ams_particle_steps", "direct_error_rate"}) {
+            assertTrue(!s.get(k).isEmpty(), k + " in " + s);
+        }
+        assertTrue(Double.parseDouble(s.get("error_rate")) > 0 && s.get("ams_score").startsWith("committor"));
+        assertTrue(r.out().contains("(AMS; 95% CI"), r.out());
+        for (String bad : new String[] {"rare_event.replicas=1", "rare_event.kill_fraction=1.5", "rare_event.score=foo",
+                "rare_event.method=splitting", "rare_event.repetitions=1"}) {
+            final Path out = tmp.resolve("bad");
+            final SimulateCommandTest.Result b = SimulateCommandTest.run("simulate", "--config", cfg.toString(),
+                    "--set", bad, "--out", out.toString());
+            assertEquals(ErasureApp.EXIT_BAD_INPUT, b.code(), bad + ": " + b.err());
+            assertEquals(1, b.err().strip().lines().count(), b.err());
+            assertTrue(b.err().contains("rare_event"), b.err());
+            assertFalse(Files.exists(out), bad);
+        }
+    }
 }

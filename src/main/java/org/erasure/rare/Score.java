@@ -1,0 +1,93 @@
+package org.erasure.rare;
+
+/**
+ * The importance function ξ(t, x) of adaptive multilevel splitting: a replica's level is the largest ξ
+ * along its path, or +∞ when it ends in the wrong well at the observation time T. Any score gives an
+ * unbiased estimate (Bréhier et al., Ann. Appl. Probab. 26, 3559 (2016)); a good one, close to a monotone
+ * function of the committor, gives a small variance.
+ *
+ * <p>{@link CommittorScore}, the committor from the backward Fokker–Planck equation, is near-optimal and the
+ * default for overdamped dynamics. {@link TimeWeightedDistance}, the default where no committor is computed
+ * (underdamped dynamics), needs no tuning for any potential: the signed distance into the
+ * wrong side of the current barrier, d = (x_b(t) − x) for target right, weighted by (t/T)^p; for underdamped
+ * dynamics x is the position the particle would coast to, x + μv. The weight is
+ * what makes it time-aware: an erasure starts with half its particles in the well that will be wrong, so a
+ * distance alone would give every left-starting replica a high level at t = 0, while only those still on the
+ * wrong side late in the protocol are rare (Bréhier &amp; Lelièvre, arXiv:1811.06289, on scores for fixed-time
+ * tail events; Lestang et al., J. Stat. Mech. (2018) 043213, on time-dependent scores).
+ */
+public sealed interface Score permits Score.TimeWeightedDistance, Score.CommittorScore {
+
+    /** A short name for tables: {@code committor} or {@code distance-p<power>}. */
+    String key();
+
+    /**
+     * (t/T)^p · d.
+     *
+     * @param power p ≥ 0 (1 by default; larger values weigh late times more)
+     */
+    record TimeWeightedDistance(double power) implements Score {
+        public TimeWeightedDistance {
+            if (!(power >= 0) || Double.isInfinite(power)) {
+                throw new IllegalArgumentException("the time weight's power must be finite and non-negative, got "
+                        + power);
+            }
+        }
+
+        /**
+         * ξ at time fraction s = t/T of the observation time, for a particle at signed distance d (x_m, or the
+         * potential's length unit) into the wrong side of the barrier at that time.
+         */
+        public double value(double s, double d) {
+            return (power == 1 ? s : Math.pow(s, power)) * d;
+        }
+
+        @Override
+        public String key() {
+            return "distance-p" + plain(power);
+        }
+
+        @Override
+        public String toString() {
+            return "time-weighted distance (t/T)^" + plain(power) + " (x_b - x)";
+        }
+
+        private static String plain(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+
+    /**
+     * ln q(t, x), the committor of the problem from the backward Fokker–Planck equation
+     * ({@link org.erasure.fokkerplanck.Committor}), on a grid of {@code cells} cells and at most {@code slices}
+     * stored times: near-optimal, overdamped dynamics from equilibrium only.
+     */
+    record CommittorScore(int cells, int slices) implements Score {
+        public CommittorScore {
+            if (cells < 40 || slices < 2) {
+                throw new IllegalArgumentException("the committor score needs at least 40 cells and 2 time slices");
+            }
+        }
+
+        @Override
+        public String key() {
+            return "committor";
+        }
+
+        @Override
+        public String toString() {
+            return "committor ln q(t, x) from the backward Fokker-Planck equation (" + cells + " cells)";
+        }
+    }
+
+    static Score committor() {
+        return new CommittorScore(400, 2000);
+    }
+
+    /** The default weight's power p of {@link TimeWeightedDistance}: late times dominate. */
+    double DEFAULT_POWER = 4;
+
+    static Score timeWeightedDistance(double power) {
+        return new TimeWeightedDistance(power);
+    }
+}
