@@ -51,24 +51,12 @@ public final class Committor {
             throw new IllegalArgumentException("the committor needs at least " + FokkerPlanckSolver.MIN_CELLS
                     + " cells and 2 time slices");
         }
-        final double tau = protocol.duration();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k <= 200; k++) {
-            final double[] r = potential.confiningInterval(protocol.control0(tau * k / 200), protocol.control1(tau * k / 200));
-            lo = Math.min(lo, r[0]);
-            hi = Math.max(hi, r[1]);
-        }
-        final double[] domain = FokkerPlanckSolver.widened(lo, hi);
-        final double h = (domain[1] - domain[0]) / cells;
-        final double xbEnd = potential.barrierPosition(protocol.control0(tau), protocol.control1(tau));
-        final double left = xbEnd - Math.ceil((xbEnd - domain[0]) / h) * h;
-        final int n = (int) Math.ceil((domain[1] - left) / h);
-        final int firstRight = (int) Math.round((xbEnd - left) / h);
-        final double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = left + (i + 0.5) * h;
-        }
+        final FokkerPlanckSolver.Grid g = FokkerPlanckSolver.Grid.of(potential, protocol, cells);
+        final double left = g.left();
+        final double h = g.h();
+        final int n = g.n();
+        final int firstRight = g.firstRight();
+        final double[] x = g.centres();
         final long total = grid.totalSteps();
         final int stride = (int) Math.max(1, (total + slices - 2) / (slices - 1));
         final int count = (int) ((total + stride - 1) / stride) + 1;     // slices at 0, stride, ..., and the end

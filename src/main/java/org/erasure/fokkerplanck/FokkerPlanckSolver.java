@@ -72,28 +72,12 @@ public final class FokkerPlanckSolver {
         final long steps = grid.protocolSteps();
         final double step = grid.dt();
 
-        // Domain: the union over the protocol of the intervals beyond which exp(−U) < e^−80, widened by 25 %.
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k <= 200; k++) {
-            final double t = tau * k / 200;
-            final double[] r = potential.confiningInterval(protocol.control0(t), protocol.control1(t));
-            lo = Math.min(lo, r[0]);
-            hi = Math.max(hi, r[1]);
-        }
-        final double[] domain = widened(lo, hi);
-        lo = domain[0];
-        hi = domain[1];
-        final double h = (hi - lo) / cells;
-        final double xbEnd = potential.barrierPosition(protocol.control0(tau), protocol.control1(tau));
-        final double left = xbEnd - Math.ceil((xbEnd - lo) / h) * h;   // a face exactly at the final barrier
-        final int n = (int) Math.ceil((hi - left) / h);
-        final int firstRight = (int) Math.round((xbEnd - left) / h);    // cells ≥ this lie right of the barrier
-
-        final double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = left + (i + 0.5) * h;
-        }
+        final Grid g = Grid.of(potential, protocol, cells);
+        final double left = g.left();
+        final double h = g.h();
+        final int n = g.n();
+        final int firstRight = g.firstRight();
+        final double[] x = g.centres();
         final double c00 = protocol.control0(0);
         final double c10 = protocol.control1(0);
         final double[] uOld = new double[n];
@@ -187,6 +171,42 @@ public final class FokkerPlanckSolver {
                 massLeft > 0 ? wrongLeft / massLeft : Double.NaN, massRight > 0 ? wrongRight / massRight : Double.NaN,
                 errorAtProtocolEnd, dF, work - dF, w2, dF + w2 * w2 / tau, qs, n, steps, grid.holdSteps(), left, h,
                 rho0, rhoEnd, snapshotFractions.clone(), snaps);
+    }
+
+    /**
+     * The cells of a problem: the union over the protocol of the intervals beyond which exp(−U) &lt; e^−80,
+     * widened by 25 %, cut into cells of width h, shifted so that a face lies exactly on the final barrier.
+     *
+     * @param left       the left edge
+     * @param h          the cell width
+     * @param n          the number of cells
+     * @param firstRight the first cell right of the final barrier
+     */
+    record Grid(double left, double h, int n, int firstRight) {
+        static Grid of(Potential potential, Protocol protocol, int cells) {
+            final double tau = protocol.duration();
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k <= 200; k++) {
+                final double t = tau * k / 200;
+                final double[] r = potential.confiningInterval(protocol.control0(t), protocol.control1(t));
+                lo = Math.min(lo, r[0]);
+                hi = Math.max(hi, r[1]);
+            }
+            final double[] domain = widened(lo, hi);
+            final double h = (domain[1] - domain[0]) / cells;
+            final double xbEnd = potential.barrierPosition(protocol.control0(tau), protocol.control1(tau));
+            final double left = xbEnd - Math.ceil((xbEnd - domain[0]) / h) * h;
+            return new Grid(left, h, (int) Math.ceil((domain[1] - left) / h), (int) Math.round((xbEnd - left) / h));
+        }
+
+        double[] centres() {
+            final double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = left + (i + 0.5) * h;
+            }
+            return x;
+        }
     }
 
     private static void record(double[][] snaps, long[] at, long k, double[] pl, double[] pr, double h) {
