@@ -25,7 +25,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "SWEEP.yaml", required = true, description = "Sweep file.")
     Path config;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "mc, fp or both (default: the file's, else fp).")
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "mc, fp, both or ams (direct Monte Carlo for <W> and <Q>, adaptive multilevel splitting for "
+                    + "eps; the points' rare_event settings or the defaults) (default: the file's, else fp).")
     String engine;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<name>/).")

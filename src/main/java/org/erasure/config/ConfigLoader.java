@@ -320,7 +320,7 @@ public final class ConfigLoader {
         if (fpSteps > 100_000_000) {
             throw fp.error("the Fokker-Planck time step gives " + fpSteps + " steps over tau; at most 1e8");
         }
-        final Optional<AmsSettings> rare = readRareEvent(root.child("rare_event"), problem, seed);
+        final Optional<AmsSettings> rare = readRareEvent(root.child("rare_event"), seed);
         root.finish();
         return new ErasureConfig(name, units, problem, mc,
                 new FokkerPlanckSettings((int) cells, fpSteps, (int) order, snapshots), rare, tree.deepCopy());
@@ -328,10 +328,9 @@ public final class ConfigLoader {
 
     /**
      * rare_event: {method: none | ams, replicas, kill_fraction, repetitions, score: auto | committor | distance,
-     * score_power}; the score 'auto' is the committor for overdamped dynamics from equilibrium, else the
-     * time-weighted distance.
+     * score_power}; 'auto' is the committor.
      */
-    private static Optional<AmsSettings> readRareEvent(ConfigNode re, ErasureProblem problem, long seed) {
+    private static Optional<AmsSettings> readRareEvent(ConfigNode re, long seed) {
         final String method = re.text("method", "none");
         if (method.equals("none")) {
             re.finish();
@@ -347,18 +346,10 @@ public final class ConfigLoader {
         final String scoreName = re.text("score", "auto");
         final double power = re.number("score_power", Score.DEFAULT_POWER);
         re.finish();
-        final boolean committorApplies = !problem.dynamics().isUnderdamped()
-                && problem.initial() instanceof InitialState.Equilibrium;
         final Score score;
         switch (scoreName) {
             case "auto":
-                score = committorApplies ? Score.committor() : Score.timeWeightedDistance(power);
-                break;
             case "committor":
-                if (!committorApplies) {
-                    throw re.error("'" + re.key("score") + "' = committor needs overdamped dynamics from equilibrium; "
-                            + "use distance (or auto)");
-                }
                 score = Score.committor();
                 break;
             case "distance":

@@ -74,9 +74,9 @@ public final class MonteCarloSummary {
             c.put("error_ci_low", ams.ciLow());
             c.put("error_ci_high", ams.ciHigh());
             c.put("error_rate_stderr", ams.standardError());
-            c.put("ams_replicas", (long) config.rareEvent().orElseThrow().replicas());
+            c.put("ams_replicas", (long) ams.replicas());
             c.put("ams_repetitions", (long) ams.repetitions());
-            c.put("ams_score", config.rareEvent().orElseThrow().score().key());
+            c.put("ams_score", ams.score());
             c.put("ams_iterations", ams.iterations());
             c.put("ams_particle_steps", ams.particleSteps());
             c.put("direct_error_rate", eps);

@@ -17,7 +17,6 @@ import org.erasure.langevin.LangevinRun;
 import org.erasure.langevin.OverdampedKernel;
 import org.erasure.langevin.UnderdampedKernel;
 import org.erasure.model.TargetWell;
-import org.erasure.model.UnsupportedProblemException;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.Protocol;
 import org.erasure.util.Futures;
@@ -112,7 +111,7 @@ public final class AdaptiveMultilevelSplitting {
             }
             final double sd = Math.sqrt(var);
             return new AmsResult(eps, sd, Math.max(0, eps - 1.96 * sd), Math.min(1, eps + 1.96 * sd), mean, se,
-                    weights, s.repetitions(), iterations, steps);
+                    weights, s.replicas(), s.score().key(), s.repetitions(), iterations, steps);
         } finally {
             pool.shutdownNow();
         }
@@ -203,10 +202,6 @@ public final class AdaptiveMultilevelSplitting {
                     protocol.control1(protocol.duration()));
             this.fixedStart = run.fixedStart();
             if (score instanceof Score.CommittorScore c) {
-                if (underdamped || !Double.isNaN(fixedStart)) {
-                    throw new UnsupportedProblemException("the committor score is computed for overdamped dynamics "
-                            + "from equilibrium; use the time-weighted distance score for this problem");
-                }
                 final Committor q = Committor.solve(potential, protocol, target, run.grid(), c.cells(), c.slices());
                 this.score = q::logCommittor;
             } else {

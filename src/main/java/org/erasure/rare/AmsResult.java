@@ -12,12 +12,15 @@ package org.erasure.rare;
  *                       bit value that has no weight
  * @param stderrByBit    their standard errors
  * @param bitWeights     π_b, the initial probability of each bit value
+ * @param replicas       N, replicas per run
+ * @param score          the score's key ({@link Score#key()})
  * @param repetitions    independent runs per bit value
  * @param iterations     AMS iterations over all runs
  * @param particleSteps  time steps simulated over all runs (the cost)
  */
 public record AmsResult(double errorRate, double standardError, double ciLow, double ciHigh, double[] errorByBit,
-                        double[] stderrByBit, double[] bitWeights, int repetitions, long iterations,
+                        double[] stderrByBit, double[] bitWeights, int replicas, String score, int repetitions,
+                        long iterations,
                         long particleSteps) {
 
     /** Relative standard error σ/ε (∞ when ε = 0). */

@@ -6,9 +6,11 @@ package org.erasure.rare;
  * unbiased estimate (Bréhier et al., Ann. Appl. Probab. 26, 3559 (2016)); a good one, close to a monotone
  * function of the committor, gives a small variance.
  *
- * <p>{@link CommittorScore}, the committor from the backward Fokker–Planck equation, is near-optimal and the
- * default for overdamped dynamics. {@link TimeWeightedDistance}, the default where no committor is computed
- * (underdamped dynamics), needs no tuning for any potential: the signed distance into the
+ * <p>{@link CommittorScore}, the committor of the overdamped dynamics from the backward Fokker–Planck equation,
+ * is the default: near-optimal for overdamped dynamics, and for underdamped dynamics a good score evaluated at the
+ * position the particle would coast to, x + μv (exact in the high-friction limit; the estimate stays unbiased
+ * whatever the friction, only its variance grows as inertia matters more). {@link TimeWeightedDistance} needs no
+ * solve at all: the signed distance into the
  * wrong side of the current barrier, d = (x_b(t) − x) for target right, weighted by (t/T)^p; for underdamped
  * dynamics x is the position the particle would coast to, x + μv. The weight is
  * what makes it time-aware: an erasure starts with half its particles in the well that will be wrong, so a
@@ -60,7 +62,7 @@ public sealed interface Score permits Score.TimeWeightedDistance, Score.Committo
     /**
      * ln q(t, x), the committor of the problem from the backward Fokker–Planck equation
      * ({@link org.erasure.fokkerplanck.Committor}), on a grid of {@code cells} cells and at most {@code slices}
-     * stored times: near-optimal, overdamped dynamics from equilibrium only.
+     * stored times (for underdamped dynamics at the coasting position x + μv).
      */
     record CommittorScore(int cells, int slices) implements Score {
         public CommittorScore {

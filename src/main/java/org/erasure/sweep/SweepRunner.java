@@ -19,6 +19,9 @@ import org.erasure.config.ConfigException;
 import org.erasure.config.ErasureConfig;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Table;
+import org.erasure.rare.AmsResult;
+import org.erasure.rare.AmsSettings;
+import org.erasure.rare.Score;
 import org.erasure.io.FokkerPlanckSummary;
 import org.erasure.io.MonteCarloSummary;
 
@@ -91,13 +94,21 @@ public final class SweepRunner {
         final boolean both = spec.engine() == SweepSpec.Engine.BOTH;
         if (spec.engine().mc()) {
             final Erasure.MonteCarloResult mc = Erasure.simulate(config.problem(), config.monteCarlo(), threads, null);
-            putAll(row, MonteCarloSummary.columns(config, mc.run(), mc.tally(), 1, null), both ? "mc_" : "");
+            final AmsResult ams = spec.engine() == SweepSpec.Engine.AMS ? Erasure.rareEvent(config.problem(),
+                    config.monteCarlo(), config.rareEvent().orElse(defaultAms(config.seed())), threads) : null;
+            putAll(row, MonteCarloSummary.columns(config, mc.run(), mc.tally(), 1, null, ams), both ? "mc_" : "");
         }
         if (spec.engine().fp()) {
             putAll(row, FokkerPlanckSummary.columns(config, Erasure.solve(config.problem(), config.fokkerPlanck()), 1),
                     both ? "fp_" : "");
         }
         return row;
+    }
+
+    /** The splitting a point runs when its configuration has no rare_event section of its own. */
+    static AmsSettings defaultAms(long seed) {
+        return new AmsSettings(AmsSettings.DEFAULT_REPLICAS, AmsSettings.DEFAULT_KILL_FRACTION,
+                AmsSettings.DEFAULT_REPETITIONS, seed, Score.committor(), AmsSettings.DEFAULT_MAX_ITERATIONS);
     }
 
     private static void putAll(Table.Row row, Table.Row cols, String prefix) {

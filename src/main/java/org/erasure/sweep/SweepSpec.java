@@ -26,7 +26,7 @@ import org.erasure.config.ErasureConfig;
  * <pre>
  * name: sweep-tau
  * base: quick.yaml            # relative to this file; or base_config: {inline mapping}; default: embedded
- * engine: fp                  # mc, fp or both
+ * engine: fp                  # mc, fp, both or ams (direct Monte Carlo for W and Q, splitting for eps)
  * zip: false
  * axes:
  *   - {key: protocol.tau, log: [1, 1000], points: 7}
@@ -40,14 +40,15 @@ public final class SweepSpec {
 
     /** Which engines run each point. */
     public enum Engine {
-        MC, FP, BOTH;
+        MC, FP, BOTH, AMS;
 
+        /** A direct Monte Carlo run (the work and heat; with AMS, the error comes from the splitting). */
         boolean mc() {
             return this != FP;
         }
 
         boolean fp() {
-            return this != MC;
+            return this == FP || this == BOTH;
         }
     }
 
@@ -90,7 +91,7 @@ public final class SweepSpec {
      * Reads and validates a sweep file; every point's configuration is built once, so a bad value
      * anywhere fails before anything runs.
      *
-     * @param engineOverride "mc", "fp", "both", or null to keep the file's
+     * @param engineOverride "mc", "fp", "both", "ams", or null to keep the file's
      * @param baseOverrides  key=value settings applied to the base configuration
      */
     public static SweepSpec load(Path file, String engineOverride, List<String> baseOverrides) {
@@ -133,7 +134,7 @@ public final class SweepSpec {
         try {
             engine = Engine.valueOf(e.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
-            throw new ConfigException(src + ": engine must be mc, fp or both, got '" + e + "'");
+            throw new ConfigException(src + ": engine must be mc, fp, both or ams, got '" + e + "'");
         }
         final boolean zip = root.hasNonNull("zip") && root.get("zip").asBoolean();
         final JsonNode axesNode = root.get("axes");

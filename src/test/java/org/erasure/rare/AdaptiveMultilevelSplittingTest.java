@@ -10,7 +10,6 @@ import org.erasure.langevin.Integrator;
 import org.erasure.langevin.MonteCarloSettings;
 import org.erasure.model.Dynamics;
 import org.erasure.model.ErasureProblem;
-import org.erasure.model.UnsupportedProblemException;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
 import org.erasure.stats.BinomialInterval;
@@ -129,20 +128,21 @@ class AdaptiveMultilevelSplittingTest {
 
     /**
      * Underdamped dynamics (μ = 0.1: the well frequency 25/τ_D against a damping rate of 10/τ_D) against direct
-     * BAOAB sampling, with the default score where no committor is computed: the time-weighted distance of the
-     * coasting position x + μv (3 combined standard errors, ~0.3 % false failures).
+     * BAOAB sampling, with the time-weighted distance of the coasting position x + μv and with the default, the
+     * overdamped committor at that position (3 combined standard errors each, ~0.3 % false failures each).
      */
     @Test
     void underdampedAgreesWithDirectSampling() {
         final ErasureProblem p = fourStep(8, 10, 8).withDynamics(Dynamics.underdamped(0.1));
         final MonteCarloSettings mc = new MonteCarloSettings(Integrator.BAOAB, 1e-3, 100_000, 3, null);
         final BinomialInterval direct = Erasure.simulate(p, mc, 2, null).tally().errorInterval();
-        final AmsResult r = Erasure.rareEvent(p, mc, new AmsSettings(100, 0.05, 10, 5, Score.timeWeightedDistance(Score.DEFAULT_POWER),
-                1_000_000), 2);
-        final double se = Math.hypot(Math.sqrt(direct.rate() * (1 - direct.rate()) / direct.trials()),
-                r.standardError());
-        assertTrue(Math.abs(r.errorRate() - direct.rate()) <= 3 * se, "AMS " + r.errorRate() + " +- "
-                + r.standardError() + " vs direct " + direct);
+        for (Score score : new Score[] {Score.timeWeightedDistance(Score.DEFAULT_POWER), Score.committor()}) {
+            final AmsResult r = Erasure.rareEvent(p, mc, new AmsSettings(100, 0.05, 10, 5, score, 1_000_000), 2);
+            final double se = Math.hypot(Math.sqrt(direct.rate() * (1 - direct.rate()) / direct.trials()),
+                    r.standardError());
+            assertTrue(Math.abs(r.errorRate() - direct.rate()) <= 3 * se, score + ": AMS " + r.errorRate() + " +- "
+                    + r.standardError() + " vs direct " + direct);
+        }
     }
 
     @Test
@@ -162,10 +162,12 @@ class AdaptiveMultilevelSplittingTest {
         assertThrows(IllegalArgumentException.class, () -> new AmsSettings(1, 0.05, 10, 1, Score.committor(), 10));
         assertThrows(IllegalArgumentException.class, () -> new AmsSettings(10, 1, 10, 1, Score.committor(), 10));
         assertThrows(IllegalArgumentException.class, () -> new AmsSettings(10, 0.1, 1, 1, Score.committor(), 10));
-        final ErasureProblem ud = fourStep(8, 2, 8).withDynamics(Dynamics.underdamped(0.1));
-        assertThrows(UnsupportedProblemException.class, () -> Erasure.rareEvent(ud,
-                new MonteCarloSettings(Integrator.BAOAB, 2e-3, 1, 1, null),
-                new AmsSettings(10, 0.1, 2, 1, Score.committor(), 10), 1));
+        assertThrows(IllegalArgumentException.class, () -> new AmsSettings(10, 0, 10, 1, Score.committor(), 10));
+        assertThrows(IllegalArgumentException.class, () -> Score.timeWeightedDistance(-1));
+        // a run that cannot finish within its iteration budget says so instead of returning a number
+        assertThrows(IllegalStateException.class, () -> Erasure.rareEvent(fourStep(8, 10, 8),
+                new MonteCarloSettings(Integrator.HEUN, 1e-3, 1, 1, null),
+                new AmsSettings(20, 0.05, 2, 1, Score.committor(), 3), 1));
     }
 
     /** The splitting engine moves particles with the Langevin engine's arithmetic, bit for bit. */

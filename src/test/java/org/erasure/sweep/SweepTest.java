@@ -43,6 +43,26 @@ class SweepTest {
         return Files.readAllBytes(p);
     }
 
+    /** engine: ams, a direct run for the work and splitting for eps at every point, reproducible on any threads. */
+    @Test
+    void amsSweepReportsTheSplittingEstimateAtEveryPoint() throws IOException {
+        final Path f = sweepFile("ams");
+        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD
+                + "rare_event: {method: ams, replicas: 20, repetitions: 2}\n");
+        final SweepSpec spec = SweepSpec.load(f, null, List.of());
+        final Path one = tmp.resolve("ams1");
+        final Path two = tmp.resolve("ams2");
+        assertTrue(SweepRunner.run(spec, one, 1, 1, 1, null));
+        assertTrue(SweepRunner.run(spec, two, 1, 1, 2, null));
+        assertArrayEquals(bytes(one.resolve("sweep.csv")), bytes(two.resolve("sweep.csv")));
+        final org.erasure.io.Table t = org.erasure.io.Table.readCsv(one.resolve("sweep.csv"));
+        assertEquals(6, t.size());
+        for (int i = 0; i < t.size(); i++) {
+            assertTrue(t.number("error_rate", i) > 0 && t.number("ams_iterations", i) > 0, "point " + i);
+            assertTrue(t.number("mean_work_kT", i) > 0, "direct work at point " + i);
+        }
+    }
+
     @Test
     void interruptedThenResumedEqualsUninterruptedByteForByte() throws IOException {
         final SweepSpec spec = SweepSpec.load(sweepFile("both"), null, List.of());
