@@ -26,6 +26,9 @@ import org.erasure.optimize.FourStepFamily;
 import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
+import org.erasure.rare.AmsResult;
+import org.erasure.rare.AmsSettings;
+import org.erasure.rare.Score;
 import org.erasure.stats.ErasureTally;
 import org.erasure.stats.InverseTauFit;
 import org.erasure.util.Futures;
@@ -38,8 +41,8 @@ public final class ClaimsRunner {
 
     /** Every result of the report, typed; each table as the report lays it out by {@code ...Table()}. */
     public record Results(List<Rows.Approach> approach, Rows.ApproachFit approachFit, List<Rows.Frontier> frontier,
-                          Rows.FrontierCheck frontierCheck, List<Rows.Storing> storing, List<Rows.Speed> speed,
-                          List<Rows.Verdict> verdict, List<String> faults) {
+                          Rows.FrontierCheck frontierCheck, Rows.AmsCheck amsCheck, List<Rows.Storing> storing,
+                          List<Rows.Speed> speed, List<Rows.Verdict> verdict, List<String> faults) {
 
         public Table approachTable() {
             return Rows.table(approach, Rows.Approach::row);
@@ -55,6 +58,11 @@ public final class ClaimsRunner {
 
         public Table frontierCheckTable() {
             return Table.of(frontierCheck.row());
+        }
+
+        /** The splitting check (empty when no feasible frontier point has a target at most 1e-15). */
+        public Table amsCheckTable() {
+            return amsCheck == null ? Table.of(List.of()) : Table.of(amsCheck.row());
         }
 
         public Table storingTable() {
@@ -82,7 +90,7 @@ public final class ClaimsRunner {
 
     /** Number of progress steps {@link #run} reports. */
     public static int steps(ClaimsSettings s) {
-        return s.approachTaus().size() + s.mcTaus().size() + s.frontierTaus().size() * s.frontierErrors().size() + 2
+        return s.approachTaus().size() + s.mcTaus().size() + s.frontierTaus().size() * s.frontierErrors().size() + 3
                 + s.storeErrors().size() * (s.holdTimes().size() + 1);
     }
 
@@ -99,10 +107,12 @@ public final class ClaimsRunner {
             final Rows.ApproachFit fit = approachFit(approach);
             final List<Rows.Frontier> frontier = frontier(s, pool, tick, faults);
             final Rows.FrontierCheck check = frontierCheck(s, threads, tick, faults);
+            final Rows.AmsCheck amsCheck = amsCheck(s, frontier, threads);
+            tick.accept(1);
             final List<Rows.Storing> storing = storing(s, pool, tick, faults);
             final List<Rows.Speed> speed = speed(s, frontier);
-            final List<Rows.Verdict> verdict = Verdicts.rows(s, fit, frontier, check, storing, speed, faults);
-            return new Results(approach, fit, frontier, check, storing, speed, verdict, faults);
+            final List<Rows.Verdict> verdict = Verdicts.rows(s, fit, frontier, check, amsCheck, storing, speed, faults);
+            return new Results(approach, fit, frontier, check, amsCheck, storing, speed, verdict, faults);
         } finally {
             pool.shutdownNow();
         }
@@ -254,7 +264,8 @@ public final class ClaimsRunner {
                 ((QuarticDoubleWell) o.member().potential()).barrierKT(), p.values0()[1], p.values1()[2],
                 String.format(java.util.Locale.ROOT, "%.3f/%.3f/%.3f/%.3f", t[1], t[2] - t[1], t[3] - t[2], 1 - t[3]),
                 String.join("; ", FourStepFamily.of(tau, s.maxTilt(), s.barrierRange()[0], s.barrierRange()[1])
-                        .parametersOnBounds(o.unit())), o.evaluations(), o.fault() == null ? "" : o.fault(), foundFor);
+                        .parametersOnBounds(o.unit())), o.evaluations(), o.fault() == null ? "" : o.fault(), foundFor,
+                o.member());
     }
 
     /**
@@ -277,6 +288,21 @@ public final class ClaimsRunner {
         final ErasureTally t = monteCarlo(ErasureProblem.of(w, p), s.mcTrajectories() * 5, s.seed() + 1000, threads);
         tick.accept(1);
         return new Rows.FrontierCheck(tau, w.barrierKT(), 0, tilt, fp, Rows.MonteCarloCheck.of(t, fp));
+    }
+
+    /** The splitting check of the tail (see {@link Rows.AmsCheck}); null when no frontier point qualifies. */
+    private static Rows.AmsCheck amsCheck(ClaimsSettings s, List<Rows.Frontier> frontier, int threads) {
+        final Rows.Frontier f = frontier.stream().filter(r -> r.feasible() && r.targetError() <= 1e-15)
+                .min(java.util.Comparator.comparingDouble(Rows.Frontier::tau)
+                        .thenComparingDouble(r -> r.fp().errorRate())).orElse(null);
+        if (f == null) {
+            return null;
+        }
+        final double dt = mcDt(f.barrier());
+        final AmsResult ams = Erasure.rareEvent(ErasureProblem.of(f.member().potential(), f.member().protocol()),
+                new MonteCarloSettings(Integrator.HEUN, dt, 1, s.seed(), null), new AmsSettings(s.amsReplicas(), 0.05,
+                        s.amsRepetitions(), s.seed(), Score.committor(), AmsSettings.DEFAULT_MAX_ITERATIONS), threads);
+        return Rows.AmsCheck.of(f, ams, dt);
     }
 
     private static List<Rows.Storing> storing(ClaimsSettings s, ExecutorService pool, IntConsumer tick,

@@ -21,6 +21,8 @@ import java.util.List;
  * @param evaluations        objective evaluations per optimisation
  * @param mcCheckError       error target at which Monte Carlo confirms the frontier (resolvable by sampling)
  * @param mcCheckTau         duration of that confirmation
+ * @param amsReplicas        replicas of the splitting that confirms a frontier point at ε ≤ 1e-15
+ * @param amsRepetitions     its repetitions per bit value
  * @param holdTimes          storage times of experiment 3 (τ_D)
  * @param storeErrors        error probabilities of experiment 3
  * @param storeEraseTau      duration of the erasures of experiment 3
@@ -32,6 +34,7 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
                              List<Double> approachTaus, List<Double> mcTaus, long mcTrajectories,
                              List<Double> frontierTaus, List<Double> frontierErrors, double[] barrierRange,
                              double maxTilt, int evaluations, double mcCheckError, double mcCheckTau,
+                             int amsReplicas, int amsRepetitions,
                              List<Double> holdTimes, List<Double> storeErrors, double storeEraseTau, int cells,
                              int timeSteps, long seed) {
 
@@ -58,9 +61,9 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
             }
         }
         if (!(approachGMin >= 0 && approachGMin <= 1) || !(approachBarrier > 0) || evaluations < 10 || cells < 40
-                || timeSteps < 10 || mcTrajectories < 1 || seed < 0) {
+                || timeSteps < 10 || mcTrajectories < 1 || seed < 0 || amsReplicas < 2 || amsRepetitions < 2) {
             throw new IllegalArgumentException("need 0 <= g_min <= 1, barrier > 0, evaluations >= 10, cells >= 40, "
-                    + "time_steps >= 10, mc_trajectories >= 1, seed >= 0");
+                    + "time_steps >= 10, mc_trajectories >= 1, seed >= 0, ams_replicas >= 2, ams_repetitions >= 2");
         }
     }
 }

@@ -5,7 +5,9 @@ import java.util.Map;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.io.Table;
+import org.erasure.optimize.ProtocolFamily;
 import org.erasure.physics.ErasureBounds;
+import org.erasure.rare.AmsResult;
 import org.erasure.stats.BinomialInterval;
 import org.erasure.stats.ErasureTally;
 import org.erasure.stats.InverseTauFit;
@@ -110,7 +112,8 @@ public final class Rows {
      * @param foundForTarget the target of the optimisation that found this protocol (a stricter one may win)
      */
     public record Frontier(double tau, double targetError, boolean feasible, Verified fp, double barrier, double gMin,
-                    double fMax, String phases, String onBounds, int evaluations, String fault, double foundForTarget) {
+                    double fMax, String phases, String onBounds, int evaluations, String fault, double foundForTarget,
+                    ProtocolFamily.Member member) {
         Table.Row row() {
             final Table.Row r = new Table.Row().put("protocol.tau", tau).put("target_error", targetError)
                     .put("feasible", feasible);
@@ -133,6 +136,30 @@ public final class Rows {
                     .put("mc_mean_work_kT", mc.meanWork()).put("mc_stderr_work_kT", mc.workStderr())
                     .put("mc_error_rate", mc.error().rate()).put("mc_error_ci_low", mc.error().low())
                     .put("mc_error_ci_high", mc.error().high()).put("mc_agrees", mc.agrees());
+        }
+    }
+
+    /**
+     * Experiment 2's confirmation deep in the tail: adaptive multilevel splitting on the frontier protocol with the
+     * smallest ε at the shortest duration whose target is at most 1e-15 (Heun at the Monte Carlo step).
+     *
+     * @param agrees the FP ε within 2.58 standard errors of the splitting estimate (a 99 % interval)
+     */
+    public record AmsCheck(double tau, double targetError, Verified fp, AmsResult ams, double dt, boolean agrees) {
+        static AmsCheck of(Frontier f, AmsResult ams, double dt) {
+            return new AmsCheck(f.tau(), f.targetError(), f.fp(), ams, dt,
+                    Math.abs(ams.errorRate() - f.fp().errorRate()) <= 2.58 * ams.standardError());
+        }
+
+        Table.Row row() {
+            final Table.Row r = new Table.Row().put("protocol.tau", tau).put("target_error", targetError)
+                    .put("dt_tauD", dt).put("fp_error_rate", fp.errorRate())
+                    .put("fp_error_rate_numerical_error", fp.errorRateError()).put("ams_error_rate", ams.errorRate())
+                    .put("ams_error_rate_stderr", ams.standardError()).put("ams_error_ci_low", ams.ciLow())
+                    .put("ams_error_ci_high", ams.ciHigh()).put("ams_replicas", (long) ams.replicas())
+                    .put("ams_repetitions", (long) ams.repetitions()).put("ams_score", ams.score())
+                    .put("ams_iterations", ams.iterations()).put("ams_particle_steps", ams.particleSteps());
+            return r.put("agrees", agrees);
         }
     }
 

@@ -19,7 +19,8 @@ final class Verdicts {
     }
 
     static List<Rows.Verdict> rows(ClaimsSettings s, Rows.ApproachFit fit, List<Rows.Frontier> frontier,
-                                   Rows.FrontierCheck check, List<Rows.Storing> storing, List<Rows.Speed> speed,
+                                   Rows.FrontierCheck check, Rows.AmsCheck ams, List<Rows.Storing> storing,
+                                   List<Rows.Speed> speed,
                                    List<String> faults) {
         final List<Rows.Verdict> rows = new ArrayList<>();
         if (!faults.isEmpty()) {
@@ -111,6 +112,17 @@ final class Verdicts {
                             mc.error().high()),
                     mc.agrees() ? "consistent (work within 4 s.e., FP eps inside the MC interval)"
                             : "INCONSISTENT: the engines disagree beyond sampling error"));
+        }
+        if (ams != null) {
+            rows.add(new Rows.Verdict("engines", "exp. 2: adaptive multilevel splitting, independent of the "
+                    + "Fokker-Planck solver, confirms the frontier deep in the tail (eps <= " + ams.targetError()
+                    + " at tau = " + ClaimsRunner.fmt(ams.tau()) + ")",
+                    String.format(Locale.ROOT, "FP: eps = %.4g +- %.1g (numerical); AMS (%d replicas, %d repetitions per "
+                                    + "bit value, %s score): eps = %.4g +- %.2g [%.3g, %.3g]", ams.fp().errorRate(),
+                            ams.fp().errorRateError(), ams.ams().replicas(), ams.ams().repetitions(), ams.ams().score(),
+                            ams.ams().errorRate(), ams.ams().standardError(), ams.ams().ciLow(), ams.ams().ciHigh()),
+                    ams.agrees() ? "consistent (FP eps within the AMS 99 % interval): two independent methods agree "
+                            + "on the tail probability" : "INCONSISTENT: the engines disagree beyond sampling error"));
         }
         rows.add(new Rows.Verdict("scope", "what the model leaves out",
                 "one overdamped coordinate in a prescribed potential at 300 K; work is what the potential does on the "

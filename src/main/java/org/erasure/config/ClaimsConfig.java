@@ -98,7 +98,8 @@ public final class ClaimsConfig {
                 a.number("g_min"), a.number("F_max_kT"), list(a, "tau"), list(a, "mc_tau"),
                 a.integer("mc_trajectories", -1), list(f, "tau"), list(f, "errors"),
                 new double[] {range.get(0), range.get(1)}, f.number("max_tilt_kT"), (int) f.integer("evaluations", -1),
-                f.number("mc_check_error"), f.number("mc_check_tau"), list(s, "hold_time"), list(s, "errors"),
+                f.number("mc_check_error"), f.number("mc_check_tau"), (int) f.integer("ams_replicas", -1),
+                (int) f.integer("ams_repetitions", -1), list(s, "hold_time"), list(s, "errors"),
                 s.number("erase_tau"), (int) fp.integer("cells", -1), (int) fp.integer("time_steps", -1),
                 root.integer("seed", -1));
         for (ConfigNode n : List.of(a, f, s, fp, root)) {

@@ -71,6 +71,10 @@ class ClaimsQuickTest {
         assertTrue(res.faults().isEmpty(), res.faults().toString());
         // the Monte Carlo confirmation of a resolvable frontier point (fixed seed; 4 s.e., see AGREE_SE)
         assertTrue(res.frontierCheck().mc().agrees(), res.frontierCheck().toString());
+        // and adaptive multilevel splitting confirms a frontier point at eps <= 1e-15 (99 % interval, fixed seed)
+        assertTrue(res.amsCheck() != null && res.amsCheck().targetError() <= 1e-15, "an AMS check of the tail");
+        assertTrue(res.amsCheck().agrees(), res.amsCheck().toString());
+        assertTrue(Files.exists(out.resolve("frontier_ams_check.csv")));
         final String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("## Verdict") && md.contains("W_inf"), "report text");
     }
