@@ -110,6 +110,10 @@ public final class ClaimsReport {
                 dir.resolve("storing_vs_erasing"));
     }
 
+    /** One section of the report: heading, text, table and the figure under it. */
+    private record Section(String heading, String text, Table table, String figure) {
+    }
+
     /** A number as the report's prose shows it (integers plain, else four significant digits). */
     static String fmt(double v) {
         return Table.display(v);
@@ -157,18 +161,17 @@ public final class ClaimsReport {
                 + "independent of the Fokker-Planck solver) estimates eps of the frontier protocol with the smallest "
                 + "error at the shortest duration whose target is at most 1e-15: `frontier_ams_check.csv`.");
         rep.table(r.amsCheckTable()).figure("frontier_error_vs_work.png", "error versus work");
-        rep.heading(2, "3. Storing versus erasing");
-        rep.paragraph("Barrier needed to keep a bit for a hold time at error eps, from the exact hopping rate (lowest "
-                + "non-zero eigenvalue of the Fokker-Planck generator, eps(t) = [1 - exp(-lambda_1 t)]/2), and the minimal "
-                + "work of an erasure that ends with that barrier. `storing.csv`.");
-        rep.table(r.storingTable()).figure("storing_vs_erasing.png", "storing versus erasing");
-        rep.heading(2, "4. Speed");
-        rep.paragraph("Dissipation above kT[ln2 - H(eps)] of the optimal protocols versus duration, at fixed eps; the fit "
-                + "<W>_min = W_inf + B/tau and the duration below which the minimal work would reach kT ln(1/eps). "
-                + "`speed.csv`.");
-        rep.table(r.speedTable()).figure("speed_excess_vs_tau.png", "excess versus tau");
-        rep.heading(2, "How to rerun");
-        rep.paragraph("`scripts/erasure claims` (or `--quick`); settings and seeds are in `run.json`. Any single "
+        for (Section sec : List.of(
+                new Section("3. Storing versus erasing", "Barrier needed to keep a bit for a hold time at error eps, "
+                        + "from the exact hopping rate (lowest non-zero eigenvalue of the Fokker-Planck generator, "
+                        + "eps(t) = [1 - exp(-lambda_1 t)]/2), and the minimal work of an erasure that ends with that "
+                        + "barrier. `storing.csv`.", r.storingTable(), "storing_vs_erasing.png"),
+                new Section("4. Speed", "Dissipation above kT[ln2 - H(eps)] of the optimal protocols versus duration, at "
+                        + "fixed eps; the fit <W>_min = W_inf + B/tau and the duration below which the minimal work would "
+                        + "reach kT ln(1/eps). `speed.csv`.", r.speedTable(), "speed_excess_vs_tau.png"))) {
+            rep.section(2, sec.heading(), sec.text()).table(sec.table()).figure(sec.figure(), sec.heading());
+        }
+        rep.section(2, "How to rerun", "`scripts/erasure claims` (or `--quick`); settings and seeds are in `run.json`. Any single "
                 + "protocol from `frontier.csv` can be rerun by `scripts/erasure optimize --tau T --target-error E "
                 + "--barrier-range LO:HI` and checked with `simulate` / `fokker-planck` on the `optimized.yaml` it writes.");
         return rep;

@@ -23,17 +23,13 @@ public final class Committor {
     /** ln q below this is treated as this (q underflows far from the wrong well late in the protocol). */
     private static final double LOG_FLOOR = -700;
 
-    private final double left;
-    private final double h;
-    private final int n;
+    private final FokkerPlanckSolver.Grid grid;
     private final int stride;
     private final int steps;
     private final double[][] logQ;
 
-    private Committor(double left, double h, int n, int stride, int steps, double[][] logQ) {
-        this.left = left;
-        this.h = h;
-        this.n = n;
+    private Committor(FokkerPlanckSolver.Grid grid, int stride, int steps, double[][] logQ) {
+        this.grid = grid;
         this.stride = stride;
         this.steps = steps;
         this.logQ = logQ;
@@ -99,7 +95,7 @@ public final class Committor {
             logQ[s] = logOf(q);
             stepAt = from;
         }
-        return new Committor(left, h, n, stride, (int) total, logQ);
+        return new Committor(g, stride, (int) total, logQ);
     }
 
     private static double[] logOf(double[] q) {
@@ -120,7 +116,8 @@ public final class Committor {
     }
 
     private double inX(double[] l, double x) {
-        final double f = (x - left) / h - 0.5;
+        final int n = grid.n();
+        final double f = (x - grid.left()) / grid.h() - 0.5;
         if (!(f > 0)) {
             return l[0];
         }

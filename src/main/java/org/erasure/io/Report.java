@@ -36,6 +36,11 @@ public final class Report {
         return this;
     }
 
+    /** A heading and the paragraph under it. */
+    public Report section(int level, String heading, String text) {
+        return heading(level, heading).paragraph(text);
+    }
+
     public Report paragraph(String text) {
         blocks.add(new Paragraph(text));
         return this;
