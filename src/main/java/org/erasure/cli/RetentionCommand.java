@@ -142,6 +142,9 @@ public final class RetentionCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Above this barrier (kT) the rate e^{−E_b} leaves the range of doubles. */
+    static final double MAX_BARRIER_KT = 700;
+
     static double[] parseRange(String spec) {
         final String[] parts = spec.split(":");
         try {
@@ -153,6 +156,10 @@ public final class RetentionCommand implements Callable<Integer> {
             final double step = Double.parseDouble(parts[2]);
             if (!(lo > 0) || !(hi >= lo) || !(step > 0) || (hi - lo) / step > 10_000) {
                 throw new IllegalArgumentException("--barriers: need 0 < MIN <= MAX and STEP > 0, got " + spec);
+            }
+            if (hi > MAX_BARRIER_KT) {
+                throw new IllegalArgumentException("--barriers: barriers above " + (int) MAX_BARRIER_KT + " kT give "
+                        + "hopping rates below the smallest double (e^-" + (int) MAX_BARRIER_KT + "), got " + spec);
             }
             final int n = (int) Math.floor((hi - lo) / step + 1e-9) + 1;
             final double[] out = new double[n];

@@ -165,6 +165,10 @@ public final class ConfigLoader {
 
     /** Sets a dotted key (creating sections) to a value; {@code what} names the origin in errors. */
     public static void setNode(ObjectNode root, String dottedKey, JsonNode value, String what) {
+        if (!dottedKey.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*")) {
+            throw new ConfigException(what + ": '" + dottedKey + "' is not a configuration key (names of letters, "
+                    + "digits and '_' joined by '.', e.g. protocol.tau)");
+        }
         final String[] path = dottedKey.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < path.length - 1; i++) {
@@ -183,8 +187,9 @@ public final class ConfigLoader {
     private static ErasureConfig build(String source, String stem, JsonNode tree, Path baseDir) {
         final ConfigNode root = new ConfigNode(source, "", tree);
         final String name = root.text("name", stem);
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw root.error("'name' may hold only letters, digits, '.', '_' and '-', got '" + name + "'");
+        if (!name.matches("[A-Za-z0-9._-]+") || name.matches("\\.+")) {
+            throw root.error("'name' may hold only letters, digits, '.', '_' and '-' (and is not '.' or '..': it "
+                    + "names a folder under results/), got '" + name + "'");
         }
         final double temperature = root.number("temperature_K", 300);
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
@@ -259,8 +264,9 @@ public final class ConfigLoader {
             final double min = h.number("min_kT");
             final double max = h.number("max_kT");
             final long bins = h.integer("bins", 100);
-            if (!(max > min) || bins <= 0 || bins > 1_000_000) {
-                throw h.error("'simulation.work_histogram' needs min_kT < max_kT and 0 < bins <= 1e6");
+            if (!Double.isFinite(min) || !Double.isFinite(max) || !(max > min) || bins <= 0 || bins > 1_000_000) {
+                throw h.error("'simulation.work_histogram' needs finite min_kT < max_kT and 0 < bins <= 1e6, got "
+                        + "min_kT = " + min + ", max_kT = " + max + ", bins = " + bins);
             }
             h.finish();
             hist = new Histogram(min, max, (int) bins);

@@ -1,0 +1,73 @@
+package org.erasure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Defects of the reliability audit (issue 13): each bad input one line, exit 2, nothing written. */
+class ReliabilityTest {
+
+    @TempDir
+    Path tmp;
+
+    private void refused(String expected, String... args) {
+        final Path out = tmp.resolve("out");
+        final String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--out", out.toString())).toArray(String[]::new);
+        final SimulateCommandTest.Result r = SimulateCommandTest.run(all);
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), String.join(" ", args) + ": " + r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertFalse(Files.exists(out), "nothing written for " + String.join(" ", args));
+    }
+
+    /** Defect 2: a malformed key was an ArrayIndexOutOfBoundsException (exit 1). */
+    @ParameterizedTest
+    @ValueSource(strings = {".=5", "protocol..tau=5", ".protocol=1", "protocol.=1", "a b=1"})
+    void malformedKeysAreBadInput(String assignment) {
+        refused("is not a configuration key", "simulate", "--set", assignment);
+    }
+
+    /** Defect 7: an infinite histogram edge wrote 80 NaN bins. */
+    @Test
+    void infiniteHistogramEdgesAreRefused() {
+        refused("finite min_kT < max_kT", "simulate", "--set", "simulation.work_histogram.min_kT=-Infinity");
+        refused("finite min_kT < max_kT", "simulate", "--set", "simulation.work_histogram.max_kT=Infinity");
+    }
+
+    /** Defect 8: a barrier of 1e300 kT printed NaN rates and exited 0. */
+    @Test
+    void barriersBeyondTheRangeOfDoublesAreRefused() {
+        refused("barriers above 700 kT", "retention", "--barriers", "1e300:1e300:1");
+    }
+
+    /** Defect 9: name=.. wrote results into the repository root. */
+    @ParameterizedTest
+    @ValueSource(strings = {"..", ".", "a/b"})
+    void namesThatAreNotFolderNamesAreRefused(String name) throws IOException {
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--set", "name=" + name,
+                "--trajectories", "10");
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("'name'"), r.err());
+    }
+
+    /** Defect 10: plot could not read simulate's own work_histogram.csv (its first bin starts at -inf). */
+    @Test
+    void plotReadsWhatSimulateAndFokkerPlanckWrite() {
+        final Path dir = tmp.resolve("both");
+        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "512", "--out", dir.toString()).code());
+        assertEquals(0, SimulateCommandTest.run("fokker-planck", "--set", "fokker_planck.cells=200", "--set",
+                "fokker_planck.time_steps=200", "--out", dir.toString()).code());
+        final SimulateCommandTest.Result p = SimulateCommandTest.run("plot", dir.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(Files.exists(dir.resolve("work_histogram.png")) && Files.exists(dir.resolve("densities.png")));
+    }
+}
