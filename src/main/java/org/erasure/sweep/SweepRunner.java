@@ -1,5 +1,6 @@
 package org.erasure.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -119,24 +120,58 @@ public final class SweepRunner {
         }
     }
 
-    /** Writes sweep.json, or checks that the folder holds this very sweep. */
+    /**
+     * Claims the folder for this sweep: creates sweep.json atomically (a hard link of a complete temporary file,
+     * which fails if the file exists, so of two runs started at once into a new folder exactly one claims it), or
+     * checks that the folder already holds this very sweep.
+     */
     static void claim(SweepSpec spec, Path dir) throws IOException {
         final Path record = dir.resolve("sweep.json");
         final String fp = spec.fingerprint();
-        if (Files.exists(record)) {
-            final String have = JSON.readTree(record.toFile()).path("fingerprint").asText();
-            if (!have.equals(fp)) {
-                throw new ConfigException(dir + " holds a different sweep (fingerprint " + shortFp(have)
-                        + ", this one " + shortFp(fp) + "): the configuration changed; use another --out");
+        if (!Files.exists(record)) {
+            final ObjectNode n = JSON.createObjectNode();
+            n.put("name", spec.name());
+            n.put("fingerprint", fp);
+            n.put("points", spec.points().size());
+            n.setAll(spec.describe());
+            Files.createDirectories(dir);
+            final Path tmp = Files.createTempFile(dir, ".sweep.json.", ".tmp");
+            try {
+                Files.writeString(tmp, JSON.writeValueAsString(n) + "\n", StandardCharsets.UTF_8);
+                tmp.toFile().setReadable(true, false);
+                Files.createLink(record, tmp);
+                return;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another run claimed the folder first: fall through and compare
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-            return;
         }
-        final ObjectNode n = JSON.createObjectNode();
-        n.put("name", spec.name());
-        n.put("fingerprint", fp);
-        n.put("points", spec.points().size());
-        n.setAll(spec.describe());
-        AtomicFiles.writeAll(dir, Map.of("sweep.json", JSON.writeValueAsString(n) + "\n"));
+        final String have = fingerprint(record);
+        if (!have.equals(fp)) {
+            throw new ConfigException(dir + " holds a different sweep (fingerprint " + shortFp(have)
+                    + ", this one " + shortFp(fp) + "): the configuration changed; use another --out");
+        }
+    }
+
+    /** The fingerprint recorded in a sweep.json; one line naming the file when it cannot be read. */
+    static String fingerprint(Path record) {
+        final JsonNode n = readRecord(record);
+        final JsonNode fp = n.get("fingerprint");
+        if (fp == null || !fp.isTextual() || !n.path("points").isInt()) {
+            throw new ConfigException(record + " cannot be read: it has no fingerprint and point count (not a "
+                    + "sweep record, or damaged)");
+        }
+        return fp.asText();
+    }
+
+    private static JsonNode readRecord(Path record) {
+        try {
+            return JSON.readTree(record.toFile());
+        } catch (IOException e) {
+            final String why = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
+            throw new ConfigException(record + " cannot be read: " + why);
+        }
     }
 
     private static String shortFp(String fp) {
@@ -228,13 +263,18 @@ public final class SweepRunner {
             if (!Files.exists(record)) {
                 throw new ConfigException(d + " is not a sweep folder (no sweep.json)");
             }
-            final var n = JSON.readTree(record.toFile());
+            final String have = fingerprint(record);
             if (fp == null) {
-                fp = n.path("fingerprint").asText();
-                total = n.path("points").asInt();
-            } else if (!fp.equals(n.path("fingerprint").asText())) {
+                fp = have;
+                total = readRecord(record).path("points").asInt();
+            } else if (!fp.equals(have)) {
                 throw new ConfigException(d + " holds a different sweep than " + dirs.get(0));
             }
+        }
+        final Path outRecord = out.resolve("sweep.json");
+        if (Files.exists(outRecord) && !fingerprint(outRecord).equals(fp)) {
+            throw new ConfigException(out + " holds a different sweep than " + dirs.get(0) + ": merge into a new "
+                    + "folder, or into one of this sweep's");
         }
         final List<Integer> miss = missing(total, dirs);
         if (!miss.isEmpty()) {
