@@ -23,7 +23,32 @@ public final class ErasureApp implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code;
+        try {
+            code = execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("erasure: error: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB of Java heap): ask for a smaller grid or fewer replicas, or give Java more memory "
+                    + "(ERASURE_JAVA_OPTS=-Xmx...)");
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * Refuses up front a computation whose arrays would not fit in half the Java heap, in one line naming what
+     * and the limit (bad input, exit 2), instead of running out of memory part way.
+     *
+     * @param what  the setting that sets the size, as the user gave it
+     * @param bytes the memory it needs
+     */
+    static void requireMemory(String what, double bytes) {
+        final double limit = Runtime.getRuntime().maxMemory() / 2.0;
+        if (bytes > limit) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s needs about %.3g GB, more than "
+                    + "half the Java heap (%.3g GB); ask for less, or give Java more memory (ERASURE_JAVA_OPTS=-Xmx...)",
+                    what, bytes / 1e9, 2 * limit / 1e9));
+        }
     }
 
     /** Runs the command line and returns the exit code (for tests). */

@@ -41,6 +41,10 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         final ErasureConfig config = common.load();
         FokkerPlanckEngine.requireSupported(config.problem());
+        // about 20 arrays of the cells (both densities, rates, scratch, energies, snapshots) and densities.csv's text
+        final int snaps = config.fokkerPlanck().snapshotFractions().length;
+        ErasureApp.requireMemory("fokker_planck.cells = " + config.fokkerPlanck().cells(),
+                config.fokkerPlanck().cells() * 1.25 * (8.0 * (20 + snaps) + 25.0 * (2 * snaps + 1)));
         final Path dir = common.outDir(config.name());
         final PrintWriter out = spec.commandLine().getOut();
         final FokkerPlanckSettings fs = config.fokkerPlanck();

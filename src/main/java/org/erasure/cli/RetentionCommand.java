@@ -69,6 +69,7 @@ public final class RetentionCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--errors: each error probability must lie in (0, 0.5), got " + e);
             }
         }
+        ErasureApp.requireMemory("--cells " + cells, cells * 8.0 * 8);
         if (cells < 20) {
             throw new IllegalArgumentException("--cells must be at least 20, got " + cells);
         }

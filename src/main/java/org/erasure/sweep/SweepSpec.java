@@ -77,6 +77,9 @@ public final class SweepSpec {
     private final List<Axis> axes;
     private final List<Point> points;
 
+    /** The most points a sweep may have (one point file each). */
+    static final int MAX_POINTS = 1_000_000;
+
     private SweepSpec(String name, String source, ObjectNode base, Engine engine, boolean zip, List<Axis> axes) {
         this.name = name;
         this.source = source;
@@ -197,8 +200,10 @@ public final class SweepSpec {
             if (!range.isArray() || range.size() != 2 || !range.get(0).isNumber() || !range.get(1).isNumber()) {
                 throw new ConfigException(where + " ('" + key + "'): range must be [from, to]");
             }
-            if (!a.has("points") || !a.get("points").canConvertToInt() || a.get("points").asInt() < 1) {
-                throw new ConfigException(where + " ('" + key + "'): 'points' must be a whole number >= 1");
+            if (!a.has("points") || !a.get("points").canConvertToInt() || a.get("points").asInt() < 1
+                    || a.get("points").asInt() > MAX_POINTS) {
+                throw new ConfigException(where + " ('" + key + "'): 'points' must be a whole number in [1, "
+                        + MAX_POINTS + "]");
             }
             final double from = range.get(0).asDouble();
             final double to = range.get(1).asDouble();
@@ -234,9 +239,13 @@ public final class SweepSpec {
             }
             return out;
         }
-        int total = 1;
+        long total = 1;
         for (Axis a : axes) {
-            total = Math.multiplyExact(total, a.values().size());
+            total *= a.values().size();
+            if (total > MAX_POINTS) {
+                throw new ConfigException(source + ": the grid of the axes has more than " + MAX_POINTS + " points "
+                        + "(split it into several sweeps, or zip the axes)");
+            }
         }
         for (int i = 0; i < total; i++) {
             final Map<String, JsonNode> m = new LinkedHashMap<>();

@@ -70,4 +70,26 @@ class ReliabilityTest {
         assertEquals(0, p.code(), p.err());
         assertTrue(Files.exists(dir.resolve("work_histogram.png")) && Files.exists(dir.resolve("densities.png")));
     }
+
+    /** Defect 1: sizes that cannot fit in memory ended in an OutOfMemoryError's stack trace; now refused up front. */
+    @Test
+    void sizesBeyondTheHeapAreRefusedUpFront() {
+        refused("half the Java heap", "fokker-planck", "--set", "fokker_planck.cells=1e7", "--set",
+                "fokker_planck.time_steps=2", "--set", "fokker_planck.snapshots=[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, "
+                        + "0.8, 0.9, 1, 0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95]");
+        refused("half the Java heap", "retention", "--cells", "1000000000");
+        refused("cells", "optimize", "--tau", "10", "--cells", "1000000000");
+    }
+
+    /** Defects 1 and 2: a sweep of 1e9 points grew to 5.7 GB; a 70000 x 70000 grid overflowed an int. */
+    @Test
+    void sweepsTooLargeToHoldAreRefused() throws IOException {
+        for (String axes : new String[] {"  - {key: protocol.tau, log: [1, 10], points: 1000000000}\n",
+                "  - {key: protocol.tau, log: [1, 10], points: 70000}\n"
+                        + "  - {key: protocol.F_max_kT, linear: [1, 10], points: 70000}\n"}) {
+            final Path f = tmp.resolve("big.yaml");
+            Files.writeString(f, "name: big\nengine: fp\naxes:\n" + axes);
+            refused("points", "sweep", "--config", f.toString());
+        }
+    }
 }
