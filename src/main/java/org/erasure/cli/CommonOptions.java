@@ -65,9 +65,21 @@ public final class CommonOptions {
 
     /** The given folder, or results/&lt;name&gt;; refused when a plain file stands there (checked before any work). */
     static Path checkedOutDir(Path given, String name) {
+        if (given != null && given.toString().isBlank()) {
+            throw new IllegalArgumentException("--out needs a folder name, got an empty one");
+        }
         final Path dir = given != null ? given : Path.of("results", name);
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("output folder " + dir + " exists and is not a folder");
+        }
+        // the nearest folder that exists must be writable: found now, not after the computation
+        Path existing = dir.toAbsolutePath().normalize();
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !java.nio.file.Files.isDirectory(existing) || !java.nio.file.Files.isWritable(existing)) {
+            throw new IllegalArgumentException("output folder " + dir + " cannot be written (" + existing
+                    + " is not a writable folder)");
         }
         return dir;
     }

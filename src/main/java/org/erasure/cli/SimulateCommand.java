@@ -58,7 +58,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 run.integrator().key(),
                 run.problem().protocol().duration(), run.effectiveDt(), run.steps(), run.trajectories(), run.seed(), threads,
                 threads == 1 ? "" : "s");
-        out.flush();
+        // a rough forecast (1e8 particle-steps/s per thread, the slower integrators' order): said before a long run
+        final double forecast = (double) run.trajectories() * run.grid().totalSteps() / (1e8 * threads);
+        if (forecast > 60) {
+            out.printf(Locale.ROOT, "  this run will take about %s (%.3g particle-steps); Ctrl-C stops it without "
+                    + "writing anything%n", duration(forecast), (double) run.trajectories() * run.grid().totalSteps());
+            out.flush();
+        }
 
         final long t0 = System.nanoTime();
         final ErasureTally tally;
@@ -114,6 +120,23 @@ public final class SimulateCommand implements Callable<Integer> {
             return null;
         }
         return Erasure.solve(protocolOnly, config.fokkerPlanck().withSnapshots());
+    }
+
+    /** Seconds as a reader says them: s, min, h, days or years. */
+    static String duration(double s) {
+        if (s < 120) {
+            return String.format(Locale.ROOT, "%.0f s", s);
+        }
+        if (s < 7200) {
+            return String.format(Locale.ROOT, "%.0f min", s / 60);
+        }
+        if (s < 2 * 86400) {
+            return String.format(Locale.ROOT, "%.1f h", s / 3600);
+        }
+        if (s < 2 * 3.156e7) {
+            return String.format(Locale.ROOT, "%.0f days", s / 86400);
+        }
+        return String.format(Locale.ROOT, "%.3g years", s / 3.156e7);
     }
 
     static void report(PrintWriter out, PhysicalUnits units, Table.Row s) {

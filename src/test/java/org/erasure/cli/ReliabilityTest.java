@@ -92,4 +92,27 @@ class ReliabilityTest {
             refused("points", "sweep", "--config", f.toString());
         }
     }
+
+    /** Also in issue 13: --out '' wrote into the current folder; an unwritable --out was found after the work. */
+    @Test
+    void outputFoldersAreCheckedBeforeAnyWork() throws IOException {
+        final SimulateCommandTest.Result empty = SimulateCommandTest.run("simulate", "--out", "");
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, empty.code(), empty.err());
+        assertTrue(empty.err().contains("--out needs a folder name"), empty.err());
+        // a folder below a plain file can never be created; a billion trajectories would take minutes to find out
+        final Path file = tmp.resolve("plain-file");
+        Files.writeString(file, "x");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--trajectories", "1000000000",
+                "--out", file.resolve("x").toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("cannot be written"), r.err());
+    }
+
+    /** Also in issue 13: --trajectories 1e15 started silently; a run longer than a minute now says how long first. */
+    @Test
+    void aLongRunSaysHowLongBeforeItStarts() {
+        assertEquals("3.17 years", SimulateCommand.duration(1e8));
+        assertEquals("90 s", SimulateCommand.duration(90));
+        assertEquals("5 min", SimulateCommand.duration(300));
+    }
 }
