@@ -65,13 +65,13 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
                 r.meanHeat(), r.meanDeltaU(), r.freeEnergyChange(), r.entropyProduction());
         if (r.holdSteps() > 0) {
             out.printf(Locale.ROOT, "  eps at the end of the protocol = %.6g +- %.1g; after the hold of %.4g tau_D:%n",
-                    r.errorAtProtocolEnd(), solution.errorAtProtocolEndError(), (Double) s.get("hold_tauD"));
+                    r.errorAtProtocolEnd(), solution.errorAtProtocolEndError(), s.number("hold_tauD"));
         }
         out.printf(Locale.ROOT, "  eps   = %.6g +- %.1g (%.2g %% relative)  (from left %.4g, from right %.4g)%n",
                 r.error(), solution.errorRateError(), 100 * solution.errorRateRelativeError(), r.errorFromLeft(),
                 r.errorFromRight());
         out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f kT;  finite-time dF + W2^2/tau = %.6f kT (W2 = %.4f x_m)%n",
-                (Double) s.get("landauer_bound_kT"), (Double) s.get("log_inverse_error_kT"), r.finiteTimeBound(),
+                s.number("landauer_bound_kT"), s.number("log_inverse_error_kT"), r.finiteTimeBound(),
                 r.wasserstein2());
         out.printf(Locale.ROOT, "  grid %d cells of %.3g x_m, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
                 r.cellWidth(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,

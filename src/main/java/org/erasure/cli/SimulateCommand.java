@@ -140,17 +140,19 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     static void report(PrintWriter out, PhysicalUnits units, Table.Row s) {
-        final double w = (Double) s.get("mean_work_kT");
+        final double w = s.number("mean_work_kT");
         final double eps = s.number("error_rate");
         out.printf(Locale.ROOT, "  <W>   = %.4f +- %.4f kT  = %.4g zJ = %.4g eV   (sd %.3f kT)%n", w,
-                (Double) s.get("stderr_work_kT"), units.toZeptoJoule(w), units.toElectronVolt(w),
-                (Double) s.get("sd_work_kT"));
-        out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f kT  (heat to the bath);  <dU> = %.4f kT%n",
-                (Double) s.get("mean_heat_kT"), (Double) s.get("stderr_heat_kT"), (Double) s.get("mean_delta_u_kT"));
+                s.number("stderr_work_kT"), units.toZeptoJoule(w), units.toElectronVolt(w),
+                s.number("sd_work_kT"));
+        out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f kT  (heat to the bath);  <dU> = %.4f kT%s%n",
+                s.number("mean_heat_kT"), s.number("stderr_heat_kT"), s.number("mean_delta_u_kT"),
+                s.get("mean_delta_kinetic_kT") == null ? "" : String.format(Locale.ROOT, ";  <dK> = %.4f kT "
+                        + "(<W> - <Q> = <dU> + <dK>)", s.number("mean_delta_kinetic_kT")));
         if (s.get("error_rate_at_protocol_end") != null) {
             out.printf(Locale.ROOT, "  eps at the end of the protocol = %.4g (95%% CI [%.3g, %.3g]); after the hold of %.4g tau_D:%n",
                     s.number("error_rate_at_protocol_end"), s.number("error_ci_low_at_protocol_end"),
-                    s.number("error_ci_high_at_protocol_end"), (Double) s.get("hold_tauD"));
+                    s.number("error_ci_high_at_protocol_end"), s.number("hold_tauD"));
         }
         if (s.get("ams_iterations") != null) {
             out.printf(Locale.ROOT, "  eps   = %.4g +- %.2g (AMS; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g; "
@@ -166,13 +168,13 @@ public final class SimulateCommand implements Callable<Integer> {
                     s.number("error_rate_from_left"), s.number("error_rate_from_right"));
         }
         out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.4f kT = %.4g zJ;  kT ln(1/eps) = %s kT (%.2f kT at the CI upper end)%n",
-                (Double) s.get("landauer_bound_kT"), units.toZeptoJoule((Double) s.get("landauer_bound_kT")),
-                eps > 0 ? String.format(Locale.ROOT, "%.2f", (Double) s.get("log_inverse_error_kT")) : "inf",
-                (Double) s.get("log_inverse_error_ci_high_kT"));
+                s.number("landauer_bound_kT"), units.toZeptoJoule(s.number("landauer_bound_kT")),
+                eps > 0 ? String.format(Locale.ROOT, "%.2f", s.number("log_inverse_error_kT")) : "inf",
+                s.number("log_inverse_error_ci_high_kT"));
         final double ftb = s.number("finite_time_bound_kT");
         if (!Double.isNaN(ftb)) {
             out.printf(Locale.ROOT, "  finite-time bound dF + W2^2/tau = %.4f +- %.1g kT (Fokker-Planck solution, numerical error)%n",
-                    ftb, (Double) s.get("finite_time_bound_numerical_error_kT"));
+                    ftb, s.number("finite_time_bound_numerical_error_kT"));
         }
         out.printf(Locale.ROOT, "  Jarzynski <exp(-W/kT)> = %.4f +- %.4f;  kT = %.5g J at %.2f K;  wall %.2f s, %.3g particle-steps/s%n",
                 s.number("jarzynski_mean"), s.number("jarzynski_stderr"), units.kTJoule(),
