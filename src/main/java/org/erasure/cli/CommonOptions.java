@@ -63,6 +63,14 @@ public final class CommonOptions {
         return checkedOutDir(out, name);
     }
 
+    /**
+     * The output folder of one engine: --out as given, else results/&lt;name&gt;/&lt;engine&gt;/, so that simulate
+     * (mc) and fokker-planck (fp) of one configuration keep both their results side by side.
+     */
+    Path outDir(String name, String engine) {
+        return checkedOutDir(out, name + "/" + engine);
+    }
+
     /** The given folder, or results/&lt;name&gt;; refused when a plain file stands there (checked before any work). */
     static Path checkedOutDir(Path given, String name) {
         if (given != null && given.toString().isBlank()) {

@@ -40,9 +40,14 @@ public final class PlotCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Every figure the folder's files support. */
+    /** Every figure the folder's files support, and those of its engine folders mc/ and fp/ (results/&lt;name&gt;/). */
     static List<Path> figures(Path dir) throws java.io.IOException {
         final List<Path> out = new ArrayList<>();
+        for (String engine : new String[] {"mc", "fp"}) {
+            if (Files.isDirectory(dir.resolve(engine))) {
+                out.addAll(figures(dir.resolve(engine)));
+            }
+        }
         if (Files.exists(dir.resolve("sweep.csv"))) {
             out.addAll(Figures.sweepFigures(dir));
         }

@@ -49,7 +49,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         final ErasureConfig config = common.load();
         final int threads = common.threads();
-        final Path dir = common.outDir(config.name());
+        final Path dir = common.outDir(config.name(), "mc");
         final LangevinRun run = config.monteCarlo().run(config.problem());
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "simulate %s: %s %s, tau = %.4g tau_D, dt = %.3g tau_D (%d steps), "

@@ -115,4 +115,32 @@ class ReliabilityTest {
         assertEquals("90 s", SimulateCommand.duration(90));
         assertEquals("5 min", SimulateCommand.duration(300));
     }
+
+    /**
+     * Everyday use (issue 13): simulate then fokker-planck of one configuration keep both results
+     * (results/&lt;name&gt;/mc/ and fp/), and plot draws every figure of both from the configuration's folder.
+     */
+    @Test
+    void simulateAndFokkerPlanckKeepBothResults() throws IOException {
+        final Path cfg = tmp.resolve("both.yaml");
+        final String name = "both-" + ProcessHandle.current().pid();
+        Files.writeString(cfg, SimulateCommandTest.GOOD.replace("name: t", "name: " + name)
+                .replace("simulation: {trajectories: 600, seed: 3}",
+                        "simulation: {trajectories: 600, seed: 3, work_histogram: {min_kT: -4, max_kT: 8, bins: 20}}"));
+        final Path folder = Path.of("results", name);
+        try {
+            assertEquals(0, SimulateCommandTest.run("simulate", "--config", cfg.toString()).code());
+            assertEquals(0, SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(), "--set",
+                    "fokker_planck.cells=200").code());
+            assertTrue(Files.exists(folder.resolve("mc/summary.csv")) && Files.exists(folder.resolve("fp/summary.csv")));
+            final SimulateCommandTest.Result p = SimulateCommandTest.run("plot", folder.toString());
+            assertEquals(0, p.code(), p.err());
+            assertTrue(Files.exists(folder.resolve("fp/densities.png"))
+                    && Files.exists(folder.resolve("mc/work_histogram.png")), p.out());
+        } finally {
+            try (var w = Files.walk(folder)) {
+                w.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
 }
