@@ -38,12 +38,16 @@ public final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--seed", paramLabel = "S", description = "Base seed of every optimisation and Monte Carlo check "
+            + "(overrides the settings' seed).")
+    Long seed;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        final ClaimsSettings s = ClaimsConfig.load(quick, config);
+        final ClaimsSettings s = ClaimsConfig.load(quick, config, seed);
         final int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + t);
@@ -60,7 +64,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         }
         final double wall = (System.nanoTime() - t0) * 1e-9;
         final String command = "scripts/erasure claims" + (quick ? " --quick" : "")
-                + (config != null ? " --config " + config : "");
+                + (config != null ? " --config " + config : "") + (seed != null ? " --seed " + seed : "");
         final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         final ObjectNode run = json.createObjectNode();
         run.put("command", command);

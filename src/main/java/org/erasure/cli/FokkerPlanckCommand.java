@@ -39,6 +39,10 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (common.trajectories != null || common.seed != null) {
+            throw new IllegalArgumentException("fokker-planck solves for the density and samples nothing: "
+                    + "--trajectories and --seed do not apply (use simulate)");
+        }
         final ErasureConfig config = common.load();
         FokkerPlanckEngine.requireSupported(config.problem());
         // about 20 arrays of the cells (both densities, rates, scratch, energies, snapshots) and densities.csv's text

@@ -42,6 +42,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value of the base configuration.")
     List<String> set = new ArrayList<>();
 
+    @Option(names = "--trajectories", paramLabel = "N",
+            description = "Monte Carlo trajectories at every point (overrides simulation.trajectories of the base).")
+    Long trajectories;
+
     @Option(names = "--no-plots", description = "Do not draw figures at the end.")
     boolean noPlots;
 
@@ -55,7 +59,11 @@ public final class SweepCommand implements Callable<Integer> {
         if (t <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + t);
         }
-        final SweepSpec s = SweepSpec.load(config, engine, set);
+        final List<String> overrides = new ArrayList<>(set);
+        if (trajectories != null) {
+            overrides.add("simulation.trajectories=" + trajectories);
+        }
+        final SweepSpec s = SweepSpec.load(config, engine, overrides);
         final Path dir = CommonOptions.checkedOutDir(out, s.name());
         final PrintWriter pw = spec.commandLine().getOut();
         final long mine = s.points().stream().filter(p -> SweepRunner.inShard(p.index(), sh[0], sh[1])).count();

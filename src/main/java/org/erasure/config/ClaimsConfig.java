@@ -31,6 +31,11 @@ public final class ClaimsConfig {
      * @param overrides a YAML file whose keys replace the defaults', or null
      */
     public static ClaimsSettings load(boolean quick, Path overrides) {
+        return load(quick, overrides, null);
+    }
+
+    /** As {@link #load(boolean, Path)}, with the base seed replaced when {@code seed} is given (--seed). */
+    public static ClaimsSettings load(boolean quick, Path overrides, Long seed) {
         final JsonNode tree = embedded(DEFAULTS);
         String source = "embedded configs/claims.yaml";
         if (quick) {
@@ -40,6 +45,9 @@ public final class ClaimsConfig {
         if (overrides != null) {
             overlay((ObjectNode) tree, ConfigLoader.readTree(overrides), overrides.toString(), "");
             source = overrides.toString();
+        }
+        if (seed != null) {
+            ((ObjectNode) tree).put("seed", seed);
         }
         return read(source, tree);
     }

@@ -143,4 +143,25 @@ class ReliabilityTest {
             }
         }
     }
+
+    /**
+     * Common options mean the same everywhere they mean something (issue 13): fokker-planck refuses --trajectories
+     * and --seed (it samples nothing) instead of ignoring them; claims takes --seed; sweep takes --trajectories.
+     */
+    @Test
+    void commonOptionsAreAcceptedWhereTheyMeanSomethingAndRefusedElsewhere() throws IOException {
+        refused("do not apply", "fokker-planck", "--trajectories", "5", "--seed", "3");
+        assertEquals(5, org.erasure.config.ClaimsConfig.load(true, null, 5L).seed());
+        assertTrue(SimulateCommandTest.run("claims", "--help").out().contains("--seed"));
+        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD);
+        final Path f = tmp.resolve("sw.yaml");
+        Files.writeString(f, "name: sw\nbase: base.yaml\nengine: mc\naxes:\n  - {key: protocol.tau, values: [1, 2]}\n");
+        final Path out = tmp.resolve("sw");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(),
+                "--trajectories", "300", "--no-plots", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        final org.erasure.io.Table t = org.erasure.io.Table.readCsv(out.resolve("sweep.csv"));
+        assertEquals(300, t.number("trajectories", 0), 0);
+        assertEquals(300, t.number("trajectories", 1), 0);
+    }
 }
