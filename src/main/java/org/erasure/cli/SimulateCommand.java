@@ -102,6 +102,12 @@ public final class SimulateCommand implements Callable<Integer> {
         files.put("run.json", RunRecord.json("simulate", Arrays.asList(spec.commandLine().getParseResult()
                 .originalArgs().toArray(new String[0])), config, runInfo, summary.asMap()));
         AtomicFiles.writeAll(dir, files);
+        if (tally.workHistogram() == null) {
+            // an earlier run's histogram (and its figures) must not stand beside these results
+            for (String stale : new String[] {"work_histogram.csv", "work_histogram.png", "work_histogram.svg"}) {
+                java.nio.file.Files.deleteIfExists(dir.resolve(stale));
+            }
+        }
         out.println("wrote " + dir.resolve("summary.csv") + " and " + dir.resolve("run.json"));
         return 0;
     }

@@ -164,4 +164,21 @@ class ReliabilityTest {
         assertEquals(300, t.number("trajectories", 0), 0);
         assertEquals(300, t.number("trajectories", 1), 0);
     }
+
+    /** Also in issue 13: a stale work_histogram.csv stayed beside new results; plot drew a ragged sweep.csv. */
+    @Test
+    void noStaleHistogramAndNoRaggedPlots() throws IOException {
+        final Path dir = tmp.resolve("h");
+        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--out", dir.toString()).code());
+        assertTrue(Files.exists(dir.resolve("work_histogram.csv")));
+        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set",
+                "simulation.work_histogram=null", "--out", dir.toString()).code());
+        assertFalse(Files.exists(dir.resolve("work_histogram.csv")), "the earlier run's histogram is gone");
+        final Path sweep = tmp.resolve("ragged");
+        Files.createDirectories(sweep);
+        Files.writeString(sweep.resolve("sweep.csv"), "point,protocol.tau,mean_work_kT,error_rate\n0,1,2,0.1\n1,2,3\n");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("plot", sweep.toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("line 3: 3 values for 4 columns"), r.err());
+    }
 }
