@@ -37,6 +37,10 @@ public final class FokkerPlanckEngine {
     public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings,
                                              FokkerPlanckSolution.Tolerance tolerance) {
         requireSupported(problem);
+        if (settings.cells() < 2 * FokkerPlanckSolver.MIN_CELLS) {
+            throw new IllegalArgumentException("a solve with its numerical error needs at least "
+                    + 2 * FokkerPlanckSolver.MIN_CELLS + " cells (its check runs on half of them), got " + settings.cells());
+        }
         final FokkerPlanckResult fine = solveAt(problem, settings);
         final FokkerPlanckResult coarse = solveAt(problem, settings.coarsened());
         return new FokkerPlanckSolution(fine, coarse, settings, tolerance);

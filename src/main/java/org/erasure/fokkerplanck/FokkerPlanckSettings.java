@@ -8,8 +8,8 @@ import org.erasure.model.TimeGrid;
  * same step) and the time order (1: backward Euler; 2: Richardson extrapolation of it). The one place
  * that names the solver's default grids.
  *
- * @param cells             requested cells, ≥ 2·{@link FokkerPlanckSolver#MIN_CELLS} (so that the coarse twin
- *                          of the two-resolution error estimate is still a grid)
+ * @param cells             requested cells, ≥ {@link FokkerPlanckSolver#MIN_CELLS} (≥ twice that for a solve with
+ *                          its error estimate, whose coarse twin has half the cells)
  * @param timeSteps         steps over the protocol [0, τ], ≥ 2
  * @param timeOrder         1 or 2
  * @param snapshotFractions times (fractions of τ in [0, 1]) at which densities are recorded
@@ -38,8 +38,8 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
 
 
     public FokkerPlanckSettings {
-        if (cells < 2 * FokkerPlanckSolver.MIN_CELLS || cells > MAX_CELLS) {
-            throw new IllegalArgumentException("the Fokker-Planck grid needs " + 2 * FokkerPlanckSolver.MIN_CELLS
+        if (cells < FokkerPlanckSolver.MIN_CELLS || cells > MAX_CELLS) {
+            throw new IllegalArgumentException("the Fokker-Planck grid needs " + FokkerPlanckSolver.MIN_CELLS
                     + " to " + MAX_CELLS + " cells, got " + cells);
         }
         if (timeSteps < 2) {

@@ -181,4 +181,13 @@ class ReliabilityTest {
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().contains("line 3: 3 values for 4 columns"), r.err());
     }
+
+    /** The smallest grid the configuration accepts (40 cells) solves, its error check on 20 cells, and warns. */
+    @Test
+    void theCoarsestAcceptedGridSolvesAndWarns() {
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--set", "fokker_planck.cells=41",
+                "--set", "fokker_planck.time_steps=200", "--out", tmp.resolve("c").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("second solve at 20 cells") && r.out().contains("WARNING"), r.out());
+    }
 }
