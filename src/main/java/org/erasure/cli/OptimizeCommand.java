@@ -114,7 +114,10 @@ public final class OptimizeCommand implements Callable<Integer> {
                 settings.refinements());
         out.flush();
         final long t0 = System.nanoTime();
-        final ProtocolOptimizer.Optimum opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), settings);
+        final ProtocolOptimizer.Optimum opt;
+        try (Progress progress = Progress.of("optimize", evaluations, "evaluations")) {
+            opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), settings, progress.listener());
+        }
         final double wall = (System.nanoTime() - t0) * 1e-9;
         final FokkerPlanckSolution v = opt.verified();
         final FokkerPlanckResult r = v.result();
@@ -194,7 +197,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--barrier-range needs 0 < LO <= HI, got " + barrierRange);
                     }
                 }
-                return FourStepFamily.of(tau, maxTilt, lo, hi);
+                return FourStepFamily.forOptimize(tau, maxTilt, lo, hi);
             }
             case "keyframes": {
                 final var p = config.protocol();

@@ -1,30 +1,56 @@
 package org.erasure.cli;
 
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on stderr when a terminal is attached; silent otherwise. */
+/**
+ * Progress of a long run on stderr: a bar when a terminal is attached; otherwise (output redirected to a
+ * log) one line every {@value #LOG_EVERY_S} seconds, so that a long run is never silent.
+ */
 final class Progress implements AutoCloseable {
 
-    private final ProgressBar bar;
+    /** Seconds between two progress lines on a log. */
+    static final long LOG_EVERY_S = 10;
 
-    private Progress(ProgressBar bar) {
+    private final ProgressBar bar;
+    private final LongConsumer log;
+
+    private Progress(ProgressBar bar, LongConsumer log) {
         this.bar = bar;
+        this.log = log;
     }
 
     static Progress of(String task, long total, String unit) {
         if (System.console() == null) {
-            return new Progress(null);
+            return new Progress(null, logLines(task, total, unit, System.nanoTime()));
         }
         return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" " + unit, 1).showSpeed()
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build());
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build(), null);
+    }
+
+    /** A listener (safe from worker threads) printing "task: done/total unit (p %), t s" at most every 10 s. */
+    static LongConsumer logLines(String task, long total, String unit, long start) {
+        final AtomicLong done = new AtomicLong();
+        final AtomicLong last = new AtomicLong(start);
+        return n -> {
+            final long d = done.addAndGet(n);
+            final long now = System.nanoTime();
+            final long prev = last.get();
+            if (now - prev >= LOG_EVERY_S * 1_000_000_000L && last.compareAndSet(prev, now)) {
+                System.err.printf(Locale.ROOT, "%s: %d/%d %s (%.0f %%), %.0f s%n", task, d, total, unit,
+                        100.0 * d / total, (now - start) * 1e-9);
+                System.err.flush();
+            }
+        };
     }
 
     LongConsumer listener() {
-        return bar == null ? null : bar::stepBy;
+        return bar == null ? log : bar::stepBy;
     }
 
     @Override

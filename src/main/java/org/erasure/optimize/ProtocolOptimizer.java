@@ -112,6 +112,14 @@ public final class ProtocolOptimizer {
      * @param targetError ε_target, or ≥ 1 for no constraint
      */
     public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, Settings s) {
+        return minimize(family, targetError, target, s, null);
+    }
+
+    /**
+     * @param progress called with 1 after each objective evaluation (for progress), or null
+     */
+    public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, Settings s,
+                                   java.util.function.LongConsumer progress) {
         final int n = family.dimension();
         final int[] count = {0};
         // Aim 10 % below the target: the optimisers stop near, not on, the constraint boundary.
@@ -121,6 +129,9 @@ public final class ProtocolOptimizer {
         final double[] seenValue = {Double.POSITIVE_INFINITY};
         final MultivariateFunction f = u -> {
             count[0]++;
+            if (progress != null) {
+                progress.accept(1);
+            }
             final double v = objective(evaluate(family.member(u), target, s), aim);
             if (v < seenValue[0]) {
                 seenValue[0] = v;
