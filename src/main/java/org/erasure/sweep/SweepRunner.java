@@ -64,21 +64,59 @@ public final class SweepRunner {
         }
         claim(spec, dir);
         final Path points = dir.resolve("points");
+        final List<SweepSpec.Point> todo = new ArrayList<>();
         for (SweepSpec.Point p : spec.points()) {
-            if (!inShard(p.index(), shard, shards) || Files.exists(pointFile(points, p.index()))) {
-                continue;
+            if (inShard(p.index(), shard, shards) && !Files.exists(pointFile(points, p.index()))) {
+                todo.add(p);
             }
-            final long t0 = System.nanoTime();
-            final Table.Row row = runPoint(spec, p, threads);
-            final double wall = (System.nanoTime() - t0) * 1e-9;
-            AtomicFiles.writeAll(points, Map.of(pointFile(points, p.index()).getFileName().toString(),
-                    Table.of(row).csv(),
-                    timingFile(p.index()), p.index() + "," + wall + "\n"));
-            if (onPoint != null) {
-                onPoint.accept(p.index());
+        }
+        if (spec.engine() == SweepSpec.Engine.FP && threads > 1 && todo.size() > 1) {
+            // a Fokker-Planck solve is single-threaded: the points themselves run side by side, each into its own
+            // file, so the sweep's CSV is the same for any thread count
+            final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.min(threads, todo.size()), r -> {
+                        final Thread t = new Thread(r, "sweep");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                final List<java.util.concurrent.Future<Integer>> fs = new ArrayList<>();
+                for (SweepSpec.Point p : todo) {
+                    fs.add(pool.submit(() -> {
+                        runAndWrite(spec, p, points, 1);
+                        return p.index();
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> f : fs) {
+                    final int index = org.erasure.util.Futures.get(f);
+                    if (onPoint != null) {
+                        onPoint.accept(index);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        } else {
+            for (SweepSpec.Point p : todo) {
+                runAndWrite(spec, p, points, threads);
+                if (onPoint != null) {
+                    onPoint.accept(p.index());
+                }
             }
         }
         return assemble(spec.points().size(), List.of(dir), dir);
+    }
+
+    private static void runAndWrite(SweepSpec spec, SweepSpec.Point p, Path points, int threads) {
+        final long t0 = System.nanoTime();
+        final Table.Row row = runPoint(spec, p, threads);
+        final double wall = (System.nanoTime() - t0) * 1e-9;
+        try {
+            AtomicFiles.writeAll(points, Map.of(pointFile(points, p.index()).getFileName().toString(),
+                    Table.of(row).csv(), timingFile(p.index()), p.index() + "," + wall + "\n"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The row of one point: index, the swept values, then the engines' deterministic summary columns. */

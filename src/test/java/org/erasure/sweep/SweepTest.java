@@ -127,6 +127,19 @@ class SweepTest {
         }
     }
 
+    /** Issue 15: the points of a Fokker-Planck sweep run side by side; the CSV is the same for any thread count. */
+    @Test
+    void fokkerPlanckPointsRunInParallelWithTheSameCsv() throws IOException {
+        final SweepSpec spec = SweepSpec.load(sweepFile("fp"), null, List.of());
+        final Path one = tmp.resolve("fp1");
+        final Path three = tmp.resolve("fp3");
+        assertTrue(SweepRunner.run(spec, one, 1, 1, 1, null));
+        final java.util.Set<Integer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        assertTrue(SweepRunner.run(spec, three, 1, 1, 3, seen::add));
+        assertEquals(6, seen.size(), "every point reported once");
+        assertArrayEquals(bytes(one.resolve("sweep.csv")), bytes(three.resolve("sweep.csv")));
+    }
+
     @Test
     void interruptedThenResumedEqualsUninterruptedByteForByte() throws IOException {
         final SweepSpec spec = SweepSpec.load(sweepFile("both"), null, List.of());
