@@ -45,6 +45,10 @@ public final class ConfigLoader {
     /** Name of the embedded default configuration (a copy of configs/quick.yaml). */
     public static final String DEFAULT_RESOURCE = "/org/erasure/configs/quick.yaml";
 
+    /** YAML's spellings of NaN and infinity, which the parser reports as malformed numbers. */
+    private static final java.util.regex.Pattern NON_FINITE =
+            java.util.regex.Pattern.compile("(?i)'([-+]?\\.(?:nan|inf|infinity))'");
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -137,6 +141,11 @@ public final class ConfigLoader {
             tree = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             final String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            final java.util.regex.Matcher nonFinite = NON_FINITE.matcher(e.getOriginalMessage());
+            if (nonFinite.find()) {
+                throw new ConfigException(source + loc + ": '" + nonFinite.group(1) + "' is not a finite number; every "
+                        + "value must be one");
+            }
             throw new ConfigException(source + ": malformed YAML" + loc + ": " + e.getOriginalMessage().split("\n")[0]);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -158,6 +167,10 @@ public final class ConfigLoader {
         try {
             value = YAML.readTree(valueText.isEmpty() ? "\"\"" : valueText);
         } catch (JsonProcessingException e) {
+            if (valueText.matches("(?i)[-+]?\\.(nan|inf|infinity)")) {
+                throw new ConfigException("--set " + assignment + ": '" + valueText + "' is not a finite number; every "
+                        + "value must be one");
+            }
             throw new ConfigException("--set " + assignment + ": value is not valid YAML");
         }
         setNode(root, assignment.substring(0, eq).trim(), value, "--set " + assignment);

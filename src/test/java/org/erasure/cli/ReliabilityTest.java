@@ -190,4 +190,15 @@ class ReliabilityTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("second solve at 20 cells") && r.out().contains("WARNING"), r.out());
     }
+
+    /** Also in issue 13: YAML's .nan and .inf were called "malformed YAML"; they are named as non-finite numbers. */
+    @Test
+    void nonFiniteNumbersAreNamedAsSuch() throws IOException {
+        refused("'.nan' is not a finite number", "simulate", "--set", "protocol.tau=.nan");
+        refused("'-.inf' is not a finite number", "simulate", "--set", "protocol.tau=-.inf");
+        final Path f = tmp.resolve("n.yaml");
+        Files.writeString(f, "potential: {type: quartic, barrier_kT: .nan}\nprotocol: {type: four-step, tau: 10, "
+                + "F_max_kT: 8}\ndynamics: {dt: 1e-3}\n");
+        refused("'.nan' is not a finite number", "simulate", "--config", f.toString());
+    }
 }
