@@ -98,9 +98,9 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         runInfo.put("wall_time_s", wall);
         files.put("run.json", RunRecord.json("fokker-planck",
                 spec.commandLine().getParseResult().originalArgs(), config, runInfo, s.asMap()));
-        AtomicFiles.writeAll(dir, files);
+        final List<Path> figures = AtomicFiles.writeWithFigures(dir, files, PlotCommand::figures);
         out.println("wrote " + dir.resolve("summary.csv") + ", densities.csv and run.json");
-        for (Path f : PlotCommand.figures(dir)) {
+        for (Path f : figures) {
             out.println("wrote " + f);
         }
         return 0;

@@ -27,6 +27,57 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes the results and draws their figures as one: the files (name → content) and the figures drawn from
+     * them by {@code draw} are made in a staging folder beside {@code dir}; only when every one is complete are they
+     * moved into {@code dir}, figures first and the data files last. A failure while writing or drawing (a full
+     * disk, say) leaves {@code dir} as it was.
+     *
+     * @param draw draws figures into the folder it is given (which holds the files), returns their paths
+     * @return the figures' paths in {@code dir}
+     */
+    public static java.util.List<Path> writeWithFigures(Path dir, Map<String, String> files, FigureDrawer draw)
+            throws IOException {
+        final Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        final Path stage = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+        try {
+            writeAll(stage, files);
+            final java.util.List<Path> drawn = draw.draw(stage);
+            Files.createDirectories(dir);
+            final java.util.List<Path> placed = new java.util.ArrayList<>();
+            for (Path f : drawn) {
+                placed.add(move(f, dir.resolve(f.getFileName().toString())));
+            }
+            for (String name : files.keySet()) {
+                move(stage.resolve(name), dir.resolve(name));
+            }
+            return placed;
+        } finally {
+            try (var left = Files.list(stage)) {
+                for (Path f : (Iterable<Path>) left::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(stage);
+        }
+    }
+
+    /** Draws figures into a folder. */
+    @FunctionalInterface
+    public interface FigureDrawer {
+        java.util.List<Path> draw(Path folder) throws IOException;
+    }
+
+    private static Path move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException ex) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return to;
+    }
+
     /** Writes all files (name → content) into dir, creating it if needed; all or none appear. */
     public static void writeAll(Path dir, Map<String, String> files) throws IOException {
         Files.createDirectories(dir);

@@ -201,4 +201,26 @@ class ReliabilityTest {
                 + "F_max_kT: 8}\ndynamics: {dt: 1e-3}\n");
         refused("'.nan' is not a finite number", "simulate", "--config", f.toString());
     }
+
+    /**
+     * Defect 5: a failure while drawing the figures (a full disk) came after summary.csv and run.json had been
+     * replaced, in two lines. Figures are now drawn beside the results in a staging folder and placed first: a
+     * figure that cannot be placed (here a non-empty folder stands where densities.png goes) leaves the earlier
+     * results as they were, in one line, and no staging folder behind.
+     */
+    @Test
+    void aFigureThatCannotBeWrittenLeavesTheEarlierResults() throws IOException {
+        final Path dir = tmp.resolve("fig");
+        Files.createDirectories(dir.resolve("densities.png"));
+        Files.writeString(dir.resolve("densities.png").resolve("x"), "in the way");
+        Files.writeString(dir.resolve("summary.csv"), "OLD\n");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--set", "fokker_planck.cells=100",
+                "--set", "fokker_planck.time_steps=100", "--out", dir.toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals("OLD\n", Files.readString(dir.resolve("summary.csv")), "the earlier results stay");
+        try (var left = Files.list(tmp)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".fig.")), "no staging folder left");
+        }
+    }
 }
