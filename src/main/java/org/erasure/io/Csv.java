@@ -16,13 +16,28 @@ public final class Csv {
             if (d.isInfinite()) {
                 return d > 0 ? "inf" : "-inf";
             }
-            return Double.toString(d);
+            return plain(d);
         }
         final String s = String.valueOf(v);
         if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
+    }
+
+    /**
+     * The shortest text that reads back as the same double (Java's {@link Double#toString} digits), with a
+     * lowercase exponent and no ".0" before it: 1e-6, 2.5e-22, 0.001, 12.0 — not 1.0E-6.
+     */
+    static String plain(double d) {
+        final String s = Double.toString(d);
+        final int e = s.indexOf('E');
+        if (e < 0) {
+            return s;
+        }
+        final String mantissa = s.substring(0, e);
+        return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e"
+                + s.substring(e + 1);
     }
 
     public static String table(List<String> header, List<List<Object>> rows) {
