@@ -65,8 +65,9 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         final PhysicalUnits u = config.units();
         out.printf(Locale.ROOT, "  <W>   = %.6f +- %.1g kT = %.4g zJ = %.4g eV   (+- numerical error)%n", r.meanWork(),
                 solution.workError(), u.toZeptoJoule(r.meanWork()), u.toElectronVolt(r.meanWork()));
-        out.printf(Locale.ROOT, "  <Q>   = %.6f kT;  <dU> = %.6f kT;  dF = %.6f kT;  entropy production = %.6f kT%n",
-                r.meanHeat(), r.meanDeltaU(), r.freeEnergyChange(), r.entropyProduction());
+        out.printf(Locale.ROOT, "  <Q>   = %.6f +- %.1g kT;  <dU> = %.6f kT;  dF = %.6f +- %.1g kT;  entropy production "
+                        + "= %.6f +- %.1g kT%n", r.meanHeat(), solution.heatError(), r.meanDeltaU(), r.freeEnergyChange(),
+                solution.freeEnergyChangeError(), r.entropyProduction(), solution.entropyProductionError());
         if (r.holdSteps() > 0) {
             out.printf(Locale.ROOT, "  eps at the end of the protocol = %.6g +- %.1g; after the hold of %.4g tau_D:%n",
                     r.errorAtProtocolEnd(), solution.errorAtProtocolEndError(), s.number("hold_tauD"));
@@ -74,9 +75,10 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  eps   = %.6g +- %.1g (%.2g %% relative)  (from left %.4g, from right %.4g)%n",
                 r.error(), solution.errorRateError(), 100 * solution.errorRateRelativeError(), r.errorFromLeft(),
                 r.errorFromRight());
-        out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f kT;  finite-time dF + W2^2/tau = %.6f kT (W2 = %.4f x_m)%n",
-                s.number("landauer_bound_kT"), s.number("log_inverse_error_kT"), r.finiteTimeBound(),
-                r.wasserstein2());
+        out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f +- %.1g kT;  finite-time "
+                        + "dF + W2^2/tau = %.6f +- %.1g kT (W2 = %.4f x_m)%n", s.number("landauer_bound_kT"),
+                s.number("log_inverse_error_kT"), solution.logInverseErrorError(), r.finiteTimeBound(),
+                solution.finiteTimeBoundError(), r.wasserstein2());
         out.printf(Locale.ROOT, "  grid %d cells of %.3g x_m, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
                 r.cellWidth(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
                 s.number("cell_steps_per_s"));
