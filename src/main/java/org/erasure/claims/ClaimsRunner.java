@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
@@ -96,11 +95,7 @@ public final class ClaimsRunner {
 
     public static Results run(ClaimsSettings s, int threads, IntConsumer progress) {
         final IntConsumer tick = progress == null ? i -> { } : progress;
-        final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            final Thread t = new Thread(r, "claims");
-            t.setDaemon(true);
-            return t;
-        });
+        final ExecutorService pool = Futures.daemonPool("claims", Math.max(1, threads));
         try {
             final List<String> faults = new ArrayList<>();
             final List<Rows.Approach> approach = approach(s, pool, tick, threads, faults);

@@ -2,7 +2,6 @@ package org.erasure.langevin;
 
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
@@ -81,11 +80,7 @@ public final class LangevinMonteCarlo {
             task.run();
             return scheduler.result();
         }
-        final ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            final Thread t = new Thread(r, "langevin-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        final ExecutorService pool = Futures.daemonPool("langevin-worker", workers);
         try {
             final List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < workers; i++) {

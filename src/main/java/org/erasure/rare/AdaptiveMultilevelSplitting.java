@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -19,6 +18,7 @@ import org.erasure.langevin.UnderdampedKernel;
 import org.erasure.model.TargetWell;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.Protocol;
+import org.erasure.stats.RunningMoments;
 import org.erasure.util.Futures;
 
 /**
@@ -66,11 +66,7 @@ public final class AdaptiveMultilevelSplitting {
                     + "threads, or a coarser time step", s.replicas(), path.steps + 1, bytes / 1e9, threads));
         }
         final double[] weights = path.bitWeights(run);
-        final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            final Thread t = new Thread(r, "ams");
-            t.setDaemon(true);
-            return t;
-        });
+        final ExecutorService pool = Futures.daemonPool("ams", threads);
         try {
             final List<Future<RunResult>> fs = new ArrayList<>();
             for (int b = 0; b < 2; b++) {
@@ -80,18 +76,15 @@ public final class AdaptiveMultilevelSplitting {
                     fs.add(weights[b] > 0 ? pool.submit(() -> new Replicas(path, s, bit, rep).run()) : null);
                 }
             }
-            final double[][] estimates = new double[2][s.repetitions()];
+            final RunningMoments[] byBit = {new RunningMoments(), new RunningMoments()};
             long iterations = 0;
             long steps = 0;
-            for (int b = 0; b < 2; b++) {
-                for (int r = 0; r < s.repetitions(); r++) {
-                    final Future<RunResult> f = fs.get(b * s.repetitions() + r);
-                    if (f != null) {
-                        final RunResult rr = Futures.get(f);
-                        estimates[b][r] = rr.estimate();
-                        iterations += rr.iterations();
-                        steps += rr.steps();
-                    }
+            for (int i = 0; i < fs.size(); i++) {
+                if (fs.get(i) != null) {
+                    final RunResult rr = Futures.get(fs.get(i));
+                    byBit[i / s.repetitions()].add(rr.estimate());
+                    iterations += rr.iterations();
+                    steps += rr.steps();
                 }
             }
             final double[] mean = new double[2];
@@ -99,14 +92,11 @@ public final class AdaptiveMultilevelSplitting {
             double eps = 0;
             double var = 0;
             for (int b = 0; b < 2; b++) {
+                mean[b] = byBit[b].mean();                       // NaN for a bit value without weight
+                se[b] = byBit[b].standardError();
                 if (weights[b] > 0) {
-                    mean[b] = mean(estimates[b]);
-                    se[b] = Math.sqrt(variance(estimates[b], mean[b]) / s.repetitions());
                     eps += weights[b] * mean[b];
                     var += weights[b] * weights[b] * se[b] * se[b];
-                } else {
-                    mean[b] = Double.NaN;
-                    se[b] = Double.NaN;
                 }
             }
             final double sd = Math.sqrt(var);
@@ -115,22 +105,6 @@ public final class AdaptiveMultilevelSplitting {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static double mean(double[] v) {
-        double m = 0;
-        for (double x : v) {
-            m += x;
-        }
-        return m / v.length;
-    }
-
-    private static double variance(double[] v, double m) {
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return s / (v.length - 1);
     }
 
     private record RunResult(double estimate, long iterations, long steps) {

@@ -73,12 +73,8 @@ public final class SweepRunner {
         if (spec.engine() == SweepSpec.Engine.FP && threads > 1 && todo.size() > 1) {
             // a Fokker-Planck solve is single-threaded: the points themselves run side by side, each into its own
             // file, so the sweep's CSV is the same for any thread count
-            final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                    Math.min(threads, todo.size()), r -> {
-                        final Thread t = new Thread(r, "sweep");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            final java.util.concurrent.ExecutorService pool = org.erasure.util.Futures.daemonPool("sweep",
+                    Math.min(threads, todo.size()));
             try {
                 final List<java.util.concurrent.Future<Integer>> fs = new ArrayList<>();
                 for (SweepSpec.Point p : todo) {

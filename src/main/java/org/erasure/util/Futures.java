@@ -9,6 +9,18 @@ public final class Futures {
     private Futures() {
     }
 
+    /**
+     * A fixed pool of daemon threads (a run that fails or is interrupted never keeps the JVM alive), each named
+     * after the work it does.
+     */
+    public static java.util.concurrent.ExecutorService daemonPool(String name, int threads) {
+        return java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            final Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** The result of f; a RuntimeException thrown by the task is rethrown as it is. */
     public static <T> T get(Future<T> f) {
         try {
