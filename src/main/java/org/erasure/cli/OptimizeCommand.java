@@ -122,7 +122,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         final FokkerPlanckSolution v = opt.verified();
         final FokkerPlanckResult r = v.result();
         out.printf(Locale.ROOT, "  best: %s%n", fam.describe(opt.unit()));
-        out.printf(Locale.ROOT, "  search grid:   <W> = %.6f kT, eps = %.4g%n", opt.searched().meanWork(),
+        out.printf(Locale.ROOT, "  search grid:   <W> = %.6f kT, eps = %.4g (what the optimiser saw; not reported)%n",
+                opt.searched().meanWork(),
                 opt.searched().error());
         out.printf(Locale.ROOT, "  verified on %s:%n", v.settings());
         out.printf(Locale.ROOT, "                 <W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (%s), kT[ln2 - H(eps)] = %.6f kT, "

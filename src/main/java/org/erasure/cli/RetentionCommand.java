@@ -86,7 +86,7 @@ public final class RetentionCommand implements Callable<Integer> {
                 String.join(", ", config.potential().controlNames()), c0, c1, cells);
 
         final List<String> header = new ArrayList<>(List.of("barrier_kT", "hopping_rate_per_tauD",
-                "kramers_rate_per_tauD", "rate_over_kramers", "dense_ejml_check_relative_difference"));
+                "hopping_rate_relative_numerical_error", "kramers_rate_per_tauD", "rate_over_kramers", "dense_ejml_check_relative_difference"));
         for (double e : errors) {
             header.add("retention_tauD_at_eps_" + e);
             if (units.hasTimeScale()) {
@@ -94,8 +94,8 @@ public final class RetentionCommand implements Callable<Integer> {
             }
         }
         final List<List<Object>> rows = new ArrayList<>();
-        out.printf(Locale.ROOT, "  %8s %14s %14s %8s %10s", "E_b (kT)", "lambda1 (1/tD)", "Kramers", "ratio",
-                "dense chk");
+        out.printf(Locale.ROOT, "  %8s %14s %9s %14s %8s %10s", "E_b (kT)", "lambda1 (1/tD)", "+- (rel)", "Kramers",
+                "ratio", "dense chk");
         for (double e : errors) {
             out.printf(Locale.ROOT, " %14s", "t(eps=" + e + ")");
         }
@@ -103,10 +103,13 @@ public final class RetentionCommand implements Callable<Integer> {
         for (double eb : grid) {
             final QuarticDoubleWell w = QuarticDoubleWell.of(eb);
             final double lambda = HoppingSpectrum.slowestRate(w, c0, c1, cells);
+            // numerical error: the difference to the rate on half the cells (second order: conservative)
+            final double relError = Math.abs(HoppingSpectrum.slowestRate(w, c0, c1, Math.max(20, cells / 2)) / lambda - 1);
             final double kramers = HoppingSpectrum.kramersRelaxationRate(w, c0, c1);
             final double dense = HoppingSpectrum.denseCheck(w, c0, c1);
-            final List<Object> row = new ArrayList<>(List.of(eb, lambda, kramers, lambda / kramers, dense));
-            out.printf(Locale.ROOT, "  %8.3g %14.6g %14.6g %8.5f %10s", eb, lambda, kramers, lambda / kramers,
+            final List<Object> row = new ArrayList<>(List.of(eb, lambda, relError, kramers, lambda / kramers, dense));
+            out.printf(Locale.ROOT, "  %8.3g %14.6g %9.1e %14.6g %8.5f %10s", eb, lambda, relError, kramers,
+                    lambda / kramers,
                     Double.isNaN(dense) ? "-" : String.format(Locale.ROOT, "%.1e", dense));
             for (double e : errors) {
                 final double t = Retention.retentionTime(lambda, e);
