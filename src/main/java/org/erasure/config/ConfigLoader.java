@@ -384,7 +384,7 @@ public final class ConfigLoader {
             return Optional.of(new AmsSettings((int) replicas, kill, (int) repetitions, seed, score,
                     AmsSettings.DEFAULT_MAX_ITERATIONS));
         } catch (IllegalArgumentException e) {
-            throw re.error("'" + re.key("") .replaceAll("\\.$", "") + "': " + e.getMessage());
+            throw re.error("'rare_event': " + e.getMessage());
         }
     }
 
