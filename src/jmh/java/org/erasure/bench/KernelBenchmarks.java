@@ -46,6 +46,7 @@ public class KernelBenchmarks {
     final double[] v = new double[N];
     final double[] u = new double[N];
     final double[] w = new double[N];
+    final double[] wAbs = new double[N];
     final double[] q = new double[N];
     final double[] noise = new double[N];
     final double[] s1 = new double[N];
@@ -72,7 +73,7 @@ public class KernelBenchmarks {
     @OperationsPerInvocation(N)
     public double eulerStep() {
         toggleControl();
-        OverdampedKernel.eulerStep(quartic, x, u, w, q, noise, s1, N, g, 0, 1e-4, 0.014);
+        OverdampedKernel.eulerStep(quartic, x, u, w, wAbs, q, noise, s1, N, g, 0, 1e-4, 0.014);
         return x[7];
     }
 
@@ -81,7 +82,7 @@ public class KernelBenchmarks {
     @OperationsPerInvocation(N)
     public double eulerStepPending() {
         final double previous = toggleControl();
-        OverdampedKernel.eulerStepPending(quartic, x, w, q, noise, s1, N, previous, 0, g, 0, 1e-4, 0.014);
+        OverdampedKernel.eulerStepPending(quartic, x, w, wAbs, q, noise, s1, N, previous, 0, g, 0, 1e-4, 0.014);
         return x[7];
     }
 
@@ -90,7 +91,7 @@ public class KernelBenchmarks {
     @OperationsPerInvocation(N)
     public double heunStepPending() {
         final double previous = toggleControl();
-        OverdampedKernel.heunStepPending(quartic, x, w, q, noise, s1, s2, N, previous, 0, g, 0, 1e-4, 0.014);
+        OverdampedKernel.heunStepPending(quartic, x, w, wAbs, q, noise, s1, s2, N, previous, 0, g, 0, 1e-4, 0.014);
         return x[7];
     }
 
@@ -98,14 +99,14 @@ public class KernelBenchmarks {
     @OperationsPerInvocation(N)
     public double heunStep() {
         toggleControl();
-        OverdampedKernel.heunStep(quartic, x, u, w, q, noise, s1, s2, N, g, 0, 1e-4, 0.014);
+        OverdampedKernel.heunStep(quartic, x, u, w, wAbs, q, noise, s1, s2, N, g, 0, 1e-4, 0.014);
         return x[7];
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
     public double baoabStepPiecewiseHarmonic() {
-        UnderdampedKernel.baoabStep(piecewise, x, v, u, w, q, noise, s1, N, 0, 5, 0.02, 49, 1);
+        UnderdampedKernel.baoabStep(piecewise, x, v, u, w, wAbs, q, noise, s1, N, 0, 5, 0.02, 49, 1);
         return x[7];
     }
 

@@ -65,6 +65,9 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         final PhysicalUnits u = config.units();
         out.printf(Locale.ROOT, "  <W>   = %.6f +- %.1g kT = %.4g zJ = %.4g eV   (+- numerical error)%n", r.meanWork(),
                 solution.workError(), u.toZeptoJoule(r.meanWork()), u.toElectronVolt(r.meanWork()));
+        out.printf(Locale.ROOT, "  <W+>  = %.6f +- %.1g kT, <W-> = %.6f +- %.1g kT  (gross work: energy put into and "
+                        + "given back by the potential)%n", r.meanWorkPlus(), solution.workPlusError(), r.meanWorkMinus(),
+                solution.workMinusError());
         out.printf(Locale.ROOT, "  <Q>   = %.6f +- %.1g kT;  <dU> = %.6f kT;  dF = %.6f +- %.1g kT;  entropy production "
                         + "= %.6f +- %.1g kT%n", r.meanHeat(), solution.heatError(), r.meanDeltaU(), r.freeEnergyChange(),
                 solution.freeEnergyChangeError(), r.entropyProduction(), solution.entropyProductionError());

@@ -151,6 +151,9 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  <W>   = %.4f +- %.4f kT  = %.4g zJ = %.4g eV   (sd %.3f kT)%n", w,
                 s.number("stderr_work_kT"), units.toZeptoJoule(w), units.toElectronVolt(w),
                 s.number("sd_work_kT"));
+        out.printf(Locale.ROOT, "  <W+>  = %.4f +- %.4f kT, <W-> = %.4f +- %.4f kT  (gross work: energy put into and given "
+                        + "back by the potential, W = W+ + W-)%n", s.number("mean_work_plus_kT"),
+                s.number("stderr_work_plus_kT"), s.number("mean_work_minus_kT"), s.number("stderr_work_minus_kT"));
         out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f kT  (heat to the bath);  <dU> = %.4f kT%s%n",
                 s.number("mean_heat_kT"), s.number("stderr_heat_kT"), s.number("mean_delta_u_kT"),
                 s.get("mean_delta_kinetic_kT") == null ? "" : String.format(Locale.ROOT, ";  <dK> = %.4f kT "

@@ -4,6 +4,10 @@ package org.erasure.fokkerplanck;
  * Noise-free results of a Fokker–Planck erasure run; energies in kT, lengths in x_m, times in τ_D.
  *
  * @param meanWork          ⟨W⟩, with the discrete-time definition of SPEC 2.4
+ * @param meanWorkPlus      ⟨W⁺⟩, the mean sum of the positive control increments per trajectory (SPEC 2.4),
+ *                          exact as ⟨W⟩ is: Σ_k Σ_i p_i max(0, U_i(λ_{k+1}) − U_i(λ_k)), since each trajectory's
+ *                          increment at step k depends on its position alone
+ * @param meanWorkMinus     ⟨W⁻⟩, the same with min(0, ·); ⟨W⁺⟩ + ⟨W⁻⟩ = ⟨W⟩ to rounding
  * @param meanHeat          ⟨Q⟩ to the bath
  * @param meanDeltaU        ⟨U(τ)⟩ − ⟨U(0)⟩
  * @param error             probability of ending on the wrong side of the final barrier, at the end of the
@@ -18,7 +22,8 @@ package org.erasure.fokkerplanck;
  * @param quasiStaticWork   −ln Z(τ)/Z(0), the equilibrium free-energy change
  * @param cells             grid cells
  * @param timeSteps         time steps of the protocol
- * @param holdSteps         time steps of the hold (same length), 0 without one
+ * @param holdSteps         time steps of the hold (growing from the protocol's step, see
+ *                          {@link FokkerPlanckSolver#HOLD_GROWTH}), 0 without one
  * @param domainLow         left edge of the grid
  * @param cellWidth         h
  * @param initialDensity    ρ(x, 0) at the cell centres (1/x_m)
@@ -26,7 +31,7 @@ package org.erasure.fokkerplanck;
  * @param snapshotFractions times of the snapshots as fractions of τ
  * @param snapshots         ρ(x, t) at those times (1/x_m), one array per time
  */
-public record FokkerPlanckResult(double meanWork, double meanHeat, double meanDeltaU, double error,
+public record FokkerPlanckResult(double meanWork, double meanWorkPlus, double meanWorkMinus, double meanHeat, double meanDeltaU, double error,
                                  double errorFromLeft, double errorFromRight, double errorAtProtocolEnd,
                                  double freeEnergyChange,
                                  double entropyProduction, double wasserstein2, double finiteTimeBound,

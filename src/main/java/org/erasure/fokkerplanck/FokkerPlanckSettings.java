@@ -85,7 +85,8 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
 
     /** Cell-steps of one solve at these settings, both bit densities counted (for throughput). */
     public double cellSteps(TimeGrid grid) {
-        return (timeOrder == 2 ? 3.0 : 1.0) * 2.0 * cells * grid.totalSteps();
+        return (timeOrder == 2 ? 3.0 : 1.0) * 2.0 * cells
+                * (grid.protocolSteps() + FokkerPlanckSolver.holdSteps(grid.dt(), grid.protocolSteps(), grid.holdTime()));
     }
 
     @Override

@@ -38,6 +38,12 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
     /** Numerical error of ⟨W⟩ (kT). */
     public double workError() { return diff(result.meanWork(), coarse.meanWork()); }
 
+    /** Numerical error of ⟨W⁺⟩ (kT). */
+    public double workPlusError() { return diff(result.meanWorkPlus(), coarse.meanWorkPlus()); }
+
+    /** Numerical error of ⟨W⁻⟩ (kT). */
+    public double workMinusError() { return diff(result.meanWorkMinus(), coarse.meanWorkMinus()); }
+
     /** Numerical error of ⟨Q⟩ (kT). */
     public double heatError() { return diff(result.meanHeat(), coarse.meanHeat()); }
 

@@ -21,6 +21,25 @@ public final class FokkerPlanckSolver {
     /** The coarsest grid accepted (and so the finest worth a two-resolution estimate: twice this). */
     public static final int MIN_CELLS = 20;
 
+    /**
+     * The hold's steps grow geometrically: step j lasts dt·(1 + HOLD_GROWTH/N)^j (N the protocol's steps; the
+     * last step is cut to end on the hold), so a step is never longer than HOLD_GROWTH/N of the time already
+     * held. Refining the grid (2N steps of dt/2) halves both the first step and the growth, so the
+     * two-resolution estimate covers the hold as it covers the protocol. Backward Euler keeps the discrete
+     * Boltzmann state of each well exactly, and the slow inter-well mode, λ₁·Δt ≪ 1 wherever the error
+     * budget allows a hold at all, is followed to O(λ₁Δt).
+     */
+    static final double HOLD_GROWTH = 50;
+
+    /** The number of hold steps {@link #solve} runs for a hold after a protocol of N steps of dt. */
+    public static long holdSteps(double dt, long protocolSteps, double hold) {
+        if (!(hold > 0)) {
+            return 0;
+        }
+        final double g = HOLD_GROWTH / Math.max(1, protocolSteps);
+        return (long) Math.ceil(Math.log1p(hold * g / dt) / Math.log1p(g));
+    }
+
     private FokkerPlanckSolver() {
     }
 
@@ -109,6 +128,8 @@ public final class FokkerPlanckSolver {
         final double[] c0 = new double[1];
         final double[] c1 = new double[1];
         double work = 0;
+        double workPlus = 0;
+        double workMinus = 0;
         double heat = 0;
         final double[][] snaps = new double[snapshotFractions.length][];
         final long[] snapStep = new long[snapshotFractions.length];
@@ -127,6 +148,9 @@ public final class FokkerPlanckSolver {
             energies(potential, x, c0[0], c1[0], uNow);
             final double uJump = dot2(pl, pr, uNow, n);
             work += uJump - uRelaxed;
+            final double gross = positivePart2(pl, pr, uNow, uPrev, n);
+            workPlus += gross;
+            workMinus += (uJump - uRelaxed) - gross;
             ScharfetterGummel.rates(uNow, invH2, up, down, n, shifted);
             PositiveTridiagonal.solve2Fused(up, down, step, n, pl, pr, scratch);
             uRelaxed = dot2(pl, pr, uNow, n);
@@ -151,10 +175,22 @@ public final class FokkerPlanckSolver {
         final double qs = logSumExpNeg(u0) - logSumExpNeg(uEnd);
 
         // The hold: the controls, hence the energies and rates of the last step, stay as they are; no work.
-        for (long k = 1; k <= grid.holdSteps(); k++) {
-            PositiveTridiagonal.solve2Fused(up, down, step, n, pl, pr, scratch);
+        // Backward Euler from the protocol's step, each step longer by the factor 1 + HOLD_GROWTH/N
+        // (see holdSteps), so a hold of 1e9 tau_D costs about as many steps as the protocol.
+        long holdSteps = 0;
+        if (grid.holdTime() > 0) {
+            final double growth = 1 + HOLD_GROWTH / Math.max(1, steps);
+            double done = 0;
+            double dtHold = step;
+            while (done < grid.holdTime()) {
+                final double dtNow = Math.min(dtHold, grid.holdTime() - done);
+                PositiveTridiagonal.solve2Fused(up, down, dtNow, n, pl, pr, scratch);
+                done = dtNow == dtHold ? done + dtHold : grid.holdTime();
+                dtHold *= growth;
+                holdSteps++;
+            }
         }
-        if (grid.holdSteps() > 0) {
+        if (holdSteps > 0) {
             final double uHeld = dot2(pl, pr, uEnd, n);
             heat += uRelaxed - uHeld;
             uRelaxed = uHeld;
@@ -167,9 +203,9 @@ public final class FokkerPlanckSolver {
             rho0[i] = p0[i] / h;
             rhoEnd[i] = (pl[i] + pr[i]) / h;
         }
-        return new FokkerPlanckResult(work, heat, uRelaxed - u0Mean, wrongLeft + wrongRight,
+        return new FokkerPlanckResult(work, workPlus, workMinus, heat, uRelaxed - u0Mean, wrongLeft + wrongRight,
                 massLeft > 0 ? wrongLeft / massLeft : Double.NaN, massRight > 0 ? wrongRight / massRight : Double.NaN,
-                errorAtProtocolEnd, dF, work - dF, w2, dF + w2 * w2 / tau, qs, n, steps, grid.holdSteps(), left, h,
+                errorAtProtocolEnd, dF, work - dF, w2, dF + w2 * w2 / tau, qs, n, steps, holdSteps, left, h,
                 rho0, rhoEnd, snapshotFractions.clone(), snaps);
     }
 
@@ -247,7 +283,9 @@ public final class FokkerPlanckSolver {
                                                       int cells, TimeGrid grid, double[] snapshotFractions) {
         final FokkerPlanckResult coarse = solve(potential, protocol, target, cells, grid, new double[0]);
         final FokkerPlanckResult fine = solve(potential, protocol, target, cells, grid.refined(), snapshotFractions);
-        return new FokkerPlanckResult(ex(fine.meanWork(), coarse.meanWork()), ex(fine.meanHeat(), coarse.meanHeat()),
+        return new FokkerPlanckResult(ex(fine.meanWork(), coarse.meanWork()),
+                ex(fine.meanWorkPlus(), coarse.meanWorkPlus()), ex(fine.meanWorkMinus(), coarse.meanWorkMinus()),
+                ex(fine.meanHeat(), coarse.meanHeat()),
                 ex(fine.meanDeltaU(), coarse.meanDeltaU()), exProbability(fine.error(), coarse.error()),
                 exProbability(fine.errorFromLeft(), coarse.errorFromLeft()),
                 exProbability(fine.errorFromRight(), coarse.errorFromRight()),
@@ -273,6 +311,21 @@ public final class FokkerPlanckSolver {
             return fine;
         }
         return Math.min(1, fine * (fine / coarse));
+    }
+
+    /** Σ (a_i + b_i) max(0, u_i − v_i): the positive part of a control jump's work. */
+    static double positivePart2(double[] a, double[] b, double[] u, double[] v, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s0 += (a[i] + b[i]) * Math.max(u[i] - v[i], 0.0);
+            s1 += (a[i + 1] + b[i + 1]) * Math.max(u[i + 1] - v[i + 1], 0.0);
+        }
+        for (; i < n; i++) {
+            s0 += (a[i] + b[i]) * Math.max(u[i] - v[i], 0.0);
+        }
+        return s0 + s1;
     }
 
     /** Σ (a_i + b_i) u_i with four partial sums (instruction-level parallelism; a fixed order). */

@@ -36,13 +36,18 @@ public final class FokkerPlanckSummary {
         c.put("check_time_steps", s.coarse().timeSteps());
         c.put("mean_work_kT", r.meanWork());
         c.put("mean_work_numerical_error_kT", s.workError());
+        c.put("mean_work_plus_kT", r.meanWorkPlus());
+        c.put("mean_work_plus_numerical_error_kT", s.workPlusError());
+        c.put("mean_work_minus_kT", r.meanWorkMinus());
+        c.put("mean_work_minus_numerical_error_kT", s.workMinusError());
         c.put("mean_heat_kT", r.meanHeat());
         c.put("mean_heat_numerical_error_kT", s.heatError());
         c.put("mean_delta_u_kT", r.meanDeltaU());
         c.put("error_rate", eps);
         c.put("error_rate_numerical_error", s.errorRateError());
         if (r.holdSteps() > 0) {
-            c.put("hold_tauD", r.holdSteps() * config.protocol().duration() / r.timeSteps());
+            c.put("hold_tauD", s.settings().grid(config.problem()).holdTime());
+            c.put("hold_steps", r.holdSteps());
             c.put("error_rate_at_protocol_end",
                     ErasureBounds.requireProbability("error_rate_at_protocol_end", r.errorAtProtocolEnd()));
             c.put("error_rate_at_protocol_end_numerical_error", s.errorAtProtocolEndError());

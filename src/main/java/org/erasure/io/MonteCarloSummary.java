@@ -56,6 +56,10 @@ public final class MonteCarloSummary {
         c.put("mean_work_kT", t.work().mean());
         c.put("stderr_work_kT", t.work().standardError());
         c.put("sd_work_kT", t.work().standardDeviation());
+        c.put("mean_work_plus_kT", t.workPlus().mean());
+        c.put("stderr_work_plus_kT", t.workPlus().standardError());
+        c.put("mean_work_minus_kT", t.workMinus().mean());
+        c.put("stderr_work_minus_kT", t.workMinus().standardError());
         c.put("mean_heat_kT", t.heat().mean());
         c.put("stderr_heat_kT", t.heat().standardError());
         c.put("mean_delta_u_kT", t.deltaU().mean());

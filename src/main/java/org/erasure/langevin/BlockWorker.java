@@ -38,6 +38,7 @@ final class BlockWorker {
     private final double[] u = new double[BLOCK_SIZE];
     private final double[] u0 = new double[BLOCK_SIZE];
     private final double[] w = new double[BLOCK_SIZE];
+    private final double[] wAbs = new double[BLOCK_SIZE];
     private final double[] q = new double[BLOCK_SIZE];
     private final int[] bit = new int[BLOCK_SIZE];
     private final double[] v = new double[BLOCK_SIZE];
@@ -76,7 +77,8 @@ final class BlockWorker {
         simulate(n, rng);
         for (int i = 0; i < n; i++) {
             final double dk = underdamped ? 0.5 * mass * v[i] * v[i] - k0[i] : 0;
-            out.add(w[i], q[i], u[i] - u0[i], dk, x[i], bit[i], run.problem().target().isWrong(x[i], barrierEnd),
+            out.add(w[i], wAbs[i], q[i], u[i] - u0[i], dk, x[i], bit[i],
+                    run.problem().target().isWrong(x[i], barrierEnd),
                     wrongAtProtocolEnd[i]);
         }
     }
@@ -96,6 +98,7 @@ final class BlockWorker {
             u[i] = potential.energy(xi, c0Start, c1Start);
             u0[i] = u[i];
             w[i] = 0;
+            wAbs[i] = 0;
             q[i] = 0;
             bit[i] = xi > barrierStart ? 1 : 0;
         }
@@ -126,12 +129,12 @@ final class BlockWorker {
             for (int j = 0; j < count; j++) {
                 lanes.fill(noise, n);
                 if (underdamped) {
-                    UnderdampedKernel.baoabStep(potential, x, v, u, w, q, noise, jump, n, c0[j], c1[j], dt, mass, 1);
+                    UnderdampedKernel.baoabStep(potential, x, v, u, w, wAbs, q, noise, jump, n, c0[j], c1[j], dt, mass, 1);
                 } else if (integrator == Integrator.HEUN) {
-                    OverdampedKernel.heunStepPending(potential, x, w, q, noise, jump, force, n, prev0, prev1, c0[j],
+                    OverdampedKernel.heunStepPending(potential, x, w, wAbs, q, noise, jump, force, n, prev0, prev1, c0[j],
                             c1[j], dt, noiseScale);
                 } else {
-                    OverdampedKernel.eulerStepPending(potential, x, w, q, noise, jump, n, prev0, prev1, c0[j], c1[j],
+                    OverdampedKernel.eulerStepPending(potential, x, w, wAbs, q, noise, jump, n, prev0, prev1, c0[j], c1[j],
                             dt, noiseScale);
                 }
                 prev0 = c0[j];

@@ -6,7 +6,8 @@ import org.erasure.physics.Potential;
  * One BAOAB step (Leimkuhler &amp; Matthews 2013) of a block of underdamped trajectories in reduced units
  * (kT = 1): μ dv = F dt − γ v dt + √(2γ) dW, dx = v dt. Pure: no allocation, no I/O.
  *
- * <p>The controls jump first at fixed (x, v) — work w += U(x; λ') − U(x; λ) — then the particle moves in
+ * <p>The controls jump first at fixed (x, v) — work w += U(x; λ') − U(x; λ), its magnitude added to wAbs
+ * (W⁺ = (w + wAbs)/2, W⁻ = (w − wAbs)/2) — then the particle moves in
  * U(·; λ'). The heat to the bath is minus the change of the total energy during the move,
  * q += [U(x_k; λ') + ½μv_k²] − [U(x_{k+1}; λ') + ½μv_{k+1}²] (SPEC 2.4 with the kinetic term), so that
  * w − q = ΔU + ΔK per trajectory.
@@ -21,7 +22,8 @@ public final class UnderdampedKernel {
      * @param mass  reduced mass μ
      * @param gamma reduced friction (1 in τ_D units; 0 for Hamiltonian dynamics)
      */
-    public static void baoabStep(Potential p, double[] x, double[] v, double[] u, double[] w, double[] q,
+    public static void baoabStep(Potential p, double[] x, double[] v, double[] u, double[] w, double[] wAbs,
+                                 double[] q,
                                  double[] noise, double[] e, int n, double c0, double c1, double dt, double mass,
                                  double gamma) {
         final double halfDt = 0.5 * dt;
@@ -32,7 +34,9 @@ public final class UnderdampedKernel {
         // jump of the controls at fixed x (short passes, so that C2 vectorises each)
         for (int i = 0; i < n; i++) {
             final double uj = p.energy(x[i], c0, c1);
-            w[i] += uj - u[i];
+            final double dw = uj - u[i];
+            w[i] += dw;
+            wAbs[i] += Math.abs(dw);
             e[i] = uj + halfMass * v[i] * v[i];
         }
         // B: half kick; A: half drift

@@ -8,6 +8,8 @@ package org.erasure.stats;
 public final class ErasureTally {
 
     private final RunningMoments work = new RunningMoments();
+    private final RunningMoments workPlus = new RunningMoments();
+    private final RunningMoments workMinus = new RunningMoments();
     private final RunningMoments heat = new RunningMoments();
     private final RunningMoments deltaU = new RunningMoments();
     private final RunningMoments deltaK = new RunningMoments();
@@ -26,15 +28,19 @@ public final class ErasureTally {
     /**
      * Records one trajectory (energies in kT).
      *
+     * @param wAbs               the sum of the magnitudes of its control increments, so that W⁺ = (W + wAbs)/2
+     *                           and W⁻ = (W − wAbs)/2 (SPEC 2.4)
      * @param dk                 its kinetic-energy change (0 when overdamped)
      * @param initialBit         0 if it started left of the barrier, 1 if right
      * @param wrong              whether it ended on the wrong side of the final barrier (after any hold)
      * @param wrongAtProtocolEnd whether it was on the wrong side at the end of the protocol (before a hold;
      *                           the same as {@code wrong} without one)
      */
-    public void add(double w, double q, double du, double dk, double xFinal, int initialBit, boolean wrong,
+    public void add(double w, double wAbs, double q, double du, double dk, double xFinal, int initialBit, boolean wrong,
                     boolean wrongAtProtocolEnd) {
         work.add(w);
+        workPlus.add(0.5 * (w + wAbs));
+        workMinus.add(0.5 * (w - wAbs));
         heat.add(q);
         deltaU.add(du);
         deltaK.add(dk);
@@ -54,6 +60,8 @@ public final class ErasureTally {
 
     public void merge(ErasureTally o) {
         work.merge(o.work);
+        workPlus.merge(o.workPlus);
+        workMinus.merge(o.workMinus);
         heat.merge(o.heat);
         deltaU.merge(o.deltaU);
         deltaK.merge(o.deltaK);
@@ -76,6 +84,16 @@ public final class ErasureTally {
     /** Work W in kT. */
     public RunningMoments work() {
         return work;
+    }
+
+    /** W⁺ in kT: per trajectory, the sum of the positive control increments (energy put into the potential). */
+    public RunningMoments workPlus() {
+        return workPlus;
+    }
+
+    /** W⁻ in kT: per trajectory, the sum of the negative control increments (energy the potential gives back). */
+    public RunningMoments workMinus() {
+        return workMinus;
     }
 
     /** Heat Q delivered to the bath, in kT. */

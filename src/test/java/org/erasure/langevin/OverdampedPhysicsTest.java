@@ -96,7 +96,9 @@ class OverdampedPhysicsTest {
 
     @Test
     void firstLawHoldsPerTrajectory() {
-        // W - Q = U(x_tau; lambda_tau) - U(x_0; lambda_0) for every trajectory, to rounding.
+        // W - Q = U(x_tau; lambda_tau) - U(x_0; lambda_0) for every trajectory, to rounding; and the gross work
+        // of SPEC 2.4 from the kernel's total variation, W+- = (W +- |W|_tv)/2, against W+ and W- summed here
+        // step by step from the positions (max/min of each control increment), with W+ + W- = W.
         final QuarticDoubleWell well = QuarticDoubleWell.of(8);
         final KeyframeProtocol p = KeyframeProtocol.fourStep(2, 0, 6);
         // the overdamped integrators (BAOAB's first law, kinetic energy included, is UnderdampedTest's)
@@ -106,6 +108,9 @@ class OverdampedPhysicsTest {
             final double[] u = new double[n];
             final double[] u0 = new double[n];
             final double[] w = new double[n];
+            final double[] wAbs = new double[n];
+            final double[] plus = new double[n];
+            final double[] minus = new double[n];
             final double[] q = new double[n];
             final double[] noise = new double[n];
             final var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
@@ -120,17 +125,30 @@ class OverdampedPhysicsTest {
                 for (int i = 0; i < n; i++) {
                     noise[i] = gauss.sample();
                 }
-                OverdampedKernel.step(integrator, well, x, u, w, q, noise, new double[n], new double[n], n, p.control0(k * dt), p.control1(k * dt),
-                        dt, Math.sqrt(2 * dt));
+                for (int i = 0; i < n; i++) {
+                    final double d = well.energy(x[i], p.control0(k * dt), p.control1(k * dt))
+                            - well.energy(x[i], p.control0((k - 1) * dt), p.control1((k - 1) * dt));
+                    plus[i] += Math.max(d, 0);
+                    minus[i] += Math.min(d, 0);
+                }
+                OverdampedKernel.step(integrator, well, x, u, w, wAbs, q, noise, new double[n], new double[n], n,
+                        p.control0(k * dt), p.control1(k * dt), dt, Math.sqrt(2 * dt));
             }
             double worstWork = 0;
+            double grossGap = 0;
             for (int i = 0; i < n; i++) {
                 final double du = well.energy(x[i], p.control0(2), p.control1(2)) - u0[i];
                 assertEquals(du, w[i] - q[i], 1e-10 * (1 + Math.abs(w[i]) + Math.abs(q[i])),
                         integrator + " trajectory " + i);
                 worstWork = Math.max(worstWork, Math.abs(w[i]));
+                final double scale = 1e-10 * (1 + plus[i] - minus[i]);
+                assertEquals(plus[i], 0.5 * (w[i] + wAbs[i]), scale, integrator + " W+ " + i);
+                assertEquals(minus[i], 0.5 * (w[i] - wAbs[i]), scale, integrator + " W- " + i);
+                assertEquals(w[i], plus[i] + minus[i], scale, integrator + " W+ + W- = W " + i);
+                grossGap = Math.max(grossGap, Math.min(plus[i], -minus[i]));
             }
             assertTrue(worstWork > 1, "work was actually done");
+            assertTrue(grossGap > 1, "some trajectory both received and returned over 1 kT: " + grossGap);
         }
     }
 
@@ -147,6 +165,7 @@ class OverdampedPhysicsTest {
             final double[][] x = new double[2][n];
             final double[][] u = new double[2][n];
             final double[][] w = new double[2][n];
+            final double[][] wAbs = new double[2][n];
             final double[][] q = new double[2][n];
             final double[][] jump = new double[2][n];
             final double[] force = new double[n];
@@ -166,14 +185,14 @@ class OverdampedPhysicsTest {
                 lanes.fill(noise, n);
                 final double c0 = p.control0(k * dt);
                 final double c1 = p.control1(k * dt);
-                OverdampedKernel.step(integrator, well, x[0], u[0], w[0], q[0], noise, jump[0], force, n, c0, c1, dt,
+                OverdampedKernel.step(integrator, well, x[0], u[0], w[0], wAbs[0], q[0], noise, jump[0], force, n, c0, c1, dt,
                         noiseScale);
                 if (integrator == Integrator.HEUN) {
-                    OverdampedKernel.heunStepPending(well, x[1], w[1], q[1], noise, jump[1], force, n, prev0, prev1, c0,
-                            c1, dt, noiseScale);
+                    OverdampedKernel.heunStepPending(well, x[1], w[1], wAbs[1], q[1], noise, jump[1], force, n, prev0,
+                            prev1, c0, c1, dt, noiseScale);
                 } else {
-                    OverdampedKernel.eulerStepPending(well, x[1], w[1], q[1], noise, jump[1], n, prev0, prev1, c0, c1, dt,
-                            noiseScale);
+                    OverdampedKernel.eulerStepPending(well, x[1], w[1], wAbs[1], q[1], noise, jump[1], n, prev0, prev1, c0,
+                            c1, dt, noiseScale);
                 }
                 prev0 = c0;
                 prev1 = c1;
@@ -182,6 +201,7 @@ class OverdampedPhysicsTest {
             for (int i = 0; i < n; i++) {
                 assertEquals(x[0][i], x[1][i], 0.0, integrator + " x " + i);
                 assertEquals(w[0][i], w[1][i], 0.0, integrator + " w " + i);
+                assertEquals(wAbs[0][i], wAbs[1][i], 0.0, integrator + " |w| " + i);
                 assertEquals(q[0][i], q[1][i], 0.0, integrator + " q " + i);
                 assertEquals(u[0][i], u[1][i], 0.0, integrator + " u " + i);
             }

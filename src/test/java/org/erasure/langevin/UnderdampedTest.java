@@ -39,7 +39,7 @@ class UnderdampedTest {
         int next = 0;
         for (int s = 1; s <= steps; s++) {
             rng.fillGaussian(noise, n);
-            UnderdampedKernel.baoabStep(trap, x, v, u, w, q, noise, e, n, 0, k, dt, mass, gamma);
+            UnderdampedKernel.baoabStep(trap, x, v, u, w, new double[n], q, noise, e, n, 0, k, dt, mass, gamma);
             if (corrTimes != null && next < corrTimes.length && Math.abs(s * dt - corrTimes[next]) < dt / 2) {
                 double c = 0;
                 for (int i = 0; i < n; i++) {
@@ -106,7 +106,7 @@ class UnderdampedTest {
             final double[] e = new double[1];
             final double[] noise = new double[1];
             for (int s = 0; s < (int) Math.round(20 / dt); s++) {
-                UnderdampedKernel.baoabStep(well, x, v, u, w, q, noise, e, 1, 1, 0.5, dt, 1, 0);
+                UnderdampedKernel.baoabStep(well, x, v, u, w, new double[1], q, noise, e, 1, 1, 0.5, dt, 1, 0);
                 worst[level] = Math.max(worst[level], Math.abs(u[0] + 0.5 * v[0] * v[0] - e0));
             }
         }
@@ -128,6 +128,9 @@ class UnderdampedTest {
         final double[] e = new double[n];
         final double[] noise = new double[n];
         final double[] e0 = new double[n];
+        final double[] wAbs = new double[n];
+        final double[] plus = new double[n];
+        final double[] minus = new double[n];
         final double mass = 0.5;
         for (int i = 0; i < n; i++) {
             x[i] = i % 2 == 0 ? -1 : 1;
@@ -138,12 +141,22 @@ class UnderdampedTest {
         final double dt = 2e-3;
         for (int s = 1; s <= 1500; s++) {
             rng.fillGaussian(noise, n);
-            UnderdampedKernel.baoabStep(well, x, v, u, w, q, noise, e, n, p.control0(s * dt), p.control1(s * dt), dt,
-                    mass, 1);
+            for (int i = 0; i < n; i++) {
+                final double d = well.energy(x[i], p.control0(s * dt), p.control1(s * dt))
+                        - well.energy(x[i], p.control0((s - 1) * dt), p.control1((s - 1) * dt));
+                plus[i] += Math.max(d, 0);
+                minus[i] += Math.min(d, 0);
+            }
+            UnderdampedKernel.baoabStep(well, x, v, u, w, wAbs, q, noise, e, n, p.control0(s * dt), p.control1(s * dt),
+                    dt, mass, 1);
         }
         for (int i = 0; i < n; i++) {
             final double dE = u[i] + 0.5 * mass * v[i] * v[i] - e0[i];
             assertEquals(dE, w[i] - q[i], 1e-10 * (1 + Math.abs(w[i]) + Math.abs(q[i])), "trajectory " + i);
+            // gross work from the total variation, against W+ and W- summed here from the positions
+            assertEquals(plus[i], 0.5 * (w[i] + wAbs[i]), 1e-10 * (1 + plus[i] - minus[i]), "W+, trajectory " + i);
+            assertEquals(minus[i], 0.5 * (w[i] - wAbs[i]), 1e-10 * (1 + plus[i] - minus[i]), "W-, trajectory " + i);
+            assertTrue(plus[i] > 0.5, "gross work " + plus[i]);
         }
     }
 

@@ -62,7 +62,7 @@ class WeakConvergenceTest {
                         noise[i] = z / Math.sqrt(group);
                     }
                     final double t = k * dt0 + (s + 1) * dt;
-                    OverdampedKernel.step(integrator, well, x[l], u[l], w[l], q[l], noise, scratchA, scratchB, n, p.control0(t),
+                    OverdampedKernel.step(integrator, well, x[l], u[l], w[l], new double[n], q[l], noise, scratchA, scratchB, n, p.control0(t),
                             p.control1(t), dt, Math.sqrt(2 * dt));
                 }
             }

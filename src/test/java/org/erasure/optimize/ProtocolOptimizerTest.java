@@ -51,7 +51,7 @@ class ProtocolOptimizerTest {
 
     @Test
     void flagsABoundViolationAsAFault() {
-        final FokkerPlanckResult fake = new FokkerPlanckResult(0.1, 0.1, 0, 1e-9, 1e-9, 1e-9, 1e-9, 0.69, -0.59, 1, 0.7, 0,
+        final FokkerPlanckResult fake = new FokkerPlanckResult(0.1, 0.2, -0.1, 0.1, 0, 1e-9, 1e-9, 1e-9, 1e-9, 0.69, -0.59, 1, 0.7, 0,
                 10, 10, 0, 0, 0.1, new double[10], new double[10], new double[0], new double[0][]);
         assertTrue(ProtocolOptimizer.fault(fake, true) != null);
     }

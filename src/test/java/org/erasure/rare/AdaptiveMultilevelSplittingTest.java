@@ -210,7 +210,7 @@ class AdaptiveMultilevelSplittingTest {
                 expected[i] = org.erasure.langevin.OverdampedKernel.move(in, w, x[i], noise[i], 0.7, 3, 1e-3,
                         Math.sqrt(2e-3));
             }
-            org.erasure.langevin.OverdampedKernel.step(in, w, x, u, new double[3], new double[3], noise, new double[3],
+            org.erasure.langevin.OverdampedKernel.step(in, w, x, u, new double[3], new double[3], new double[3], noise, new double[3],
                     new double[3], 3, 0.7, 3, 1e-3, Math.sqrt(2e-3));
             for (int i = 0; i < 3; i++) {
                 assertEquals(expected[i], x[i], 0.0, in + " particle " + i);
@@ -230,7 +230,7 @@ class AdaptiveMultilevelSplittingTest {
         for (int i = 0; i < 3; i++) {
             u[i] = w.energy(x[i], 1, 0);
         }
-        org.erasure.langevin.UnderdampedKernel.baoabStep(w, x, v, u, new double[3], new double[3], noise, new double[3],
+        org.erasure.langevin.UnderdampedKernel.baoabStep(w, x, v, u, new double[3], new double[3], new double[3], noise, new double[3],
                 3, 0.7, 3, 1e-3, 0.1, 1);
         for (int i = 0; i < 3; i++) {
             assertEquals(expected[i][0], x[i], 0.0);
