@@ -21,7 +21,10 @@ import org.erasure.langevin.Integrator;
 import org.erasure.langevin.MonteCarloSettings;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.TargetWell;
+import org.erasure.optimize.FixedBarrierFamily;
 import org.erasure.optimize.FourStepFamily;
+import org.erasure.optimize.ProtocolFamily;
+import org.erasure.physics.ErasureBounds;
 import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
@@ -41,7 +44,8 @@ public final class ClaimsRunner {
     /** Every result of the report, typed; each table as the report lays it out by {@code ...Table()}. */
     public record Results(List<Rows.Approach> approach, Rows.ApproachFit approachFit, List<Rows.Frontier> frontier,
                           Rows.FrontierCheck frontierCheck, Rows.AmsCheck amsCheck, List<Rows.Storing> storing,
-                          List<Rows.Speed> speed, List<Rows.Verdict> verdict, List<String> faults) {
+                          List<Rows.Speed> speed, List<Rows.Crossover> crossover, List<Rows.ClassPoint> classes,
+                          List<Rows.Controller> controller, List<Rows.Verdict> verdict, List<String> faults) {
 
         public Table approachTable() {
             return Rows.table(approach, Rows.Approach::row);
@@ -72,6 +76,18 @@ public final class ClaimsRunner {
             return Rows.table(speed, Rows.Speed::row);
         }
 
+        public Table crossoverTable() {
+            return Rows.table(crossover, Rows.Crossover::row);
+        }
+
+        public Table classesTable() {
+            return Rows.table(classes, Rows.ClassPoint::row);
+        }
+
+        public Table controllerTable() {
+            return Rows.table(controller, Rows.Controller::row);
+        }
+
         public Table verdictTable() {
             return Rows.table(verdict, Rows.Verdict::row);
         }
@@ -90,7 +106,8 @@ public final class ClaimsRunner {
     /** Number of progress steps {@link #run} reports. */
     public static int steps(ClaimsSettings s) {
         return s.approachTaus().size() + s.mcTaus().size() + s.frontierTaus().size() * s.frontierErrors().size() + 3
-                + s.storeErrors().size() * (s.holdTimes().size() + 1);
+                + s.storeErrors().size() * (s.holdTimes().size() + 1) + s.frontierErrors().size()
+                + 2 * s.classErrors().size() * s.classTaus().size();
     }
 
     public static Results run(ClaimsSettings s, int threads, IntConsumer progress) {
@@ -98,16 +115,39 @@ public final class ClaimsRunner {
         final ExecutorService pool = Futures.daemonPool("claims", Math.max(1, threads));
         try {
             final List<String> faults = new ArrayList<>();
+            // the protocol classes' optimisations queue first: they need nothing else
+            final List<Future<Rows.ClassPoint>> classFutures = classes(s, pool);
             final List<Rows.Approach> approach = approach(s, pool, tick, threads, faults);
             final Rows.ApproachFit fit = approachFit(approach);
             final List<Rows.Frontier> frontier = frontier(s, pool, tick, faults);
+            final List<Future<Rows.Crossover>> crossFutures = new ArrayList<>();
+            for (double eps : s.frontierErrors()) {
+                crossFutures.add(pool.submit(() -> crossover(s, eps, frontier)));
+            }
             final Rows.FrontierCheck check = frontierCheck(s, threads, tick, faults);
             final Rows.AmsCheck amsCheck = amsCheck(s, frontier, threads);
             tick.accept(1);
             final List<Rows.Storing> storing = storing(s, pool, tick, faults);
             final List<Rows.Speed> speed = speed(s, frontier);
-            final List<Rows.Verdict> verdict = Verdicts.rows(s, fit, frontier, check, amsCheck, storing, speed, faults);
-            return new Results(approach, fit, frontier, check, amsCheck, storing, speed, verdict, faults);
+            final List<Rows.Crossover> crossover = new ArrayList<>();
+            for (Future<Rows.Crossover> f : crossFutures) {
+                crossover.add(get(f));
+                tick.accept(1);
+            }
+            final List<Rows.ClassPoint> classes = new ArrayList<>();
+            for (Future<Rows.ClassPoint> f : classFutures) {
+                final Rows.ClassPoint c = get(f);
+                tick.accept(1);
+                addFault(faults, c.protocolClass() + " tau=" + c.tau() + " eps<=" + c.targetError(),
+                        c.fault().isEmpty() ? null : c.fault());
+                classes.add(c);
+            }
+            final List<Rows.Controller> controller = classes.stream()
+                    .map(c -> new Rows.Controller(c, s.efficiencies())).toList();
+            final List<Rows.Verdict> verdict = Verdicts.rows(s, fit, frontier, check, amsCheck, storing, speed,
+                    crossover, classes, controller, faults);
+            return new Results(approach, fit, frontier, check, amsCheck, storing, speed, crossover, classes, controller,
+                    verdict, faults);
         } finally {
             pool.shutdownNow();
         }
@@ -134,7 +174,7 @@ public final class ClaimsRunner {
     /** The optimiser's grids and budget: search at claims' grid, verify at twice it, refine up to twice more. */
     static ProtocolOptimizer.Settings optimizerSettings(ClaimsSettings s) {
         return new ProtocolOptimizer.Settings(searchGrid(s), searchGrid(s).refined(),
-                ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS, s.evaluations(), s.seed());
+                s.refinements(), s.evaluations(), s.seed());
     }
 
     /** The rows whose verified values miss the numerical tolerance, named by experiment and duration. */
@@ -147,7 +187,7 @@ public final class ClaimsRunner {
         }
         for (Rows.Frontier f : r.frontier()) {
             if (!f.fp().withinTolerance()) {
-                out.add("frontier tau = " + fmt(f.tau()) + " eps <= " + f.targetError());
+                out.add("frontier tau = " + fmt(f.tau()) + " eps <= " + ClaimsReport.fmt(f.targetError()));
             }
         }
         if (!r.frontierCheck().fp().withinTolerance()) {
@@ -224,6 +264,7 @@ public final class ClaimsRunner {
             found.add(o);
             addFault(faults, "frontier tau=" + keys.get(i)[0] + " eps<=" + keys.get(i)[1], o.fault());
         }
+        stretch(s, pool, keys, found);
         // A protocol found for a stricter target also meets every looser one at the same tau: the minimal
         // work at a target is the least over all protocols found at that tau whose error meets it.
         final List<Rows.Frontier> rows = new ArrayList<>();
@@ -243,6 +284,48 @@ public final class ClaimsRunner {
             rows.add(frontierRow(keys.get(i)[0], keys.get(i)[1], best, feasible, keys.get(from)[1], s));
         }
         return rows;
+    }
+
+    /**
+     * A protocol found at a shorter duration, run slower (the same point of the family at the longer τ), is a
+     * candidate at the longer one too: in a wide search box the optimiser's local search can miss it (at τ = 1000,
+     * ε ≤ 2e-22 it settled on 1.04 kT while the τ = 100 protocol stretched costs less). Per target, in order of
+     * increasing τ, the previous duration's protocol is verified at the next and replaces the optimum when it meets
+     * the target for less work. One verification per frontier point; the chains run in parallel.
+     */
+    private static void stretch(ClaimsSettings s, ExecutorService pool, List<double[]> keys,
+                                List<ProtocolOptimizer.Optimum> found) {
+        final List<Future<?>> chains = new ArrayList<>();
+        for (double eps : s.frontierErrors()) {
+            chains.add(pool.submit(() -> {
+                int prev = -1;
+                for (double tau : s.frontierTaus().stream().sorted().toList()) {
+                    int at = -1;
+                    for (int i = 0; i < keys.size(); i++) {
+                        if (keys.get(i)[0] == tau && keys.get(i)[1] == eps) {
+                            at = i;
+                        }
+                    }
+                    if (prev >= 0 && found.get(prev).feasible()) {
+                        final ProtocolOptimizer.Optimum shorter = found.get(prev);
+                        final FourStepFamily family = FourStepFamily.of(tau, s.maxTilt(), s.barrierRange()[0],
+                                s.barrierRange()[1]);
+                        final ProtocolFamily.Member m = family.member(shorter.unit());
+                        final FokkerPlanckSolution v = verified((QuarticDoubleWell) m.potential(), m.protocol(), s);
+                        final ProtocolOptimizer.Optimum here = found.get(at);
+                        if (v.result().error() <= eps && v.result().meanWork() < here.result().meanWork()) {
+                            synchronized (found) {
+                                found.set(at, new ProtocolOptimizer.Optimum(shorter.unit(), m, v, v.coarse(), true,
+                                        here.evaluations(), ProtocolOptimizer.fault(v.result(),
+                                        ProtocolOptimizer.isSymmetricErasure(m))));
+                            }
+                        }
+                    }
+                    prev = at;
+                }
+            }));
+        }
+        chains.forEach(ClaimsRunner::get);
     }
 
     static Callable<ProtocolOptimizer.Optimum> optimise(ClaimsSettings s, double tau, double eps, double lo,
@@ -285,9 +368,15 @@ public final class ClaimsRunner {
         return new Rows.FrontierCheck(tau, w.barrierKT(), 0, tilt, fp, Rows.MonteCarloCheck.of(t, fp));
     }
 
+    /** Monte Carlo steps over the protocol below which a frontier point is not used for the splitting check. */
+    static final double AMS_MIN_STEPS = 2000;
+
     /** The splitting check of the tail (see {@link Rows.AmsCheck}); null when no frontier point qualifies. */
     private static Rows.AmsCheck amsCheck(ClaimsSettings s, List<Rows.Frontier> frontier, int threads) {
-        final Rows.Frontier f = frontier.stream().filter(r -> r.feasible() && r.targetError() <= 1e-15)
+        // a point both engines resolve: within the FP tolerance, and at least AMS_MIN_STEPS Monte Carlo steps over
+        // the protocol (at tau = 0.01 the Monte Carlo step would cut a 300 kT tilt into a few dozen jumps)
+        final Rows.Frontier f = frontier.stream().filter(r -> r.feasible() && r.targetError() <= 1e-15
+                        && r.fp().withinTolerance() && r.tau() / mcDt(r.barrier()) >= AMS_MIN_STEPS)
                 .min(java.util.Comparator.comparingDouble(Rows.Frontier::tau)
                         .thenComparingDouble(r -> r.fp().errorRate())).orElse(null);
         if (f == null) {
@@ -331,6 +420,9 @@ public final class ClaimsRunner {
         return rows;
     }
 
+    /** The shortest duration of the W∞ + B/τ fits (experiments 1 and 4): the slow regime the form describes. */
+    static final double FIT_TAU_MIN = 10;
+
     private static List<Rows.Speed> speed(ClaimsSettings s, List<Rows.Frontier> frontier) {
         final List<Rows.Speed> rows = new ArrayList<>();
         for (double eps : s.frontierErrors()) {
@@ -338,12 +430,125 @@ public final class ClaimsRunner {
                     .toList();
             final Map<Double, Double> excess = new LinkedHashMap<>();
             pts.forEach(p -> excess.put(p.tau(), p.fp().excessOverLandauer()));
-            final InverseTauFit fit = pts.size() >= 3 ? InverseTauFit.fit(pts.stream().mapToDouble(Rows.Frontier::tau)
-                    .toArray(), pts.stream().mapToDouble(p -> p.fp().meanWork()).toArray(), null) : null;
-            rows.add(new Rows.Speed(eps, excess, fit));
+            final List<Rows.Frontier> slow = pts.stream().filter(p -> p.tau() >= FIT_TAU_MIN).toList();
+            final InverseTauFit fit = slow.size() >= 3 ? InverseTauFit.fit(slow.stream()
+                    .mapToDouble(Rows.Frontier::tau).toArray(), slow.stream().mapToDouble(p -> p.fp().meanWork())
+                    .toArray(), null) : null;
+            rows.add(new Rows.Speed(eps, excess, fit, fit == null ? Double.NaN : slow.get(0).tau(),
+                    fit == null ? Double.NaN : slow.get(slow.size() - 1).tau()));
         }
         return rows;
     }
+
+    /**
+     * The duration τ* at which the minimal ⟨W⟩ at ε ≤ eps equals kT ln(1/ε) (see {@link Rows.Crossover}): the
+     * first pair of adjacent frontier durations whose minimal work brackets kT ln(1/ε), narrowed by
+     * {@code crossoverSteps} optimisations at the regula-falsi point of (ln τ, ln ⟨W⟩) (from the second on, 5 %
+     * beyond it, away from the end that moved last).
+     */
+    static Rows.Crossover crossover(ClaimsSettings s, double eps, List<Rows.Frontier> frontier) throws Exception {
+        final double level = ErasureBounds.logInverseError(eps);
+        final List<Rows.Frontier> pts = frontier.stream().filter(r -> r.targetError() == eps && r.feasible())
+                .sorted(java.util.Comparator.comparingDouble(Rows.Frontier::tau)).toList();
+        if (pts.isEmpty()) {
+            return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
+                    "no feasible frontier point at this target");
+        }
+        int at = -1;
+        for (int i = 0; i + 1 < pts.size() && at < 0; i++) {
+            if (pts.get(i).fp().meanWork() >= level && pts.get(i + 1).fp().meanWork() < level) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            final Rows.Frontier first = pts.get(0);
+            final Rows.Frontier last = pts.get(pts.size() - 1);
+            final boolean allBelow = first.fp().meanWork() < level;
+            return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
+                    allBelow ? String.format(java.util.Locale.ROOT, "no measured duration brackets it: <W>_min is below "
+                            + "kT ln(1/eps) at every duration tried, down to tau = %s (%.4g kT)", fmt(first.tau()),
+                            first.fp().meanWork())
+                            : String.format(java.util.Locale.ROOT, "no measured duration brackets it: <W>_min is above "
+                            + "kT ln(1/eps) at every duration tried, up to tau = %s (%.4g kT)", fmt(last.tau()),
+                            last.fp().meanWork()));
+        }
+        double tLo = pts.get(at).tau();
+        double wLo = pts.get(at).fp().meanWork();
+        double tHi = pts.get(at + 1).tau();
+        double wHi = pts.get(at + 1).fp().meanWork();
+        int runs = 0;
+        String stop = "";
+        int lastMoved = 0;                         // +1: the low end moved last, -1: the high end
+        for (int k = 0; k < s.crossoverSteps(); k++) {
+            // after the first step, aim 5 % beyond the predicted root, away from the end that moved last, so the
+            // other end moves too and the bracket closes from both sides (plain regula falsi keeps one end fixed)
+            final double t = Math.min(tHi, Math.max(tLo, falsePosition(tLo, wLo, tHi, wHi, level)
+                    * (lastMoved > 0 ? 1.05 : lastMoved < 0 ? 1 / 1.05 : 1)));
+            final ProtocolOptimizer.Optimum o = optimise(s, t, eps, s.barrierRange()[0], s.barrierRange()[1]).call();
+            runs++;
+            if (!o.feasible()) {
+                stop = String.format(java.util.Locale.ROOT, "; the optimisation at tau = %.4g missed the target, so the "
+                        + "bracket stops there", t);
+                break;
+            }
+            final double w = o.verified().result().meanWork();
+            if (w >= level) {
+                tLo = t;
+                wLo = w;
+                lastMoved = 1;
+            } else {
+                tHi = t;
+                wHi = w;
+                lastMoved = -1;
+            }
+        }
+        return new Rows.Crossover(eps, tLo, wLo, tHi, wHi, falsePosition(tLo, wLo, tHi, wHi, level), runs,
+                "regula falsi on (ln tau, ln <W>_min) between measured durations (after the first step aimed 5 % "
+                        + "beyond the predicted root, so both ends move), " + runs + " optimisation(s) inside the "
+                        + "bracket; tau* interpolated in the last one" + stop);
+    }
+
+    /** The τ where the line through (ln τ_lo, ln W_lo) and (ln τ_hi, ln W_hi) reaches ln(level). */
+    static double falsePosition(double tLo, double wLo, double tHi, double wHi, double level) {
+        final double f = (Math.log(level) - Math.log(wLo)) / (Math.log(wHi) - Math.log(wLo));
+        return Math.exp(Math.log(tLo) + f * (Math.log(tHi) - Math.log(tLo)));
+    }
+
+    /**
+     * Experiment 5's optimisations: for each target, the barrier that keeps a bit {@code classHoldTime} at ε/2
+     * (so the erasure has the other half of the budget), then at each duration the cheapest barrier-lowering
+     * (four-step, E_b fixed at that barrier) and fixed-barrier (g ≡ 1) protocols whose ε after the hold meets the
+     * target.
+     */
+    private static List<Future<Rows.ClassPoint>> classes(ClaimsSettings s, ExecutorService pool) {
+        final List<Future<Rows.ClassPoint>> out = new ArrayList<>();
+        final double hold = s.classHoldTime();
+        for (double eps : s.classErrors()) {
+            final double eb = Retention.barrierNeeded(QuarticDoubleWell::of, 1, 0, hold, eps / 2,
+                    HoppingSpectrum.DEFAULT_CELLS);
+            for (double tau : s.classTaus()) {
+                for (String cls : List.of(BARRIER_LOWERING, FIXED_BARRIER)) {
+                    out.add(pool.submit(() -> {
+                        final ProtocolFamily family = cls.equals(FIXED_BARRIER)
+                                ? new FixedBarrierFamily(tau, s.maxTilt(), eb) : FourStepFamily.of(tau, s.maxTilt(), eb, eb);
+                        final ProtocolOptimizer.Optimum o = ProtocolOptimizer.minimize(family, eps, TargetWell.RIGHT, hold,
+                                optimizerSettings(s), null);
+                        final KeyframeProtocol p = o.member().protocol();
+                        final double[] t = p.times();
+                        return new Rows.ClassPoint(cls, tau, eps, eb, hold, o.feasible(), Rows.Verified.of(o.verified()),
+                                p.values0()[1], p.values1()[2], String.format(java.util.Locale.ROOT,
+                                "%.3f/%.3f/%.3f/%.3f", t[1], t[2] - t[1], t[3] - t[2], 1 - t[3]),
+                                String.join("; ", family.parametersOnBounds(o.unit())), o.fault() == null ? "" : o.fault());
+                    }));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The protocol classes of SPEC 2.3. */
+    static final String BARRIER_LOWERING = "barrier-lowering";
+    static final String FIXED_BARRIER = "fixed-barrier";
 
     static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);

@@ -26,8 +26,15 @@ import java.util.List;
  * @param holdTimes          storage times of experiment 3 (τ_D)
  * @param storeErrors        error probabilities of experiment 3
  * @param storeEraseTau      duration of the erasures of experiment 3
+ * @param crossoverSteps     optimisations per error target that narrow the bracket of τ* (experiment 4)
+ * @param classHoldTime      experiment 5: both protocol classes end with the barrier that keeps a bit this long
+ *                           (τ_D) at ε/2, and ε is judged after this hold
+ * @param classErrors        experiment 5's error targets
+ * @param classTaus          experiment 5's durations
+ * @param efficiencies       the controller's recovery efficiencies η at which W_η is tabulated
  * @param cells              Fokker–Planck cells of the search grid (values are verified at twice the cells)
  * @param timeSteps          Fokker–Planck time steps of the search grid (second order; verified at twice as many)
+ * @param refinements        how many times a verification grid may be doubled again while outside the tolerance
  * @param seed               base seed
  */
 public record ClaimsSettings(double temperatureK, double approachBarrier, double approachGMin, double approachTilt,
@@ -35,8 +42,10 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
                              List<Double> frontierTaus, List<Double> frontierErrors, double[] barrierRange,
                              double maxTilt, int evaluations, double mcCheckError, double mcCheckTau,
                              int amsReplicas, int amsRepetitions,
-                             List<Double> holdTimes, List<Double> storeErrors, double storeEraseTau, int cells,
-                             int timeSteps, long seed) {
+                             List<Double> holdTimes, List<Double> storeErrors, double storeEraseTau,
+                             int crossoverSteps, double classHoldTime, List<Double> classErrors, List<Double> classTaus,
+                             List<Double> efficiencies, int cells,
+                             int timeSteps, int refinements, long seed) {
 
     /** Checks the values (their presence and types the reader has checked). */
     public void validate() {
@@ -46,14 +55,25 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
         if (approachTaus.size() < 3) {
             throw new IllegalArgumentException("'approach.tau' needs at least 3 durations for the W_inf + B/tau fit");
         }
-        for (List<Double> l : List.of(approachTaus, mcTaus, frontierTaus, holdTimes)) {
+        for (List<Double> l : List.of(approachTaus, mcTaus, frontierTaus, holdTimes, classTaus, List.of(classHoldTime))) {
             for (double v : l) {
                 if (!(v > 0)) {
                     throw new IllegalArgumentException("durations must be positive, got " + v);
                 }
             }
         }
-        for (List<Double> l : List.of(frontierErrors, storeErrors)) {
+        for (double eta : efficiencies) {
+            if (!(eta >= 0 && eta <= 1)) {
+                throw new IllegalArgumentException("recovery efficiencies must lie in [0, 1], got " + eta);
+            }
+        }
+        if (refinements < 0 || refinements > 4) {
+            throw new IllegalArgumentException("'fokker_planck.refinements' must lie in 0..4, got " + refinements);
+        }
+        if (crossoverSteps < 0) {
+            throw new IllegalArgumentException("'frontier.crossover_steps' must be >= 0, got " + crossoverSteps);
+        }
+        for (List<Double> l : List.of(frontierErrors, storeErrors, classErrors)) {
             for (double v : l) {
                 if (!(v > 0 && v < 0.5)) {
                     throw new IllegalArgumentException("error probabilities must lie in (0, 0.5), got " + v);

@@ -28,12 +28,30 @@ public final class Rows {
      * @param withinTolerance whether ε and ⟨W⟩ meet the numerical tolerance
      */
     public record Verified(double meanWork, double meanWorkError, double errorRate, double errorRateError,
-                    boolean withinTolerance, double finiteTimeBound, double entropyProduction) {
+                    boolean withinTolerance, double finiteTimeBound, double entropyProduction, double meanWorkPlus,
+                    double meanWorkPlusError, double meanWorkMinus, double meanWorkMinusError) {
 
         static Verified of(FokkerPlanckSolution v) {
             final FokkerPlanckResult r = v.result();
             return new Verified(r.meanWork(), v.workError(), ErasureBounds.requireProbability("error_rate", r.error()),
-                    v.errorRateError(), v.withinTolerance(), r.finiteTimeBound(), r.entropyProduction());
+                    v.errorRateError(), v.withinTolerance(), r.finiteTimeBound(), r.entropyProduction(),
+                    r.meanWorkPlus(), v.workPlusError(), r.meanWorkMinus(), v.workMinusError());
+        }
+
+        /** W_η = ⟨W⁺⟩ + η⟨W⁻⟩ (kT): what a controller draws that recovers a fraction η of the energy given back. */
+        double drawn(double eta) {
+            return meanWorkPlus + eta * meanWorkMinus;
+        }
+
+        /**
+         * The recovery efficiency η at which W_η falls to {@code budget} (kT): 0 when ⟨W⁺⟩ is already below it,
+         * NaN when even full recovery (η = 1, W_η = ⟨W⟩) stays above it.
+         */
+        double efficiencyNeeded(double budget) {
+            if (meanWorkPlus <= budget) {
+                return 0;
+            }
+            return meanWork > budget || !(meanWorkMinus < 0) ? Double.NaN : (meanWorkPlus - budget) / -meanWorkMinus;
         }
 
         double landauerBound() {
@@ -51,7 +69,8 @@ public final class Rows {
         void into(Table.Row row) {
             row.put("mean_work_kT", meanWork).put("mean_work_numerical_error_kT", meanWorkError)
                     .put("error_rate", errorRate).put("error_rate_numerical_error", errorRateError)
-                    .put("within_numerical_tolerance", withinTolerance);
+                    .put("within_numerical_tolerance", withinTolerance).put("mean_work_plus_kT", meanWorkPlus)
+                    .put("mean_work_minus_kT", meanWorkMinus);
         }
     }
 
@@ -115,7 +134,8 @@ public final class Rows {
                     double fMax, String phases, String onBounds, int evaluations, String fault, double foundForTarget,
                     ProtocolFamily.Member member) {
         Table.Row row() {
-            final Table.Row r = new Table.Row().put("protocol.tau", tau).put("target_error", targetError)
+            final Table.Row r = new Table.Row().put("protocol.tau", tau)
+                    .put("tau_in_intra_well_times", tau * 8 * barrier).put("target_error", targetError)
                     .put("feasible", feasible);
             fp.into(r);
             return r.put("landauer_bound_kT", fp.landauerBound()).put("excess_over_landauer_kT", fp.excessOverLandauer())
@@ -141,7 +161,8 @@ public final class Rows {
 
     /**
      * Experiment 2's confirmation deep in the tail: adaptive multilevel splitting on the frontier protocol with the
-     * smallest ε at the shortest duration whose target is at most 1e-15 (Heun at the Monte Carlo step).
+     * smallest ε at the shortest duration whose target is at most 1e-15, among the points within the numerical
+     * tolerance that span at least {@link ClaimsRunner#AMS_MIN_STEPS} Monte Carlo steps (Heun at the Monte Carlo step).
      *
      * @param agrees the FP ε within 2.58 standard errors of the splitting estimate (a 99 % interval)
      */
@@ -192,16 +213,11 @@ public final class Rows {
 
     /**
      * Experiment 4 at one error target: the excess over the bound per duration, and the fit W∞ + B/τ of the
-     * minimal work (null with fewer than three durations) with the duration where it would reach kT ln(1/ε).
+     * minimal work over the durations [fitTauMin, fitTauMax] (null with fewer than three there); the fit is not
+     * used outside that range (the crossover τ* is measured: {@link Crossover}).
      */
-    public record Speed(double targetError, Map<Double, Double> excessByTau, InverseTauFit fit) {
-        double tauWhereWorkReachesLogInverseError() {
-            if (fit == null) {
-                return Double.NaN;
-            }
-            final double gap = ErasureBounds.logInverseError(targetError) - fit.wInf();
-            return fit.b() > 0 && gap > 0 ? fit.b() / gap : Double.NaN;
-        }
+    public record Speed(double targetError, Map<Double, Double> excessByTau, InverseTauFit fit, double fitTauMin,
+                        double fitTauMax) {
 
         Table.Row row() {
             final Table.Row r = new Table.Row().put("target_error", targetError)
@@ -210,10 +226,82 @@ public final class Rows {
                     .put("taus", (long) excessByTau.size());
             excessByTau.forEach((tau, ex) -> r.put("excess_kT_at_tau_" + ClaimsRunner.fmt(tau), ex));
             if (fit != null) {
-                r.put("w_inf_kT", fit.wInf()).put("w_inf_stderr_kT", fit.wInfError()).put("b_kT_tauD", fit.b())
-                        .put("tau_where_work_reaches_ln_inv_eps_tauD", tauWhereWorkReachesLogInverseError());
+                r.put("fit_tau_min_tauD", fitTauMin).put("fit_tau_max_tauD", fitTauMax).put("fit_w_inf_kT", fit.wInf())
+                        .put("fit_w_inf_stderr_kT", fit.wInfError()).put("fit_b_kT_tauD", fit.b())
+                        .put("fit_b_stderr_kT_tauD", fit.bError());
             }
             return r;
+        }
+    }
+
+    /**
+     * Experiment 5: the cheapest protocol of one class at one duration and error target, at equal storage: the
+     * potential ends with {@code barrier}, which keeps a bit {@code holdTime} at ε/2, and ε is judged after that hold.
+     *
+     * @param protocolClass "barrier-lowering" or "fixed-barrier"
+     */
+    public record ClassPoint(String protocolClass, double tau, double targetError, double barrier, double holdTime,
+                             boolean feasible, Verified fp, double gMin, double fMax, String phases, String onBounds,
+                             String fault) {
+        double logInverseError() {
+            return ErasureBounds.logInverseError(targetError);
+        }
+
+        Table.Row row() {
+            final Table.Row r = new Table.Row().put("protocol_class", protocolClass).put("protocol.tau", tau)
+                    .put("tau_in_intra_well_times", tau * 8 * barrier).put("target_error", targetError).put("barrier_kT", barrier).put("hold_time_tauD", holdTime)
+                    .put("feasible", feasible);
+            fp.into(r);
+            return r.put("log_inverse_error_kT", logInverseError())
+                    .put("work_over_log_inverse_error", fp.meanWork() / logInverseError())
+                    .put("excess_over_landauer_kT", fp.excessOverLandauer()).put("g_min", gMin).put("F_max_kT", fMax)
+                    .put("phases", phases).put("on_search_bounds", onBounds).put("fault", fault);
+        }
+    }
+
+    /**
+     * Experiment 5's controller: the energy W_η = ⟨W⁺⟩ + η⟨W⁻⟩ drawn at a protocol by a controller that recovers a
+     * fraction η of the energy the potential gives back (SPEC 2.4), and the η needed to stay below 2 kT ln 2.
+     */
+    public record Controller(ClassPoint point, List<Double> efficiencies) {
+        /** The η at which W_η = 2 kT ln 2 (NaN: not even at η = 1). */
+        double efficiencyFor2Ln2() {
+            return point.fp().efficiencyNeeded(2 * Math.log(2));
+        }
+
+        Table.Row row() {
+            final Verified v = point.fp();
+            final Table.Row r = new Table.Row().put("protocol_class", point.protocolClass()).put("protocol.tau", point.tau())
+                    .put("target_error", point.targetError()).put("mean_work_kT", v.meanWork())
+                    .put("mean_work_plus_kT", v.meanWorkPlus())
+                    .put("mean_work_plus_numerical_error_kT", v.meanWorkPlusError())
+                    .put("mean_work_minus_kT", v.meanWorkMinus())
+                    .put("mean_work_minus_numerical_error_kT", v.meanWorkMinusError());
+            for (double eta : efficiencies) {
+                r.put("drawn_kT_at_eta_" + ClaimsRunner.fmt(eta), v.drawn(eta));
+            }
+            return r.put("eta_needed_for_2ln2", efficiencyFor2Ln2());
+        }
+    }
+
+    /**
+     * Experiment 4's crossover at one error target: the duration τ* at which the minimal ⟨W⟩ equals kT ln(1/ε),
+     * by regula falsi on (ln τ, ln ⟨W⟩_min) between measured durations that bracket it, each iterate a new
+     * optimisation; τ* is the last interpolation inside the last measured bracket. NaN where nothing brackets it.
+     *
+     * @param tauLow  the bracket's shorter duration (⟨W⟩_min above kT ln(1/ε) there)
+     * @param tauHigh its longer one (below)
+     * @param note    how it was found, or why not
+     */
+    public record Crossover(double targetError, double tauLow, double workLow, double tauHigh, double workHigh,
+                            double tauStar, int optimisations, String note) {
+        Table.Row row() {
+            return new Table.Row().put("target_error", targetError)
+                    .put("log_inverse_error_kT", ErasureBounds.logInverseError(targetError))
+                    .put("tau_star_tauD", tauStar).put("bracket_tau_low_tauD", tauLow)
+                    .put("bracket_work_low_kT", workLow).put("bracket_tau_high_tauD", tauHigh)
+                    .put("bracket_work_high_kT", workHigh).put("root_finding_optimisations", (long) optimisations)
+                    .put("note", note);
         }
     }
 

@@ -56,6 +56,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
                 config.name(), config.protocol().duration(),
                 config.problem().hasHold() ? String.format(Locale.ROOT, " + hold %.4g tau_D", config.problem().holdTime()) : "",
                 fs, fs.coarsened());
+        out.println(Durations.timeScales(config));
         out.flush();
         final long t0 = System.nanoTime();
         final FokkerPlanckSolution solution = Erasure.solve(config.problem(), fs);

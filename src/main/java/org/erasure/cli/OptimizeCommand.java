@@ -42,7 +42,11 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--tau", paramLabel = "T", required = true, description = "Protocol duration (tau_D).")
+    @Option(names = "--tau", paramLabel = "T", required = true, description = "Protocol duration in tau_D, or "
+            + "in seconds with an s suffix (for example 0.5s) when the configuration has a 'physical' section.")
+    String tauText;
+
+    /** The duration in τ_D, from {@link #tauText}. */
     double tau;
 
     @Option(names = "--target-error", paramLabel = "EPS", defaultValue = "1",
@@ -82,7 +86,7 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--refinements", paramLabel = "N", defaultValue = "" + ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS,
             description = "How many times the verification grid may be doubled while the verified eps or <W> is "
-                    + "outside the numerical tolerance (1 %% in eps, 1e-3 kT in <W>); default ${DEFAULT-VALUE}.")
+                    + "outside the numerical tolerance (1 %% in eps; in <W> the larger of 1e-3 kT and 1e-4 of <W>); default ${DEFAULT-VALUE}.")
     int refinements;
 
     @CommandLine.Spec
@@ -91,9 +95,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final ErasureConfig config = common.load();
-        if (!(tau > 0)) {
-            throw new IllegalArgumentException("--tau must be positive, got " + tau);
-        }
+        tau = Durations.parse("--tau", tauText, config.units());
         if (!(targetError > 0)) {
             throw new IllegalArgumentException("--target-error must be positive, got " + targetError);
         }

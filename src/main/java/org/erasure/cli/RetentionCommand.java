@@ -47,8 +47,10 @@ public final class RetentionCommand implements Callable<Integer> {
     List<Double> errors;
 
     @Option(names = "--hold-time", paramLabel = "T",
-            description = "Also report the barrier needed to keep the bit for T tau_D at each error probability.")
-    Double holdTime;
+            description = "Also report the barrier needed to keep the bit for T at each error probability: T in tau_D, "
+                    + "or in seconds with an s suffix (for example 3600s) when the configuration has a 'physical' "
+                    + "section.")
+    String holdTimeText;
 
     @Option(names = "--cells", paramLabel = "N", defaultValue = "" + HoppingSpectrum.DEFAULT_CELLS,
             description = "Grid cells for the rate (default ${DEFAULT-VALUE}).")
@@ -73,9 +75,8 @@ public final class RetentionCommand implements Callable<Integer> {
         if (cells < 20) {
             throw new IllegalArgumentException("--cells must be at least 20, got " + cells);
         }
-        if (holdTime != null && !(holdTime > 0)) {
-            throw new IllegalArgumentException("--hold-time must be positive, got " + holdTime);
-        }
+        final Double holdTime = holdTimeText == null ? null : Durations.parse("--hold-time", holdTimeText,
+                config.units());
         final Path dir = common.outDir(config.name());
         final double tau = config.protocol().duration();
         final double c0 = config.protocol().control0(tau);
@@ -84,13 +85,17 @@ public final class RetentionCommand implements Callable<Integer> {
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "retention %s: controls (%s) = (%.4g, %.4g), %d cells%n", config.name(),
                 String.join(", ", config.potential().controlNames()), c0, c1, cells);
+        if (units.hasTimeScale()) {
+            out.printf(Locale.ROOT, "  %sretention times below in tau_D; the CSV also has them in s%n",
+                    Durations.tauDSeconds(units));
+        }
 
         final List<String> header = new ArrayList<>(List.of("barrier_kT", "hopping_rate_per_tauD",
                 "hopping_rate_relative_numerical_error", "kramers_rate_per_tauD", "rate_over_kramers", "dense_ejml_check_relative_difference"));
         for (double e : errors) {
-            header.add("retention_tauD_at_eps_" + e);
+            header.add("retention_tauD_at_eps_" + org.erasure.io.Csv.format(e));
             if (units.hasTimeScale()) {
-                header.add("retention_s_at_eps_" + e);
+                header.add("retention_s_at_eps_" + org.erasure.io.Csv.format(e));
             }
         }
         final List<List<Object>> rows = new ArrayList<>();
@@ -130,7 +135,7 @@ public final class RetentionCommand implements Callable<Integer> {
             for (double e : errors) {
                 final double eb = Retention.barrierNeeded(QuarticDoubleWell::of, c0, c1, holdTime, e, cells);
                 nrows.add(List.of(holdTime, e, eb));
-                needed.put("barrier_kT_for_eps_" + e, eb);
+                needed.put("barrier_kT_for_eps_" + org.erasure.io.Csv.format(e), eb);
                 out.printf(Locale.ROOT, "  keeping the bit %.4g tau_D at eps = %.3g needs E_b = %.4f kT%n", holdTime, e, eb);
             }
             files.put("barrier_needed.csv", Csv.table(List.of("hold_time_tauD", "error_rate", "barrier_kT"), nrows));

@@ -58,6 +58,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 run.integrator().key(),
                 run.problem().protocol().duration(), run.effectiveDt(), run.steps(), run.trajectories(), run.seed(), threads,
                 threads == 1 ? "" : "s");
+        out.println(Durations.timeScales(config));
         // a rough forecast (1e8 particle-steps/s per thread, the slower integrators' order): said before a long run
         final double forecast = (double) run.trajectories() * run.grid().totalSteps() / (1e8 * threads);
         if (forecast > 60) {

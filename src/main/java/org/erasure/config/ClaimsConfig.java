@@ -97,6 +97,7 @@ public final class ClaimsConfig {
         final ConfigNode a = root.child("approach");
         final ConfigNode f = root.child("frontier");
         final ConfigNode s = root.child("storing");
+        final ConfigNode k = root.child("classes");
         final ConfigNode fp = root.child("fokker_planck");
         final List<Double> range = list(f, "barrier_range_kT");
         if (range.size() != 2 || !(range.get(0) > 0) || !(range.get(1) >= range.get(0))) {
@@ -108,9 +109,11 @@ public final class ClaimsConfig {
                 new double[] {range.get(0), range.get(1)}, f.number("max_tilt_kT"), (int) f.integer("evaluations", -1),
                 f.number("mc_check_error"), f.number("mc_check_tau"), (int) f.integer("ams_replicas", -1),
                 (int) f.integer("ams_repetitions", -1), list(s, "hold_time"), list(s, "errors"),
-                s.number("erase_tau"), (int) fp.integer("cells", -1), (int) fp.integer("time_steps", -1),
+                s.number("erase_tau"), (int) f.integer("crossover_steps", -1), k.number("hold_time"), list(k, "errors"),
+                list(k, "tau"), list(k, "efficiencies"), (int) fp.integer("cells", -1), (int) fp.integer("time_steps", -1),
+                (int) fp.integer("refinements", -1),
                 root.integer("seed", -1));
-        for (ConfigNode n : List.of(a, f, s, fp, root)) {
+        for (ConfigNode n : List.of(a, f, s, k, fp, root)) {
             n.finish();
         }
         try {

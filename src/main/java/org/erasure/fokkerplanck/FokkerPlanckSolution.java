@@ -23,15 +23,22 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
      * What a Fokker–Planck value must reach to be reported without a warning.
      *
      * @param relativeError largest relative numerical error of an error probability (default 1 %)
-     * @param energyKT      largest numerical error of ⟨W⟩ in kT (default 1e-3 kT)
+     * @param energyKT      largest numerical error of ⟨W⟩ in kT (default 1e-3 kT) ...
+     * @param energyRelative ... or this fraction of |⟨W⟩|, whichever is larger (default 1e-4: a fast erasure's
+     *                       hundreds of kT need not be known to 1e-3 kT to be compared with kT ln(1/ε))
      */
-    public record Tolerance(double relativeError, double energyKT) {
-        public static final Tolerance DEFAULT = new Tolerance(0.01, 1e-3);
+    public record Tolerance(double relativeError, double energyKT, double energyRelative) {
+        public static final Tolerance DEFAULT = new Tolerance(0.01, 1e-3, 1e-4);
 
         public Tolerance {
-            if (!(relativeError > 0) || !(energyKT > 0)) {
+            if (!(relativeError > 0) || !(energyKT > 0) || !(energyRelative > 0)) {
                 throw new IllegalArgumentException("numerical tolerances must be positive");
             }
+        }
+
+        /** The tolerated numerical error of an energy of this size (kT). */
+        public double energyFor(double energyKT) {
+            return Math.max(this.energyKT, energyRelative * Math.abs(energyKT));
         }
     }
 
@@ -89,10 +96,10 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
                             + "tolerance is %.2g %%): refine the grid (more cells and time steps)",
                     result.error(), errorRateError(), 100 * errorRateRelativeError(), 100 * tolerance.relativeError()));
         }
-        if (!(workError() <= tolerance.energyKT())) {
+        if (!(workError() <= tolerance.energyFor(result.meanWork()))) {
             w.add(String.format(Locale.ROOT, "<W> = %.6f kT carries a numerical error of %.2g kT (the tolerance is "
                             + "%.2g kT): refine the grid (more cells and time steps)", result.meanWork(),
-                    workError(), tolerance.energyKT()));
+                    workError(), tolerance.energyFor(result.meanWork())));
         }
         return w;
     }

@@ -100,12 +100,13 @@ public final class ProtocolOptimizer {
         return Double.isFinite(f) ? f : 1e6;
     }
 
-    static ErasureProblem problem(ProtocolFamily.Member m, TargetWell target) {
-        return ErasureProblem.of(m.potential(), m.protocol()).withTarget(target);
+    /** A member as a problem: its potential and protocol, then a hold of {@code hold} τ_D at the final controls. */
+    public static ErasureProblem problem(ProtocolFamily.Member m, TargetWell target, double hold) {
+        return ErasureProblem.of(m.potential(), m.protocol()).withTarget(target).withHold(hold);
     }
 
-    static FokkerPlanckResult evaluate(ProtocolFamily.Member m, TargetWell target, Settings s) {
-        return FokkerPlanckEngine.solveAt(problem(m, target), s.search());
+    static FokkerPlanckResult evaluate(ProtocolFamily.Member m, TargetWell target, double hold, Settings s) {
+        return FokkerPlanckEngine.solveAt(problem(m, target, hold), s.search());
     }
 
     /**
@@ -120,6 +121,15 @@ public final class ProtocolOptimizer {
      */
     public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, Settings s,
                                    java.util.function.LongConsumer progress) {
+        return minimize(family, targetError, target, 0, s, progress);
+    }
+
+    /**
+     * As {@link #minimize(ProtocolFamily, double, TargetWell, Settings, java.util.function.LongConsumer)}, with
+     * every member followed by a hold of {@code hold} τ_D at its final controls: ε is the error after the hold.
+     */
+    public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, double hold,
+                                   Settings s, java.util.function.LongConsumer progress) {
         final int n = family.dimension();
         final int[] count = {0};
         // Aim 10 % below the target: the optimisers stop near, not on, the constraint boundary.
@@ -132,7 +142,7 @@ public final class ProtocolOptimizer {
             if (progress != null) {
                 progress.accept(1);
             }
-            final double v = objective(evaluate(family.member(u), target, s), aim);
+            final double v = objective(evaluate(family.member(u), target, hold, s), aim);
             if (v < seenValue[0]) {
                 seenValue[0] = v;
                 seen[0] = clampUnit(u);
@@ -179,10 +189,10 @@ public final class ProtocolOptimizer {
         }
         best = better(best, new PointValuePair(seen[0], seenValue[0]));
         final ProtocolFamily.Member m = family.member(best.getPoint());
-        final FokkerPlanckSolution v = verify(problem(m, target), s);
+        final FokkerPlanckSolution v = verify(problem(m, target, hold), s);
         final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
-        return new Optimum(best.getPoint(), m, v, evaluate(m, target, s), feasible, count[0],
+        return new Optimum(best.getPoint(), m, v, evaluate(m, target, hold, s), feasible, count[0],
                 fault(r, isSymmetricErasure(m)));
     }
 

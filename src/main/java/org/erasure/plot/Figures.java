@@ -104,9 +104,10 @@ public final class Figures {
     }
 
     /**
-     * log10 ε against ⟨W⟩/kT, one series per value of the other axes (τ when swept), with the curves
-     * kT[ln2 − H(ε)] and kT ln(1/ε). MC points carry error bars: the larger half-width of the 95 %
-     * interval in log10 (XChart draws symmetric bars).
+     * log10 ε against ⟨W⟩/kT, one series per value of τ (when swept), joined in order of work, in distinct
+     * colours, with the curves kT[ln2 − H(ε)] and kT ln(1/ε). MC points carry error bars: the larger half-width
+     * of the 95 % interval in log10 (XChart draws symmetric bars); a point with no observed error is drawn at the
+     * upper end of its interval as an upper limit (a downward triangle), not dropped.
      */
     public static List<Path> errorVersusEnergy(Table csv, String engine, Path base)
             throws IOException {
@@ -115,12 +116,20 @@ public final class Figures {
         double minLog = -1;
         double maxW = 1;
         final boolean bars = csv.has(engine + "error_ci_low");
+        final List<double[]> limits = new ArrayList<>();
+        int colour = 0;
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
             final List<double[]> pts = new ArrayList<>();
             for (int r : g.getValue()) {
                 final double eps = csv.number(engine + "error_rate", r);
                 final double w = csv.number(engine + "mean_work_kT", r);
-                if (eps > 0 && Double.isFinite(w)) {
+                if (eps == 0 && bars && Double.isFinite(w) && csv.number(engine + "error_ci_high", r) > 0) {
+                    // no error observed: the upper end of the 95 % interval, drawn as an upper limit
+                    final double hi = Math.log10(csv.number(engine + "error_ci_high", r));
+                    limits.add(new double[] {w, hi});
+                    minLog = Math.min(minLog, hi);
+                    maxW = Math.max(maxW, w);
+                } else if (eps > 0 && Double.isFinite(w)) {
                     double bar = 0;
                     if (bars) {
                         final double lo = csv.number(engine + "error_ci_low", r);
@@ -141,8 +150,17 @@ public final class Figures {
             final XYSeries s = bars
                     ? chart.addSeries(g.getKey(), x, y, pts.stream().mapToDouble(p -> p[2]).toArray())
                     : chart.addSeries(g.getKey(), x, y);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);   // a scan is no curve
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);       // joined in order of work
             s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineColor(palette(colour));
+            s.setMarkerColor(palette(colour++));
+        }
+        if (!limits.isEmpty()) {
+            final XYSeries s = chart.addSeries("no error observed: 95 % upper limit",
+                    limits.stream().mapToDouble(p -> p[0]).toArray(), limits.stream().mapToDouble(p -> p[1]).toArray());
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+            s.setMarkerColor(Color.DARK_GRAY);
         }
         final int n = 200;
         final double[] ly = new double[n];
@@ -215,7 +233,34 @@ public final class Figures {
     }
 
     /** One named curve or point set of {@link #lines}. */
-    public record Series(String name, double[] x, double[] y, boolean markers, boolean dashed) {
+    public record Series(String name, double[] x, double[] y, boolean markers, boolean dashed, Color color,
+                         boolean joined) {
+        /** A series in the chart's next default colour. */
+        public Series(String name, double[] x, double[] y, boolean markers, boolean dashed) {
+            this(name, x, y, markers, dashed, null, true);
+        }
+
+        /** A series in the given colour, its points joined. */
+        public Series(String name, double[] x, double[] y, boolean markers, boolean dashed, Color color) {
+            this(name, x, y, markers, dashed, color, true);
+        }
+
+        /** The same points, not joined (markers only). */
+        public Series scatter() {
+            return new Series(name, x, y, true, false, color, false);
+        }
+    }
+
+    /**
+     * Distinct colours for the series of one figure (Okabe &amp; Ito's colour-blind-safe set, then darker
+     * variants), so that neighbouring series never look alike.
+     */
+    public static Color palette(int i) {
+        final Color[] base = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+            new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(120, 120, 120),
+            new Color(160, 40, 40)};
+        final Color c = base[i % base.length];
+        return i < base.length ? c : c.darker();
     }
 
     /** A general figure of named series (markers or lines), optionally on log axes. */
@@ -224,13 +269,34 @@ public final class Figures {
         final XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
+        double yMin = Double.POSITIVE_INFINITY;
+        double xMin = Double.POSITIVE_INFINITY;
+        for (Series sr : series) {
+            for (double v : sr.y()) {
+                yMin = v > 0 ? Math.min(yMin, v) : yMin;
+            }
+            for (double v : sr.x()) {
+                xMin = v > 0 ? Math.min(xMin, v) : xMin;
+            }
+        }
+        if (logY && yMin < 1e-3) {
+            chart.getStyler().setYAxisDecimalPattern("0E0");   // 1E-25, not 0
+        }
+        if (logX && xMin < 1e-3) {
+            chart.getStyler().setXAxisDecimalPattern("0E0");
+        }
         for (Series sr : series) {
             if (sr.x().length == 0) {
                 continue;
             }
             final XYSeries xs = chart.addSeries(sr.name(), sr.x(), sr.y());
+            if (sr.color() != null) {
+                xs.setLineColor(sr.color());
+                xs.setMarkerColor(sr.color());
+            }
             if (sr.markers()) {
-                xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                xs.setXYSeriesRenderStyle(sr.joined() ? XYSeries.XYSeriesRenderStyle.Line
+                        : XYSeries.XYSeriesRenderStyle.Scatter);
                 xs.setMarker(SeriesMarkers.CIRCLE);
             } else {
                 xs.setMarker(SeriesMarkers.NONE);

@@ -223,6 +223,23 @@ class SweepTest {
         assertTrue(err.contains("generalized Landauer") && err.contains("claim B"), "bound curves");
     }
 
+    /** Issue 13: a Monte Carlo point with no observed error was dropped from the figure; it is an upper limit. */
+    @Test
+    void zeroErrorPointsAreDrawnAsUpperLimits() throws IOException {
+        final List<org.erasure.io.Table.Row> rows = new java.util.ArrayList<>();
+        final double[][] pts = {{1.2, 3e-3, 2e-3, 4e-3}, {1.5, 4e-4, 2e-4, 8e-4}, {2.0, 0, 0, 3.7e-5}};
+        for (double[] p : pts) {
+            rows.add(new org.erasure.io.Table.Row().put("protocol.tau", 10.0).put("mean_work_kT", p[0])
+                    .put("error_rate", p[1]).put("error_ci_low", p[2]).put("error_ci_high", p[3]));
+        }
+        final Path base = tmp.resolve("ul").resolve("error_vs_energy");
+        Files.createDirectories(base.getParent());
+        org.erasure.plot.Figures.errorVersusEnergy(org.erasure.io.Table.of(rows), "", base);
+        final String svg = Files.readString(base.resolveSibling("error_vs_energy.svg"));
+        assertTrue(svg.contains("no error observed: 95 % upper limit"), "the zero-error point is drawn");
+        assertTrue(svg.contains("tau = 10"), "the resolved points are a series");
+    }
+
     static Stream<Arguments> badSweeps() {
         return Stream.of(
                 Arguments.of("unknown key", "name: x\nengine: fp\naxess: []\n", "unknown key 'axess'"),
