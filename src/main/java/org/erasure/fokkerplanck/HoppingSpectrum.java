@@ -223,32 +223,9 @@ public final class HoppingSpectrum {
         return kramersRate(kl, kb, ub - p.energy(xl, c0, c1)) + kramersRate(kr, kb, ub - p.energy(xr, c0, c1));
     }
 
-    /** The position of the lowest energy on [a, b]: a scan, then golden-section refinement. */
+    /** The position of the lowest energy on [a, b] (see {@link org.erasure.physics.TimeScales#lowestEnergy}). */
     private static double minimum(Potential p, double c0, double c1, double a, double b) {
-        final int n = 2000;
-        double best = a;
-        double bestU = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < n; i++) {
-            final double x = a + (b - a) * i / n;
-            final double u = p.energy(x, c0, c1);
-            if (u < bestU) {
-                bestU = u;
-                best = x;
-            }
-        }
-        double lo = best - (b - a) / n;
-        double hi = best + (b - a) / n;
-        final double g = (Math.sqrt(5) - 1) / 2;
-        for (int i = 0; i < 60; i++) {
-            final double m1 = hi - g * (hi - lo);
-            final double m2 = lo + g * (hi - lo);
-            if (p.energy(m1, c0, c1) < p.energy(m2, c0, c1)) {
-                hi = m2;
-            } else {
-                lo = m1;
-            }
-        }
-        return 0.5 * (lo + hi);
+        return org.erasure.physics.TimeScales.lowestEnergy(p, c0, c1, a, b);
     }
 
     /**

@@ -16,32 +16,37 @@ public final class TimeScales {
      */
     public static double intraWellTime(Potential p, double c0, double c1) {
         final double[] r = p.confiningInterval(c0, c1);
-        final int n = 4000;
-        final double h = (r[1] - r[0]) / n;
-        int best = 0;
-        double uBest = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= n; i++) {
-            final double u = p.energy(r[0] + i * h, c0, c1);
-            if (u < uBest) {
-                uBest = u;
-                best = i;
-            }
-        }
-        double a = r[0] + Math.max(0, best - 1) * h;
-        double b = r[0] + Math.min(n, best + 1) * h;
-        final double g = (Math.sqrt(5) - 1) / 2;
-        for (int k = 0; k < 80 && b - a > 1e-12 * (1 + Math.abs(a)); k++) {
-            final double x1 = b - g * (b - a);
-            final double x2 = a + g * (b - a);
-            if (p.energy(x1, c0, c1) < p.energy(x2, c0, c1)) {
-                b = x2;
-            } else {
-                a = x1;
-            }
-        }
-        final double x = 0.5 * (a + b);
+        final double x = lowestEnergy(p, c0, c1, r[0], r[1]);
         final double d = 1e-4 * (r[1] - r[0]);
         final double curvature = (p.energy(x + d, c0, c1) - 2 * p.energy(x, c0, c1) + p.energy(x - d, c0, c1)) / (d * d);
         return curvature > 0 ? 1 / curvature : Double.NaN;
+    }
+
+    /** The position of the lowest energy of U(·; c0, c1) on [a, b]: a scan of 2000 cells, then golden section. */
+    public static double lowestEnergy(Potential p, double c0, double c1, double a, double b) {
+        final int n = 2000;
+        double best = a;
+        double bestU = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < n; i++) {
+            final double x = a + (b - a) * i / n;
+            final double u = p.energy(x, c0, c1);
+            if (u < bestU) {
+                bestU = u;
+                best = x;
+            }
+        }
+        double lo = best - (b - a) / n;
+        double hi = best + (b - a) / n;
+        final double g = (Math.sqrt(5) - 1) / 2;
+        for (int i = 0; i < 60; i++) {
+            final double m1 = hi - g * (hi - lo);
+            final double m2 = lo + g * (hi - lo);
+            if (p.energy(m1, c0, c1) < p.energy(m2, c0, c1)) {
+                hi = m2;
+            } else {
+                lo = m1;
+            }
+        }
+        return 0.5 * (lo + hi);
     }
 }
