@@ -89,6 +89,12 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "outside the numerical tolerance (1 %% in eps; in <W> the larger of 1e-3 kT and 1e-4 of <W>); default ${DEFAULT-VALUE}.")
     int refinements;
 
+    @Option(names = "--table-rows", paramLabel = "N", defaultValue = "1000",
+            description = "Rows of DIR/protocol_table.txt, the optimised protocol as a table in the intervals timing "
+                    + "of the NESTbench25 benchmark (row i: the controls at the middle of [i tau/N, (i+1) tau/N)); "
+                    + "default ${DEFAULT-VALUE}.")
+    int tableRows;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,6 +102,9 @@ public final class OptimizeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         final ErasureConfig config = common.load();
         tau = Durations.parse("--tau", tauText, config.units());
+        if (tableRows < 2 || tableRows > 10_000_000) {
+            throw new IllegalArgumentException("--table-rows must lie in 2..10000000, got " + tableRows);
+        }
         if (!(targetError > 0)) {
             throw new IllegalArgumentException("--target-error must be positive, got " + targetError);
         }
@@ -167,12 +176,30 @@ public final class OptimizeCommand implements Callable<Integer> {
                         targetError, grid, r.meanWork(), v.workError(), r.error(), v.errorRateError(),
                         fam.describe(opt.unit())), stableDt(opt)));
         files.put("optimize.csv", Table.of(row).csv());
+        files.put("protocol_table.txt", protocolTable(opt.member().protocol(), tableRows));
         files.put("optimize.json", RunRecord.json("optimize", spec.commandLine().getParseResult().originalArgs(),
                 config, Map.of("description", fam.describe(opt.unit())), row.asMap()));
         AtomicFiles.writeAll(dir, files);
         out.println("wrote " + dir.resolve("optimized.yaml") + " (fokker-planck on it reproduces the verified numbers)");
+        out.printf(Locale.ROOT, "wrote %s (%d rows 'c0 c1' = (%s), timing: intervals; a piecewise-constant "
+                + "approximation of the protocol)%n", dir.resolve("protocol_table.txt"), tableRows,
+                String.join(", ", opt.member().potential().controlNames()));
         out.flush();
         return opt.fault() == null ? 0 : 1;
+    }
+
+    /**
+     * The protocol as a table in the intervals timing (NESTbench25): N rows "c0 c1", row i the controls at the
+     * middle of [iτ/N, (i + 1)τ/N), in the shortest form that reads back exactly.
+     */
+    static String protocolTable(org.erasure.protocol.Protocol p, int rows) {
+        final StringBuilder sb = new StringBuilder();
+        final double tau = p.duration();
+        for (int i = 0; i < rows; i++) {
+            final double t = (i + 0.5) * tau / rows;
+            sb.append(p.control0(t)).append(' ').append(p.control1(t)).append('\n');
+        }
+        return sb.toString();
     }
 
     /** A tenth of the largest stable Monte Carlo step of the optimised protocol (simulate must accept the file). */

@@ -32,8 +32,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<name>/).")
     Path out;
 
-    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1",
-            description = "Run only shard i of n (points with index = i-1 mod n); default ${DEFAULT-VALUE}.")
+    @Option(names = "--shard", paramLabel = "i/n|auto", defaultValue = "1/1",
+            description = "Run only shard i of n (points with index = i-1 mod n); default ${DEFAULT-VALUE}. "
+                    + "'auto' takes i and n from a SLURM job array (SLURM_ARRAY_TASK_ID, _MIN, _MAX, _STEP or _COUNT).")
     String shard;
 
     @Option(names = "--threads", paramLabel = "T", description = "Monte Carlo threads (default: all cores).")
@@ -54,7 +55,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final int[] sh = parseShard(shard);
+        final int[] sh = "auto".equals(shard.trim()) ? shardFromSlurm(System.getenv()) : parseShard(shard);
         final int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + t);
@@ -67,8 +68,10 @@ public final class SweepCommand implements Callable<Integer> {
         final Path dir = CommonOptions.checkedOutDir(out, s.name());
         final PrintWriter pw = spec.commandLine().getOut();
         final long mine = s.points().stream().filter(p -> SweepRunner.inShard(p.index(), sh[0], sh[1])).count();
-        pw.printf(Locale.ROOT, "sweep %s: %d points (%d in shard %d/%d), engine %s -> %s%n", s.name(),
-                s.points().size(), mine, sh[0], sh[1], s.engine().name().toLowerCase(Locale.ROOT), dir);
+        final long done = SweepRunner.finished(s, dir, sh[0], sh[1]);
+        pw.printf(Locale.ROOT, "sweep %s: %d points (%d in shard %d/%d%s), engine %s -> %s%n", s.name(),
+                s.points().size(), mine, sh[0], sh[1], done > 0 ? ", " + done + " already done, skipped" : "",
+                s.engine().name().toLowerCase(Locale.ROOT), dir);
         pw.flush();
         final boolean complete;
         try (Progress progress = Progress.of("sweep", mine, "points")) {
@@ -89,6 +92,42 @@ public final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The shard of a SLURM array task: i = (ID − MIN)/STEP + 1 of n = (MAX − MIN)/STEP + 1 (or SLURM_ARRAY_TASK_COUNT
+     * when MIN/MAX are absent, with MIN = 0), so an array --array=0-2 runs shards 1/3, 2/3 and 3/3.
+     */
+    static int[] shardFromSlurm(java.util.Map<String, String> env) {
+        final String id = env.get("SLURM_ARRAY_TASK_ID");
+        if (id == null) {
+            throw new IllegalArgumentException("--shard auto: not inside a SLURM job array (SLURM_ARRAY_TASK_ID is not "
+                    + "set); submit with sbatch --array, or give --shard i/n");
+        }
+        try {
+            final int task = Integer.parseInt(id.trim());
+            final int step = env.containsKey("SLURM_ARRAY_TASK_STEP")
+                    ? Integer.parseInt(env.get("SLURM_ARRAY_TASK_STEP").trim()) : 1;
+            final int min;
+            final int n;
+            if (env.containsKey("SLURM_ARRAY_TASK_MIN") && env.containsKey("SLURM_ARRAY_TASK_MAX")) {
+                min = Integer.parseInt(env.get("SLURM_ARRAY_TASK_MIN").trim());
+                n = (Integer.parseInt(env.get("SLURM_ARRAY_TASK_MAX").trim()) - min) / step + 1;
+            } else if (env.containsKey("SLURM_ARRAY_TASK_COUNT")) {
+                min = 0;
+                n = Integer.parseInt(env.get("SLURM_ARRAY_TASK_COUNT").trim());
+            } else {
+                throw new IllegalArgumentException("--shard auto: SLURM_ARRAY_TASK_ID is set but neither "
+                        + "SLURM_ARRAY_TASK_MIN/_MAX nor SLURM_ARRAY_TASK_COUNT is; give --shard i/n");
+            }
+            if (step < 1 || (task - min) % step != 0) {
+                throw new IllegalArgumentException("--shard auto: array task " + task + " is not on the array's grid "
+                        + "(min " + min + ", step " + step + ")");
+            }
+            return parseShard((task - min) / step + 1 + "/" + n);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--shard auto: the SLURM array variables are not integers: " + e.getMessage());
+        }
+    }
+
     static int[] parseShard(String s) {
         final String[] parts = s.split("/");
         try {
@@ -102,6 +141,6 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new IllegalArgumentException("--shard must be i/n with 1 <= i <= n, got " + s);
+        throw new IllegalArgumentException("--shard must be i/n with 1 <= i <= n, or auto, got " + s);
     }
 }

@@ -509,9 +509,18 @@ public final class ConfigLoader {
             case "table": {
                 final String file = proto.text("file");
                 final Path path = baseDir.resolve(file);
-                final String interp = proto.text("interpolation", "linear");
+                final String timing = proto.text("timing", "samples");
+                if (!timing.equals("samples") && !timing.equals("intervals")) {
+                    throw proto.error("'" + proto.key("timing") + "' must be samples or intervals, got '" + timing + "'");
+                }
+                final boolean intervals = timing.equals("intervals");
+                final String interp = proto.text("interpolation", intervals ? "constant" : "linear");
                 if (!interp.equals("linear") && !interp.equals("constant")) {
                     throw proto.error("'" + proto.key("interpolation") + "' must be linear or constant, got '" + interp + "'");
+                }
+                if (intervals && !interp.equals("constant")) {
+                    throw proto.error("'" + proto.key("timing") + "' = intervals holds each row over its interval; "
+                            + "'" + proto.key("interpolation") + "' must be constant");
                 }
                 final double[] start = pair(proto, "start", potential);
                 final double[] end = pair(proto, "end", potential);
@@ -524,7 +533,8 @@ public final class ConfigLoader {
                 } catch (IllegalArgumentException e) {
                     throw proto.error("'" + proto.key("file") + "': " + e.getMessage());
                 }
-                protocol = TableProtocol.of(tau, rows, start, end, interp.equals("linear"));
+                protocol = intervals ? TableProtocol.intervals(tau, rows, start, end)
+                        : TableProtocol.of(tau, rows, start, end, interp.equals("linear"));
                 break;
             }
             default:

@@ -4,8 +4,10 @@ package org.erasure.physics;
  * Piecewise-harmonic double well of micromechanical-oscillator experiments (SPEC 2.2; Dago,
  * Pereda, Barros, Ciliberto &amp; Bellon, PRL 126, 170601 (2021)), with x in units of √(kT/k) and U in kT:
  * U(x) = ½(x − S(x − c₀) c₁)² + c₀ c₁ (S(x − c₀) + S(c₀)), S = sign.
- * Controls: c0 = c₀, the barrier position; c1 = c₁ ≥ 0, the well half-distance. The wells sit at ±c₁;
- * at c₀ = 0 the barrier height is c₁²/2. U is continuous at x = c₀ (the kink of the barrier).
+ * Controls: c0 = c₀, the barrier position; c1 = c₁, the well half-distance. For c₁ &gt; 0 the wells sit at ±c₁
+ * and at c₀ = 0 the barrier height is c₁²/2. U is defined for any real c₁: for c₁ &lt; 0 the branches' vertices
+ * cross and U is a single well with a cusp at c₀ (the learned erasure protocols of the NESTbench25 benchmark
+ * use such values). U is continuous at x = c₀.
  */
 public final class PiecewiseHarmonicWell implements Potential {
 
@@ -60,8 +62,8 @@ public final class PiecewiseHarmonicWell implements Potential {
         if (!Double.isFinite(c0)) {
             throw new IllegalArgumentException("barrier position c0 must be finite, got " + c0);
         }
-        if (!(c1 >= 0) || Double.isInfinite(c1)) {
-            throw new IllegalArgumentException("well half-distance c1 must be non-negative, got " + c1);
+        if (!Double.isFinite(c1)) {
+            throw new IllegalArgumentException("well half-distance c1 must be finite, got " + c1);
         }
     }
 

@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * Control values sampled at equal times (SPEC 2.3), the format of public protocol-optimisation
  * benchmarks: a text file of whitespace-separated columns "c0 c1", no header, one row per time.
- * With N rows, row i holds the controls at t_i = (i + 1) τ/(N + 1); the values at t = 0 and t = τ come
- * from the configuration. Between samples the controls are joined linearly or held (piecewise
- * constant: the latest sample at or before t).
+ * Two timings. Samples (the default): with N rows, row i holds the controls at t_i = (i + 1) τ/(N + 1); the
+ * values at t = 0 and t = τ come from the configuration, and between samples the controls are joined linearly
+ * or held (piecewise constant: the latest sample at or before t). Intervals (the NESTbench25 benchmark's
+ * timing): row i holds over [iτ/N, (i + 1)τ/N), and the configuration's start and end values hold outside
+ * [0, τ) — before the protocol and from t = τ on (the hold).
  */
 public final class TableProtocol implements Protocol {
 
@@ -16,12 +18,23 @@ public final class TableProtocol implements Protocol {
     private final double[] c0;
     private final double[] c1;
     private final boolean linear;
+    private final boolean intervals;
 
-    private TableProtocol(double tau, double[] c0, double[] c1, boolean linear) {
+    private TableProtocol(double tau, double[] c0, double[] c1, boolean linear, boolean intervals) {
         this.tau = tau;
         this.c0 = c0;
         this.c1 = c1;
         this.linear = linear;
+        this.intervals = intervals;
+    }
+
+    /**
+     * The intervals timing: row i of N holds over [iτ/N, (i + 1)τ/N); {@code start} before t = 0 (never used by a
+     * run, which starts at t = 0) and {@code end} from t = τ on.
+     */
+    public static TableProtocol intervals(double tau, List<double[]> rows, double[] start, double[] end) {
+        final TableProtocol p = of(tau, rows, start, end, false);
+        return new TableProtocol(tau, p.c0, p.c1, false, true);
     }
 
     /**
@@ -44,7 +57,7 @@ public final class TableProtocol implements Protocol {
         }
         a[n - 1] = end[0];
         b[n - 1] = end[1];
-        return new TableProtocol(tau, a, b, linear);
+        return new TableProtocol(tau, a, b, linear, false);
     }
 
     /**
@@ -92,6 +105,16 @@ public final class TableProtocol implements Protocol {
 
     private double at(double[] c, double t) {
         final int last = c.length - 1;
+        if (intervals) {                                   // c[1..N] are the rows, c[0] start, c[last] end
+            if (t < 0) {
+                return c[0];
+            }
+            if (t >= tau) {
+                return c[last];
+            }
+            final int rows = last - 1;
+            return c[1 + Math.min(rows - 1, (int) Math.floor(t / tau * rows))];
+        }
         final double u = t / tau * last;
         if (u <= 0) {
             return c[0];
@@ -124,7 +147,7 @@ public final class TableProtocol implements Protocol {
 
     @Override
     public String toString() {
-        return "TableProtocol[tau=" + tau + ", samples=" + c0.length + ", " + (linear ? "linear" : "piecewise constant")
-                + "]";
+        return "TableProtocol[tau=" + tau + ", samples=" + c0.length + ", " + (intervals ? "intervals"
+                : linear ? "linear" : "piecewise constant") + "]";
     }
 }

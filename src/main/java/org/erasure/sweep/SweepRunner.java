@@ -212,6 +212,12 @@ public final class SweepRunner {
         return fp.length() > 12 ? fp.substring(0, 12) : fp;
     }
 
+    /** How many points of the shard a folder already holds (finished by an earlier run; a rerun skips them). */
+    public static long finished(SweepSpec spec, Path dir, int shard, int shards) {
+        return spec.points().stream().filter(p -> inShard(p.index(), shard, shards)
+                && Files.exists(pointFile(dir.resolve("points"), p.index()))).count();
+    }
+
     static Path pointFile(Path points, int index) {
         return points.resolve(String.format("point-%06d.csv", index));
     }

@@ -128,6 +128,20 @@ class VerifiedNumbersTest {
                     optimized.get("mean_work_kT")))), "printed what it wrote: " + o.out());
         }
         assertEquals(optimized.get("cells"), fp.get("cells"));
+        // the exported NESTbench-style table (1000 rows, intervals timing) runs as a table protocol and gives the
+        // optimised protocol's <W> to within its piecewise-constant approximation (a few 1e-3 kT at 1000 rows)
+        final java.util.List<String> table = Files.readAllLines(opt.resolve("protocol_table.txt"));
+        assertEquals(1000, table.size());
+        Files.writeString(opt.resolve("table.yaml"), String.join("\n", "name: table",
+                "potential: {type: quartic, barrier_kT: 8}",
+                "protocol: {type: table, file: protocol_table.txt, timing: intervals, tau: 10, start: [1, 0], "
+                        + "end: [1, 0], target: right}", "dynamics: {model: overdamped, dt: 1.0e-3}",
+                "fokker_planck: {cells: 600, time_steps: 2000}", ""));
+        final SimulateCommandTest.Result t = SimulateCommandTest.run("fokker-planck", "--config",
+                opt.resolve("table.yaml").toString(), "--out", tmp.resolve("table").toString());
+        assertEquals(0, t.code(), t.err());
+        final double wTable = Double.parseDouble(row(tmp.resolve("table/summary.csv")).get("mean_work_kT"));
+        assertEquals(Double.parseDouble(optimized.get("mean_work_kT")), wTable, 0.02, "table vs keyframes");
         assertEquals(optimized.get("time_steps"), fp.get("time_steps"));
         // and the searched value, which the optimiser saw, is not what is reported
         assertFalse(optimized.get("search_error_rate").equals(optimized.get("error_rate")));

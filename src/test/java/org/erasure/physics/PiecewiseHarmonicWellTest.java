@@ -30,7 +30,7 @@ class PiecewiseHarmonicWellTest {
         final SplittableRandom r = new SplittableRandom(5);
         for (int i = 0; i < 2000; i++) {
             final double c0 = r.nextDouble(-4, 4);
-            final double c1 = r.nextDouble(0, 6);
+            final double c1 = r.nextDouble(-6, 6);            // any real c1 (NESTbench25 uses negative ones)
             final double x = r.nextDouble(-10, 10);
             if (Math.abs(x - c0) > 1e-3) {
                 final double fd = -(well.energy(x + h, c0, c1) - well.energy(x - h, c0, c1)) / (2 * h);

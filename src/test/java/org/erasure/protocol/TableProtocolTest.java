@@ -36,12 +36,58 @@ class TableProtocolTest {
         assertEquals(5, lin.samples());
     }
 
+    @Test
+    void intervalsTimingHoldsEachRowOverItsInterval() {
+        // NESTbench25's timing: row i of N over [i tau/N, (i+1) tau/N); the end values from tau on
+        final List<double[]> rows = List.of(new double[] {1, -10}, new double[] {2, -20}, new double[] {3, 30},
+                new double[] {4, 40});
+        final TableProtocol p = TableProtocol.intervals(8, rows, new double[] {0, 0}, new double[] {9, 90});
+        assertEquals(1, p.control0(0), 0);
+        assertEquals(-10, p.control1(1.999), 0);
+        assertEquals(-20, p.control1(2), 0);
+        assertEquals(3, p.control0(5.5), 0);
+        assertEquals(40, p.control1(7.999999), 0);
+        assertEquals(9, p.control0(8), 0);
+        assertEquals(90, p.control1(100), 0);
+        assertEquals(0, p.control0(-1), 0);
+        final double[] a = new double[4];
+        final double[] b = new double[4];
+        p.fill(2, 2, 4, a, b);                         // t = 2, 4, 6, 8
+        assertEquals(List.of(2.0, 3.0, 4.0, 9.0), java.util.Arrays.stream(a).boxed().toList());
+    }
+
+    /**
+     * Issue 13: a NESTbench25 learned protocol (rows "c0 c1", c1 negative in places, the benchmark's interval
+     * timing) runs end to end; before, "well half-distance c1 must be non-negative" refused it.
+     */
+    @Test
+    void nestbenchTablesWithNegativeC1Run() throws IOException {
+        final StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            final double s = i / 1000.0;
+            sb.append(s < 0.5 ? 0 : 3).append(' ').append(5 * Math.cos(2 * Math.PI * s)).append('\n');
+        }
+        Files.writeString(tmp.resolve("nest.txt"), sb.toString());
+        final Path cfg = tmp.resolve("n.yaml");
+        Files.writeString(cfg, config("nest.txt").replace("target: left}", "target: left, timing: intervals}"));
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", cfg.toString(), "--out",
+                tmp.resolve("n").toString());
+        assertEquals(0, r.code(), r.err());
+        // linear interpolation and the intervals timing do not go together: refused in one line
+        Files.writeString(cfg, config("nest.txt").replace("target: left}",
+                "target: left, timing: intervals, interpolation: linear}"));
+        final SimulateCommandTest.Result bad = SimulateCommandTest.run("simulate", "--config", cfg.toString(), "--out",
+                tmp.resolve("m").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("must be constant"), bad.err());
+    }
+
     static Stream<Arguments> badTables() {
         return Stream.of(
                 Arguments.of("ragged row", "0 5\n1 5 7\n", "expected 2 columns"),
                 Arguments.of("not a number", "0 5\nx 5\n", "'x' is not a number"),
                 Arguments.of("too few rows", "0 5\n", "at least 2 rows"),
-                Arguments.of("out of range", "0 5\n0 -1\n", "c1 must be non-negative"));
+                Arguments.of("not finite", "0 5\n0 Infinity\n", "'Infinity' is not finite"));
     }
 
     private static String config(String file) {
