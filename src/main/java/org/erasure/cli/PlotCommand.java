@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Draws figures (PNG and SVG) from the result files in DIR: error versus work and work "
                 + "versus tau with the W-inf + B/tau fit (sweep.csv), the work histogram (work_histogram.csv), "
-                + "densities before and after (densities.csv)."})
+                + "densities before and after (densities.csv), sample paths (paths.csv), eps(t) (error_vs_time.csv)."})
 public final class PlotCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "A results folder.")
@@ -56,6 +56,12 @@ public final class PlotCommand implements Callable<Integer> {
         }
         if (Files.exists(dir.resolve("densities.csv"))) {
             out.addAll(Figures.densities(dir.resolve("densities.csv"), dir.resolve("densities")));
+        }
+        if (Files.exists(dir.resolve("paths.csv"))) {
+            out.addAll(Figures.samplePaths(dir.resolve("paths.csv"), dir.resolve("paths")));
+        }
+        if (Files.exists(dir.resolve("error_vs_time.csv"))) {
+            out.addAll(Figures.errorVersusTime(dir.resolve("error_vs_time.csv"), dir.resolve("error_vs_time")));
         }
         return out;
     }

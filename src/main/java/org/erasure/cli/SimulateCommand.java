@@ -22,6 +22,7 @@ import org.erasure.io.MonteCarloSummary;
 import org.erasure.io.RunRecord;
 import org.erasure.langevin.LangevinMonteCarlo;
 import org.erasure.langevin.LangevinRun;
+import org.erasure.langevin.Recording;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.stats.ErasureTally;
 import org.erasure.stats.Histogram;
@@ -41,6 +42,24 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @CommandLine.Option(names = "--per-trajectory", description = "Also write DIR/trajectories.csv: each "
+            + "trajectory's initial well and position, final position, W, W+, W-, Q and whether it ended wrong (one row "
+            + "per trajectory, numbered as the seed's streams number them: the same rows at any thread count).")
+    boolean perTrajectory;
+
+    @CommandLine.Option(names = "--paths", paramLabel = "K", defaultValue = "0", description = "Also write "
+            + "DIR/paths.csv: the positions of the first K trajectories on a time grid (--path-points); default 0.")
+    int paths;
+
+    @CommandLine.Option(names = "--path-points", paramLabel = "M", defaultValue = "201",
+            description = "Times of the sample paths, equally spaced over the run (default ${DEFAULT-VALUE}).")
+    int pathPoints;
+
+    @CommandLine.Option(names = "--error-times", paramLabel = "T,...", split = ",", description = "Also write "
+            + "DIR/error_vs_time.csv: eps(t), the fraction on the wrong side of the barrier of that time, at these "
+            + "times (tau_D, or seconds with an s suffix and a physical section), with 95 % intervals.")
+    List<String> errorTimes;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,8 +88,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
         final long t0 = System.nanoTime();
         final ErasureTally tally;
+        final Recording recording = recording(config, run);
         try (Progress progress = Progress.of("simulate", run.trajectories(), "traj")) {
-            tally = LangevinMonteCarlo.run(run, threads, progress.listener());
+            tally = LangevinMonteCarlo.run(run, threads, progress.listener(), recording);
         }
         final double wall = (System.nanoTime() - t0) * 1e-9;
         AmsResult ams = null;
@@ -94,6 +114,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (tally.workHistogram() != null) {
             files.put("work_histogram.csv", histogramCsv(tally.workHistogram()));
         }
+        if (recording != null) {
+            files.putAll(recordingFiles(recording));
+        }
         final Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("threads", threads);
         runInfo.put("block_size", LangevinMonteCarlo.blockSize());
@@ -103,14 +126,86 @@ public final class SimulateCommand implements Callable<Integer> {
         files.put("run.json", RunRecord.json("simulate", Arrays.asList(spec.commandLine().getParseResult()
                 .originalArgs().toArray(new String[0])), config, runInfo, summary.asMap()));
         AtomicFiles.writeAll(dir, files);
-        if (tally.workHistogram() == null) {
-            // an earlier run's histogram (and its figures) must not stand beside these results
-            for (String stale : new String[] {"work_histogram.csv", "work_histogram.png", "work_histogram.svg"}) {
-                java.nio.file.Files.deleteIfExists(dir.resolve(stale));
+        // an earlier run's optional outputs (and their figures) must not stand beside these results
+        for (String[] optional : new String[][] {{"work_histogram", tally.workHistogram() == null ? "" : "kept"},
+            {"trajectories", perTrajectory ? "kept" : ""}, {"paths", paths > 0 ? "kept" : ""},
+            {"error_vs_time", errorTimes != null ? "kept" : ""}}) {
+            if (optional[1].isEmpty()) {
+                for (String ext : new String[] {".csv", ".png", ".svg"}) {
+                    java.nio.file.Files.deleteIfExists(dir.resolve(optional[0] + ext));
+                }
             }
         }
         out.println("wrote " + dir.resolve("summary.csv") + " and " + dir.resolve("run.json"));
         return 0;
+    }
+
+    /** What --per-trajectory, --paths and --error-times ask to record (null: nothing), checked before the run. */
+    private Recording recording(ErasureConfig config, LangevinRun run) {
+        if (!perTrajectory && paths == 0 && errorTimes == null) {
+            return null;
+        }
+        if (paths < 0 || pathPoints < 2 || pathPoints > 100_000) {
+            throw new IllegalArgumentException("need --paths >= 0 and 2 <= --path-points <= 100000, got " + paths + " and "
+                    + pathPoints);
+        }
+        if (perTrajectory) {
+            ErasureApp.requireMemory("--per-trajectory with " + run.trajectories() + " trajectories",
+                    run.trajectories() * 120.0);
+        }
+        ErasureApp.requireMemory("--paths " + paths, (double) Math.min(paths, run.trajectories()) * pathPoints * 8);
+        final double[] times = errorTimes == null ? new double[0]
+                : errorTimes.stream().mapToDouble(t -> t.trim().equals("0") ? 0
+                : Durations.parse("--error-times", t, config.units())).toArray();
+        return Recording.of(run, perTrajectory, paths, pathPoints, times);
+    }
+
+    /** trajectories.csv, paths.csv and error_vs_time.csv, as asked. */
+    private Map<String, String> recordingFiles(Recording r) {
+        final Map<String, String> files = new LinkedHashMap<>();
+        if (r.trajectories() > 0) {
+            final StringBuilder sb = new StringBuilder("trajectory,initial_well,initial_x_xm,final_x_xm,work_kT,"
+                    + "work_plus_kT,work_minus_kT,heat_kT,wrong\n");
+            for (int i = 0; i < r.trajectories(); i++) {
+                sb.append(i).append(',').append(r.initialBit(i) == 0 ? "left" : "right").append(',')
+                        .append(org.erasure.io.Csv.format(r.initialX(i))).append(',')
+                        .append(org.erasure.io.Csv.format(r.finalX(i))).append(',')
+                        .append(org.erasure.io.Csv.format(r.work(i))).append(',')
+                        .append(org.erasure.io.Csv.format(r.workPlus(i))).append(',')
+                        .append(org.erasure.io.Csv.format(r.workMinus(i))).append(',')
+                        .append(org.erasure.io.Csv.format(r.heat(i))).append(',').append(r.wrong(i)).append('\n');
+            }
+            files.put("trajectories.csv", sb.toString());
+        }
+        if (r.paths() > 0) {
+            final List<Table.Row> rows = new java.util.ArrayList<>();
+            final double[] t = r.pathTimes();
+            for (int j = 0; j < t.length; j++) {
+                final Table.Row row = new Table.Row().put("time_tauD", t[j]);
+                for (int p = 0; p < r.paths(); p++) {
+                    row.put("x_xm_path_" + (p + 1), r.path(p)[j]);
+                }
+                rows.add(row);
+            }
+            files.put("paths.csv", Table.of(rows).csv());
+        }
+        final double[] et = r.errorTimes();
+        if (et.length > 0) {
+            final List<Table.Row> rows = new java.util.ArrayList<>();
+            for (int j = 0; j < et.length; j++) {
+                final long w0 = r.wrongAt(j, 0);
+                final long w1 = r.wrongAt(j, 1);
+                final org.erasure.stats.BinomialInterval ci = org.erasure.stats.BinomialInterval.clopperPearson(w0 + w1,
+                        r.started(0) + r.started(1));
+                rows.add(new Table.Row().put("time_tauD", et[j]).put("error_rate", ci.rate())
+                        .put("error_ci_low", ci.low()).put("error_ci_high", ci.high())
+                        .put("error_rate_from_left", r.started(0) == 0 ? Double.NaN : (double) w0 / r.started(0))
+                        .put("error_rate_from_right", r.started(1) == 0 ? Double.NaN : (double) w1 / r.started(1))
+                        .put("wrong", w0 + w1));
+            }
+            files.put("error_vs_time.csv", Table.of(rows).csv());
+        }
+        return files;
     }
 
     /**

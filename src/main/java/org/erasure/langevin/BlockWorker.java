@@ -35,6 +35,9 @@ final class BlockWorker {
     private final double barrierEnd;
 
     private final double[] x = new double[BLOCK_SIZE];
+    private final double[] x0 = new double[BLOCK_SIZE];
+    private final Recording recording;
+    private final long[] recordSteps;
     private final double[] u = new double[BLOCK_SIZE];
     private final double[] u0 = new double[BLOCK_SIZE];
     private final double[] w = new double[BLOCK_SIZE];
@@ -52,7 +55,14 @@ final class BlockWorker {
     private final double[] c1 = new double[CHUNK];
 
     BlockWorker(LangevinRun run, BoltzmannSampler initial) {
+        this(run, initial, null);
+    }
+
+    /** @param recording what to record beyond the tallies, or null */
+    BlockWorker(LangevinRun run, BoltzmannSampler initial, Recording recording) {
         this.run = run;
+        this.recording = recording;
+        this.recordSteps = recording == null ? new long[0] : recording.recordSteps();
         this.potential = run.problem().potential();
         this.protocol = run.problem().protocol();
         this.initial = initial;
@@ -74,27 +84,35 @@ final class BlockWorker {
      * from its {@link GaussianLanes}) and tallies them into out.
      */
     void runBlock(int n, GaussianStream rng, ErasureTally out) {
-        simulate(n, rng);
+        runBlock(n, rng, out, 0);
+    }
+
+    /** As {@link #runBlock(int, GaussianStream, ErasureTally)}; the block's first trajectory has number firstIndex. */
+    void runBlock(int n, GaussianStream rng, ErasureTally out, long firstIndex) {
+        simulate(n, rng, firstIndex);
         for (int i = 0; i < n; i++) {
             final double dk = underdamped ? 0.5 * mass * v[i] * v[i] - k0[i] : 0;
-            out.add(w[i], wAbs[i], q[i], u[i] - u0[i], dk, x[i], bit[i],
-                    run.problem().target().isWrong(x[i], barrierEnd),
-                    wrongAtProtocolEnd[i]);
+            final boolean wrong = run.problem().target().isWrong(x[i], barrierEnd);
+            out.add(w[i], wAbs[i], q[i], u[i] - u0[i], dk, x[i], bit[i], wrong, wrongAtProtocolEnd[i]);
+            if (recording != null && recording.wantsTrajectories()) {
+                recording.trajectory(firstIndex + i, x0[i], x[i], w[i], wAbs[i], q[i], bit[i], wrong);
+            }
         }
     }
 
     /** Simulates n trajectories and returns their final positions (for tests of the distribution). */
     double[] runBlockPositions(int n, GaussianStream rng) {
-        simulate(n, rng);
+        simulate(n, rng, 0);
         return java.util.Arrays.copyOf(x, n);
     }
 
-    private void simulate(int n, GaussianStream rng) {
+    private void simulate(int n, GaussianStream rng, long firstIndex) {
         lanes.reseed(rng, n);
         final double fixedStart = run.fixedStart();
         for (int i = 0; i < n; i++) {
             final double xi = Double.isNaN(fixedStart) ? initial.sample(rng) : fixedStart;
             x[i] = xi;
+            x0[i] = xi;
             u[i] = potential.energy(xi, c0Start, c1Start);
             u0[i] = u[i];
             w[i] = 0;
@@ -120,6 +138,14 @@ final class BlockWorker {
         if (protocolSteps == 0) {
             markProtocolEnd(n);
         }
+        if (recording != null) {
+            recording.started(bit, n);
+            record(0, firstIndex, n);
+        }
+        int nextRecord = 0;
+        while (nextRecord < recordSteps.length && recordSteps[nextRecord] <= 0) {
+            nextRecord++;
+        }
         long k = 0;
         while (k < steps) {
             // chunks never straddle the end of the protocol, where the error is recorded
@@ -139,6 +165,11 @@ final class BlockWorker {
                 }
                 prev0 = c0[j];
                 prev1 = c1[j];
+                // recording looks at the positions after the step, leaving the chunks (and so every number) as they are
+                if (nextRecord < recordSteps.length && recordSteps[nextRecord] == k + j + 1) {
+                    record(k + j + 1, firstIndex, n);
+                    nextRecord++;
+                }
             }
             k += count;
             checkFinite(n, k * dt);
@@ -149,6 +180,13 @@ final class BlockWorker {
         if (!underdamped) {
             OverdampedKernel.relaxHeat(potential, x, u, q, jump, n, prev0, prev1);
         }
+    }
+
+    /** Sample paths and wrong-side counts at step k (the barrier and target of that time). */
+    private void record(long k, long firstIndex, int n) {
+        final double t = Math.min(k * dt, protocol.duration());
+        final double xb = potential.barrierPosition(protocol.control0(t), protocol.control1(t));
+        recording.atStep(k, firstIndex, x, bit, n, xi -> run.problem().target().isWrong(xi, xb));
     }
 
     private void markProtocolEnd(int n) {

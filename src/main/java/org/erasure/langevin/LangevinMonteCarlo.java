@@ -42,6 +42,14 @@ public final class LangevinMonteCarlo {
      * @throws DivergenceException if a trajectory produced NaN or left the sane range
      */
     public static ErasureTally run(LangevinRun run, int threads, LongConsumer progress) {
+        return run(run, threads, progress, null);
+    }
+
+    /**
+     * As {@link #run(LangevinRun, int, LongConsumer)}, also filling {@code recording} (per-trajectory rows, sample
+     * paths, ε(t)) when it is not null; the same numbers as without it.
+     */
+    public static ErasureTally run(LangevinRun run, int threads, LongConsumer progress, Recording recording) {
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be positive, got " + threads);
         }
@@ -54,7 +62,7 @@ public final class LangevinMonteCarlo {
         final int workers = (int) Math.min(threads, blocks);
         final AtomicBoolean failed = new AtomicBoolean();
         final Runnable task = () -> {
-            final BlockWorker worker = new BlockWorker(run, initial);
+            final BlockWorker worker = new BlockWorker(run, initial, recording);
             while (!failed.get()) {
                 final Claim claim = scheduler.claim();
                 if (claim == null) {
@@ -65,7 +73,7 @@ public final class LangevinMonteCarlo {
                 final int n = (int) Math.min(blockSize, run.trajectories() - b * blockSize);
                 final ErasureTally tally = new ErasureTally(run.workHistogram());
                 try {
-                    worker.runBlock(n, rng, tally);
+                    worker.runBlock(n, rng, tally, b * blockSize);
                 } catch (RuntimeException e) {
                     failed.set(true);
                     throw e;

@@ -309,6 +309,49 @@ public final class Figures {
         return save(chart, base);
     }
 
+    /** simulate --paths: x(t) of each sample path. */
+    public static List<Path> samplePaths(Path csvFile, Path base) throws IOException {
+        final Table csv = Table.readCsv(csvFile);
+        final double[] t = csv.numbers("time_tauD");
+        final List<Series> series = new ArrayList<>();
+        int i = 0;
+        for (String c : csv.columns()) {
+            if (c.startsWith("x_xm_path_")) {
+                series.add(new Series("path " + c.substring("x_xm_path_".length()), t, csv.numbers(c), false, false,
+                        palette(i++)));
+            }
+        }
+        return lines("Sample paths", "t (tau_D)", "x (x_m)", false, false, series, base);
+    }
+
+    /** simulate --error-times: ε(t) with its 95 % interval (zero counts drawn at the interval's upper end). */
+    public static List<Path> errorVersusTime(Path csvFile, Path base) throws IOException {
+        final Table csv = Table.readCsv(csvFile);
+        final double[] t = csv.numbers("time_tauD");
+        final double[] eps = csv.numbers("error_rate");
+        final double[] hi = csv.numbers("error_ci_high");
+        final double[] lo = csv.numbers("error_ci_low");
+        final List<double[]> seen = new ArrayList<>();
+        final List<double[]> limits = new ArrayList<>();
+        for (int i = 0; i < t.length; i++) {
+            (eps[i] > 0 ? seen : limits).add(new double[] {t[i], eps[i] > 0 ? eps[i] : hi[i]});
+        }
+        final List<Series> series = new ArrayList<>();
+        series.add(new Series("eps(t)", seen.stream().mapToDouble(p -> p[0]).toArray(),
+                seen.stream().mapToDouble(p -> p[1]).toArray(), true, false, palette(0)));
+        series.add(new Series("95 % interval, upper end", t, hi, false, true, palette(1)));
+        final double[] loPos = java.util.Arrays.stream(lo).map(v -> v > 0 ? v : Double.NaN).toArray();
+        if (java.util.Arrays.stream(loPos).anyMatch(Double::isFinite)) {
+            series.add(new Series("95 % interval, lower end", t, loPos, false, true, palette(2)));
+        }
+        if (!limits.isEmpty()) {
+            series.add(new Series("no error observed: upper limit", limits.stream().mapToDouble(p -> p[0]).toArray(),
+                    limits.stream().mapToDouble(p -> p[1]).toArray(), true, false, Color.DARK_GRAY).scatter());
+        }
+        return lines("Error probability during the run", "t (tau_D)", "eps(t): fraction on the wrong side", false, true,
+                series, base);
+    }
+
     /** Histogram of the work from simulate's work_histogram.csv. */
     public static List<Path> workHistogram(Path csvFile, Path base) throws IOException {
         final Table csv = Table.readCsv(csvFile);
