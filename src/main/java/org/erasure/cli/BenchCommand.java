@@ -102,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         LangevinMonteCarlo.run(run.withTrajectories(Math.min(trajectories, 1024)), all, null); // JIT warm-up
-        final double[] b1 = bestInterleaved(run, all);
+        final double[] b1 = bestInterleaved("B1", run, all);
         final double single = b1[0];
         final double parallel = b1[1];
         // U1: underdamped piecewise-harmonic well (cantilever preset), BAOAB, 1e5 steps
@@ -110,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "simulation.trajectories=" + trajectories, "simulation.work_histogram=null"));
         final LangevinRun ud = udc.monteCarlo().run(udc.problem());
         LangevinMonteCarlo.run(ud.withTrajectories(Math.min(trajectories, 512)), all, null);
-        final double[] u1 = bestInterleaved(ud, all);
+        final double[] u1 = bestInterleaved("U1", ud, all);
         final double udSingle = u1[0];
         final double udParallel = u1[1];
         // FP: the quick configuration, 2000 cells, 1e4 steps, backward Euler (cell-steps count both densities)
@@ -118,6 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
         FokkerPlanckSolver.solve(fpc.potential(), fpc.protocol(), fpc.target(), 2000, 1e-2);
         double fpRate = 0;
         for (int i = 0; i < repeats; i++) {
+            status("FP, run " + (i + 1) + " of " + repeats);
             final long t0 = System.nanoTime();
             final FokkerPlanckResult r = FokkerPlanckSolver.solve(fpc.potential(), fpc.protocol(), fpc.target(), 2000,
                     1e-3);
@@ -231,7 +232,7 @@ public final class BenchCommand implements Callable<Integer> {
         LangevinMonteCarlo.run(run.withTrajectories(Math.min(run.trajectories(), 256L * most)), most, null); // JIT warm-up
         final List<Map<String, Object>> points = new java.util.ArrayList<>();
         for (int t : scaling) {
-            final double[] b = bestInterleaved(run, t);
+            final double[] b = bestInterleaved("B1 at " + t + " threads", run, t);
             final Map<String, Object> point = new LinkedHashMap<>();
             point.put("threads", t);
             point.put("particle_steps_per_s", b[1]);
@@ -267,11 +268,12 @@ public final class BenchCommand implements Callable<Integer> {
      * machine the ratio of the two best rates moved between 1.4x and 2.2x; the pairs' median is
      * steadier but still moved between 1.6x and 2.1x from run to run.)
      */
-    private double[] bestInterleaved(LangevinRun run, int threads) {
+    private double[] bestInterleaved(String label, LangevinRun run, int threads) {
         double best1 = 0;
         double bestT = 0;
         final double[] ratios = new double[repeats];
         for (int i = 0; i < repeats; i++) {
+            status(label + ", pair " + (i + 1) + " of " + repeats + " (1 thread, " + threads + " threads)");
             final double r1 = rate(run, 1);
             final double rT = threads == 1 ? r1 : rate(run, threads);
             best1 = Math.max(best1, r1);
@@ -282,6 +284,14 @@ public final class BenchCommand implements Callable<Integer> {
         final double median = repeats % 2 == 1 ? ratios[repeats / 2]
                 : 0.5 * (ratios[repeats / 2 - 1] + ratios[repeats / 2]);
         return new double[] {best1, bestT, median};
+    }
+
+    /** Progress on stderr, a line per measurement (stdout keeps the results, or the JSON). */
+    private final long started = System.nanoTime();
+
+    private void status(String what) {
+        System.err.printf(Locale.ROOT, "bench: %s, %.0f s%n", what, (System.nanoTime() - started) * 1e-9);
+        System.err.flush();
     }
 
     private static double rate(LangevinRun run, int threads) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.erasure.Erasure;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
@@ -59,7 +58,12 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         out.println(Durations.timeScales(config));
         out.flush();
         final long t0 = System.nanoTime();
-        final FokkerPlanckSolution solution = Erasure.solve(config.problem(), fs);
+        final FokkerPlanckSolution solution;
+        try (Progress progress = Progress.of("fokker-planck", FokkerPlanckEngine.cellSteps(config.problem(), fs),
+                "cell-steps")) {
+            solution = FokkerPlanckEngine.solve(config.problem(), fs, FokkerPlanckSolution.Tolerance.DEFAULT,
+                    progress.listener());
+        }
         final FokkerPlanckResult r = solution.result();
         final double wall = (System.nanoTime() - t0) * 1e-9;
         final Table.Row s = FokkerPlanckSummary.columns(config, solution, wall);

@@ -1,5 +1,6 @@
 package org.erasure.fokkerplanck;
 
+import java.util.function.LongConsumer;
 import org.erasure.model.TargetWell;
 import org.erasure.model.TimeGrid;
 import org.erasure.physics.Potential;
@@ -76,6 +77,18 @@ public final class FokkerPlanckSolver {
      */
     public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
                                            TimeGrid grid, double[] snapshotFractions) {
+        return solve(potential, protocol, target, cells, grid, snapshotFractions, null);
+    }
+
+    /** Steps between two progress reports. */
+    private static final int REPORT_EVERY = 512;
+
+    /**
+     * As {@link #solve(Potential, Protocol, TargetWell, int, TimeGrid, double[])}, reporting progress in cell-steps
+     * (cells × time steps done since the last report, protocol and hold) to {@code progress} when it is not null.
+     */
+    public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
+                                           TimeGrid grid, double[] snapshotFractions, LongConsumer progress) {
         for (double f : snapshotFractions) {
             if (!(f >= 0 && f <= 1)) {
                 throw new IllegalArgumentException("snapshot times must lie in [0, 1] (fractions of tau), got " + f);
@@ -159,6 +172,12 @@ public final class FokkerPlanckSolver {
             uPrev = uNow;
             uNow = t;
             record(snaps, snapStep, k, pl, pr, h);
+            if (progress != null && k % REPORT_EVERY == 0) {
+                progress.accept((long) REPORT_EVERY * n);
+            }
+        }
+        if (progress != null) {
+            progress.accept(steps % REPORT_EVERY * n);
         }
         final double[] uEnd = uPrev;
 
@@ -188,6 +207,9 @@ public final class FokkerPlanckSolver {
                 done = dtNow == dtHold ? done + dtHold : grid.holdTime();
                 dtHold *= growth;
                 holdSteps++;
+                if (progress != null) {
+                    progress.accept(n);
+                }
             }
         }
         if (holdSteps > 0) {
@@ -281,8 +303,16 @@ public final class FokkerPlanckSolver {
     /** Second order in time on {@code grid} (and its refinement), hold included. */
     public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
                                                       int cells, TimeGrid grid, double[] snapshotFractions) {
-        final FokkerPlanckResult coarse = solve(potential, protocol, target, cells, grid, new double[0]);
-        final FokkerPlanckResult fine = solve(potential, protocol, target, cells, grid.refined(), snapshotFractions);
+        return solveSecondOrder(potential, protocol, target, cells, grid, snapshotFractions, null);
+    }
+
+    /** Second order in time, reporting progress in cell-steps (both runs) when {@code progress} is not null. */
+    public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
+                                                      int cells, TimeGrid grid, double[] snapshotFractions,
+                                                      LongConsumer progress) {
+        final FokkerPlanckResult coarse = solve(potential, protocol, target, cells, grid, new double[0], progress);
+        final FokkerPlanckResult fine = solve(potential, protocol, target, cells, grid.refined(), snapshotFractions,
+                progress);
         return new FokkerPlanckResult(ex(fine.meanWork(), coarse.meanWork()),
                 ex(fine.meanWorkPlus(), coarse.meanWorkPlus()), ex(fine.meanWorkMinus(), coarse.meanWorkMinus()),
                 ex(fine.meanHeat(), coarse.meanHeat()),
