@@ -80,6 +80,9 @@ public final class Figures {
     static Map<String, List<Integer>> groups(Table csv, String exclude) {
         final List<String> keys = axisKeys(csv);
         keys.remove(exclude);
+        // a series is named by the physics that varies: an axis with one value, or a solver setting, names none
+        keys.removeIf(k -> isSolverSetting(k) || csv.size() > 0 && java.util.stream.IntStream.range(0, csv.size())
+                .mapToObj(r -> label(csv, k, r)).distinct().count() < 2);
         final Map<String, List<Integer>> g = new LinkedHashMap<>();
         final int rows = csv.size();
         for (int r = 0; r < rows; r++) {
@@ -91,6 +94,12 @@ public final class Figures {
             g.computeIfAbsent(label.length() == 0 ? "all points" : label.toString(), x -> new ArrayList<>()).add(r);
         }
         return g;
+    }
+
+    /** Keys that set how a point is computed, not what is computed (grids, steps, trajectories, seeds). */
+    static boolean isSolverSetting(String key) {
+        return key.startsWith("fokker_planck.") || key.startsWith("simulation.") || key.startsWith("rare_event.")
+                || key.equals("dynamics.dt") || key.equals("dynamics.integrator");
     }
 
     /** A swept value in a series name: numbers to four significant digits, text as it is. */
@@ -196,6 +205,7 @@ public final class Figures {
         chart.getStyler().setXAxisLogarithmic(true);
         double tMin = Double.POSITIVE_INFINITY;
         double tMax = 0;
+        int colour = 0;
         for (Map.Entry<String, List<Integer>> g : groups(csv, "protocol.tau").entrySet()) {
             final List<Integer> rows = g.getValue();
             final double[] tau = rows.stream().mapToDouble(r -> csv.number("protocol.tau", r)).toArray();
@@ -208,8 +218,11 @@ public final class Figures {
                 tMax = Math.max(tMax, t);
             }
             final XYSeries s = se != null ? chart.addSeries(g.getKey(), tau, w, se) : chart.addSeries(g.getKey(), tau, w);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);       // joined in order of tau
             s.setMarker(SeriesMarkers.CIRCLE);
+            final Color c = palette(colour++);
+            s.setLineColor(c);
+            s.setMarkerColor(c);
             if (tau.length >= 3) {
                 final InverseTauFit fit = InverseTauFit.fit(tau, w, se);
                 final int n = 100;
@@ -222,7 +235,7 @@ public final class Figures {
                     fw[i] = fit.at(ft[i]);
                 }
                 line(chart, String.format(Locale.ROOT, "fit: W_inf = %.4f +- %.4f kT, B = %.4g +- %.2g kT tau_D",
-                        fit.wInf(), fit.wInfError(), fit.b(), fit.bError()), ft, fw, null, true);
+                        fit.wInf(), fit.wInfError(), fit.b(), fit.bError()), ft, fw, c, true);
             }
         }
         if (tMax > 0) {
