@@ -164,12 +164,13 @@ public final class Rows {
      * smallest ε at the shortest duration whose target is at most 1e-15, among the points within the numerical
      * tolerance that span at least {@link ClaimsRunner#AMS_MIN_STEPS} Monte Carlo steps (Heun at the Monte Carlo step).
      *
-     * @param agrees the FP ε within 2.58 standard errors of the splitting estimate (a 99 % interval)
+     * @param agrees the FP ε inside the splitting estimate's 99 % log-normal interval
      */
     public record AmsCheck(double tau, double targetError, Verified fp, AmsResult ams, double dt, boolean agrees) {
         static AmsCheck of(Frontier f, AmsResult ams, double dt) {
+            final double[] ci99 = ams.interval(2.576);
             return new AmsCheck(f.tau(), f.targetError(), f.fp(), ams, dt,
-                    Math.abs(ams.errorRate() - f.fp().errorRate()) <= 2.58 * ams.standardError());
+                    f.fp().errorRate() >= ci99[0] && f.fp().errorRate() <= ci99[1]);
         }
 
         Table.Row row() {

@@ -100,7 +100,8 @@ public final class AdaptiveMultilevelSplitting {
                 }
             }
             final double sd = Math.sqrt(var);
-            return new AmsResult(eps, sd, Math.max(0, eps - 1.96 * sd), Math.min(1, eps + 1.96 * sd), mean, se,
+            final double[] ci = AmsResult.logNormalInterval(eps, sd, 1.96);
+            return new AmsResult(eps, sd, ci[0], ci[1], mean, se,
                     weights, s.replicas(), s.score().key(), s.repetitions(), iterations, steps);
         } finally {
             pool.shutdownNow();

@@ -237,4 +237,19 @@ class AdaptiveMultilevelSplittingTest {
             assertEquals(expected[i][1], v[i], 0.0);
         }
     }
+
+    /**
+     * The reported interval is log-normal (a splitting estimate is skewed): positive, ε at its geometric centre,
+     * the normal interval to first order when σ/ε is small, and longer above than below.
+     */
+    @Test
+    void logNormalIntervalIsPositiveAndSkewed() {
+        final double[] small = AmsResult.logNormalInterval(1e-20, 1e-22, 1.96);
+        assertEquals(1e-20 - 1.96e-22, small[0], 3e-24);      // to second order, (z sigma/eps)^2/2 of eps
+        assertEquals(1e-20 + 1.96e-22, small[1], 3e-24);
+        final double[] wide = AmsResult.logNormalInterval(1e-20, 1e-20, 1.96);
+        assertTrue(wide[0] > 0 && wide[1] - 1e-20 > 1e-20 - wide[0], java.util.Arrays.toString(wide));
+        assertEquals(1e-40, wide[0] * wide[1], 1e-52);
+        assertEquals(1, AmsResult.logNormalInterval(0.6, 0.5, 1.96)[1], 0.0);
+    }
 }
