@@ -25,11 +25,6 @@ public final class FixedBarrierFamily implements ProtocolFamily {
     }
 
     @Override
-    public int dimension() {
-        return start.length;
-    }
-
-    @Override
     public double[] start() {
         return start.clone();
     }

@@ -59,11 +59,6 @@ public final class FourStepFamily implements ProtocolFamily {
     }
 
     @Override
-    public int dimension() {
-        return start.length;
-    }
-
-    @Override
     public double[] start() {
         return start.clone();
     }

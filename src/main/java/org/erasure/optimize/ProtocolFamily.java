@@ -14,7 +14,10 @@ public interface ProtocolFamily {
     record Member(Potential potential, KeyframeProtocol protocol) {
     }
 
-    int dimension();
+    /** The number of parameters: the length of {@link #start()}. */
+    default int dimension() {
+        return start().length;
+    }
 
     /** A starting point in the unit box. */
     double[] start();
