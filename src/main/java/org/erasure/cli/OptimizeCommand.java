@@ -109,10 +109,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--target-error must be positive, got " + targetError);
         }
         FokkerPlanckEngine.requireSupported(config.problem());
-        if (config.problem().hasHold()) {
-            throw new IllegalArgumentException("optimize minimises the work of the protocol alone; this configuration "
-                    + "has protocol.hold = " + config.problem().holdTime() + " tau_D - remove it (--set protocol.hold=null)");
-        }
+        final double hold = config.problem().holdTime();     // eps is judged after the hold, as the engines do
         final FokkerPlanckSettings search = new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]);
         final ProtocolOptimizer.Settings settings = new ProtocolOptimizer.Settings(search, search.refined(),
                 refinements, evaluations, config.seed());
@@ -123,11 +120,15 @@ public final class OptimizeCommand implements Callable<Integer> {
                         + "on %s, verified on %s (refined up to %d times while outside the numerical tolerance)%n", config.name(), family,
                 fam.dimension(), tau, targetError, evaluations, settings.search(), settings.verify(),
                 settings.refinements());
+        if (hold > 0) {
+            out.printf(Locale.ROOT, "  eps is judged after the configuration's hold of %.4g tau_D at the final controls%n",
+                    hold);
+        }
         out.flush();
         final long t0 = System.nanoTime();
         final ProtocolOptimizer.Optimum opt;
         try (Progress progress = Progress.of("optimize", evaluations, "evaluations")) {
-            opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), settings, progress.listener());
+            opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), hold, settings, progress.listener());
         }
         final double wall = (System.nanoTime() - t0) * 1e-9;
         final FokkerPlanckSolution v = opt.verified();
@@ -165,7 +166,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         row.put("search_error_rate", opt.searched().error());
         final FokkerPlanckSettings grid = v.settings();
         final ErasureConfig verifiedConfig = new ErasureConfig(config.name() + "-optimized", config.units(),
-                ErasureProblem.of(opt.member().potential(), opt.member().protocol()).withTarget(config.target()),
+                ErasureProblem.of(opt.member().potential(), opt.member().protocol()).withTarget(config.target())
+                        .withHold(hold),
                 config.monteCarlo(), grid, config.rareEvent(), config.tree());
         row.putAll("", FokkerPlanckSummary.columns(verifiedConfig, v, wall));
         final Map<String, String> files = new LinkedHashMap<>();

@@ -43,8 +43,10 @@ public final class OptimizedConfig {
         for (int i = 0; i < s.length; i++) {
             frames.addArray().add(s[i]).add(c0[i]).add(c1[i]);
         }
-        if (oldProto.has("target")) {
-            proto.set("target", oldProto.get("target"));
+        for (String key : new String[] {"target", "hold", "hold_s"}) {       // the same problem, its hold included
+            if (oldProto.has(key)) {
+                proto.set(key, oldProto.get(key));
+            }
         }
         if (m.potential() instanceof QuarticDoubleWell q) {
             final ObjectNode pot = tree.putObject("potential");

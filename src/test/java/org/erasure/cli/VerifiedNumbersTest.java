@@ -182,4 +182,26 @@ class VerifiedNumbersTest {
             assertFalse(Files.exists(out), bad);
         }
     }
+
+    /**
+     * optimize honours the configuration's hold: eps is judged after it (here the 8 kT bit leaks to ~0.1 over 50 tau_D),
+     * and optimized.yaml keeps the hold, so fokker-planck on it reproduces the same eps after the hold exactly.
+     */
+    @Test
+    void optimizeJudgesEpsAfterTheHoldAndKeepsIt() throws IOException {
+        final Path opt = tmp.resolve("hold");
+        final SimulateCommandTest.Result o = SimulateCommandTest.run("optimize", "--tau", "10", "--target-error", "0.2",
+                "--evaluations", "30", "--cells", "300", "--time-steps", "800", "--set", "protocol.hold=50", "--out",
+                opt.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("judged after the configuration's hold"), o.out());
+        final Map<String, String> optimized = row(opt.resolve("optimize.csv"));
+        final double eps = Double.parseDouble(optimized.get("error_rate"));
+        assertTrue(eps > 0.05 && eps <= 0.2, "eps after the hold: " + eps);
+        assertTrue(Files.readString(opt.resolve("optimized.yaml")).contains("hold"), "the hold is kept");
+        final SimulateCommandTest.Result f = SimulateCommandTest.run("fokker-planck", "--config",
+                opt.resolve("optimized.yaml").toString(), "--out", tmp.resolve("holdfp").toString());
+        assertEquals(0, f.code(), f.err());
+        assertEquals(eps, Double.parseDouble(row(tmp.resolve("holdfp/summary.csv")).get("error_rate")), 0.0);
+    }
 }
