@@ -267,6 +267,9 @@ public final class SimulateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "          direct sampling: %.4g (%d errors; 95%% CI [%.3g, %.3g])%n",
                     s.number("direct_error_rate"), (long) s.number("errors"), s.number("direct_error_ci_low"),
                     s.number("direct_error_ci_high"));
+            if (s.get("ams_warning") instanceof String amsWarning && !amsWarning.isEmpty()) {
+                out.println("  WARNING: the splitting estimate is " + amsWarning);
+            }
         } else {
             out.printf(Locale.ROOT, "  eps   = %.4g  (%d errors; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g)%n",
                     eps, (long) s.number("errors"), s.number("error_ci_low"), s.number("error_ci_high"),
