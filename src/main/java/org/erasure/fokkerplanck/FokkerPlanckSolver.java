@@ -140,6 +140,7 @@ public final class FokkerPlanckSolver {
         final double invH2 = 1 / (h * h);
         final double[] c0 = new double[1];
         final double[] c1 = new double[1];
+        final double[] sums = new double[2];
         double work = 0;
         double workPlus = 0;
         double workMinus = 0;
@@ -159,9 +160,10 @@ public final class FokkerPlanckSolver {
         for (long k = 1; k <= steps; k++) {
             protocol.fill(k * step, step, 1, c0, c1);
             energies(potential, x, c0[0], c1[0], uNow);
-            final double uJump = dot2(pl, pr, uNow, n);
+            jumpAndGross(pl, pr, uNow, uPrev, n, sums);
+            final double uJump = sums[0];
             work += uJump - uRelaxed;
-            final double gross = positivePart2(pl, pr, uNow, uPrev, n);
+            final double gross = sums[1];
             workPlus += gross;
             workMinus += (uJump - uRelaxed) - gross;
             ScharfetterGummel.rates(uNow, invH2, up, down, n, shifted);
@@ -343,19 +345,43 @@ public final class FokkerPlanckSolver {
         return Math.min(1, fine * (fine / coarse));
     }
 
-    /** Σ (a_i + b_i) max(0, u_i − v_i): the positive part of a control jump's work. */
-    static double positivePart2(double[] a, double[] b, double[] u, double[] v, int n) {
+    /**
+     * In one pass: out[0] = Σ (a_i + b_i) u_i, summed exactly as {@link #dot2} sums it (so that ⟨U⟩ before and after a
+     * jump at constant controls cancel to the bit and no work appears from rounding), and out[1] = Σ (a_i + b_i)
+     * max(0, u_i − v_i), the positive part of the jump's work, with max(0, d) as (d + |d|)/2 (exact).
+     */
+    static void jumpAndGross(double[] a, double[] b, double[] u, double[] v, int n, double[] out) {
         double s0 = 0;
         double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double g0 = 0;
+        double g1 = 0;
         int i = 0;
-        for (; i + 1 < n; i += 2) {
-            s0 += (a[i] + b[i]) * Math.max(u[i] - v[i], 0.0);
-            s1 += (a[i + 1] + b[i + 1]) * Math.max(u[i + 1] - v[i + 1], 0.0);
+        for (; i + 3 < n; i += 4) {
+            final double p0 = a[i] + b[i];
+            final double p1 = a[i + 1] + b[i + 1];
+            final double p2 = a[i + 2] + b[i + 2];
+            final double p3 = a[i + 3] + b[i + 3];
+            s0 += p0 * u[i];
+            s1 += p1 * u[i + 1];
+            s2 += p2 * u[i + 2];
+            s3 += p3 * u[i + 3];
+            final double d0 = u[i] - v[i];
+            final double d1 = u[i + 1] - v[i + 1];
+            final double d2 = u[i + 2] - v[i + 2];
+            final double d3 = u[i + 3] - v[i + 3];
+            g0 += p0 * (d0 + Math.abs(d0)) + p2 * (d2 + Math.abs(d2));
+            g1 += p1 * (d1 + Math.abs(d1)) + p3 * (d3 + Math.abs(d3));
         }
         for (; i < n; i++) {
-            s0 += (a[i] + b[i]) * Math.max(u[i] - v[i], 0.0);
+            final double p0 = a[i] + b[i];
+            final double d0 = u[i] - v[i];
+            s0 += p0 * u[i];
+            g0 += p0 * (d0 + Math.abs(d0));
         }
-        return s0 + s1;
+        out[0] = (s0 + s1) + (s2 + s3);
+        out[1] = 0.5 * (g0 + g1);
     }
 
     /** Σ (a_i + b_i) u_i with four partial sums (instruction-level parallelism; a fixed order). */
