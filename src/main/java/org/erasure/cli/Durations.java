@@ -15,6 +15,11 @@ final class Durations {
      * @return the duration in τ_D, positive and finite
      */
     static double parse(String option, String text, PhysicalUnits units) {
+        return parse(option, text, units, false);
+    }
+
+    /** As {@link #parse(String, String, PhysicalUnits)}, accepting zero when {@code zeroAllowed}. */
+    static double parse(String option, String text, PhysicalUnits units, boolean zeroAllowed) {
         final String t = text.trim();
         final boolean seconds = t.endsWith("s");
         final double v;
@@ -24,8 +29,9 @@ final class Durations {
             throw new IllegalArgumentException(option + ": '" + text + "' is not a duration (a number in tau_D, or a "
                     + "number followed by s for seconds)");
         }
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(option + " must be positive and finite, got " + text);
+        if (!(v > 0 || zeroAllowed && v == 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(option + " must be " + (zeroAllowed ? "non-negative" : "positive")
+                    + " and finite, got " + text);
         }
         if (!seconds) {
             return v;

@@ -155,8 +155,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ErasureApp.requireMemory("--paths " + paths, (double) Math.min(paths, run.trajectories()) * pathPoints * 8);
         final double[] times = errorTimes == null ? new double[0]
-                : errorTimes.stream().mapToDouble(t -> t.trim().equals("0") ? 0
-                : Durations.parse("--error-times", t, config.units())).toArray();
+                : errorTimes.stream().mapToDouble(t -> Durations.parse("--error-times", t, config.units(), true))
+                .toArray();
         return Recording.of(run, perTrajectory, paths, pathPoints, times);
     }
 
