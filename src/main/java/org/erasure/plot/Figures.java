@@ -279,19 +279,24 @@ public final class Figures {
     /** A general figure of named series (markers or lines), optionally on log axes. */
     public static List<Path> lines(String title, String xLabel, String yLabel, boolean logX, boolean logY,
                                    List<Series> series, Path base) throws IOException {
-        final XYChart chart = chart(title, xLabel, yLabel);
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setYAxisLogarithmic(logY);
         double yMin = Double.POSITIVE_INFINITY;
+        double yMax = 0;
         double xMin = Double.POSITIVE_INFINITY;
         for (Series sr : series) {
             for (double v : sr.y()) {
                 yMin = v > 0 ? Math.min(yMin, v) : yMin;
+                yMax = Math.max(yMax, v);
             }
             for (double v : sr.x()) {
                 xMin = v > 0 ? Math.min(xMin, v) : xMin;
             }
         }
+        // a log axis labels every decade: give many decades the height to keep the labels apart
+        final double decades = logY && yMin > 0 && yMax > 0 ? Math.log10(yMax / yMin) : 0;
+        final XYChart chart = chart(title, xLabel, yLabel, decades > 12 ? (int) Math.min(1400, 650 + 18 * (decades - 12))
+                : 650);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
         if (logY && yMin < 1e-3) {
             chart.getStyler().setYAxisDecimalPattern("0E0");   // 1E-25, not 0
         }
@@ -428,7 +433,11 @@ public final class Figures {
     }
 
     static XYChart chart(String title, String xLabel, String yLabel) {
-        final XYChart chart = new XYChartBuilder().width(1000).height(650).title(title).xAxisTitle(xLabel)
+        return chart(title, xLabel, yLabel, 650);
+    }
+
+    static XYChart chart(String title, String xLabel, String yLabel, int height) {
+        final XYChart chart = new XYChartBuilder().width(1000).height(height).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
         final org.knowm.xchart.style.XYStyler st = chart.getStyler();
         st.setLegendPosition(Styler.LegendPosition.OutsideS);
