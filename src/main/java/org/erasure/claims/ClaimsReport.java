@@ -359,7 +359,9 @@ public final class ClaimsReport {
         }
         rep.paragraph(String.format(Locale.ROOT, "Where claim B starts to hold, measured: for each target, the duration "
                 + "tau* at which the minimal <W> equals kT ln(1/eps), by root finding between frontier durations that "
-                + "bracket it (regula falsi on ln tau, ln <W>; each iterate a new optimisation, %d per target). Each "
+                + "bracket it (regula falsi on ln tau, ln <W>, from the second step aimed 5 %% beyond the predicted "
+                + "root so both ends move; each iterate a new optimisation, %d per target; tau* interpolated in the "
+                + "last bracket). Each "
                 + "minimal <W> is the least the optimiser found, an upper bound of the true minimum, so tau* is an upper "
                 + "bound too. `crossover.csv`.", s.crossoverSteps()));
         rep.table(r.crossoverTable());

@@ -465,12 +465,10 @@ public final class ClaimsRunner {
             final Rows.Frontier last = pts.get(pts.size() - 1);
             final boolean allBelow = first.fp().meanWork() < level;
             return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
-                    allBelow ? String.format(java.util.Locale.ROOT, "no measured duration brackets it: <W>_min is below "
-                            + "kT ln(1/eps) at every duration tried, down to tau = %s (%.4g kT)", fmt(first.tau()),
-                            first.fp().meanWork())
-                            : String.format(java.util.Locale.ROOT, "no measured duration brackets it: <W>_min is above "
-                            + "kT ln(1/eps) at every duration tried, up to tau = %s (%.4g kT)", fmt(last.tau()),
-                            last.fp().meanWork()));
+                    allBelow ? String.format(java.util.Locale.ROOT, "not bracketed: <W>_min below kT ln(1/eps) "
+                            + "down to tau = %s (%.4g kT)", fmt(first.tau()), first.fp().meanWork())
+                            : String.format(java.util.Locale.ROOT, "not bracketed: <W>_min above kT ln(1/eps) up "
+                            + "to tau = %s (%.4g kT)", fmt(last.tau()), last.fp().meanWork()));
         }
         double tLo = pts.get(at).tau();
         double wLo = pts.get(at).fp().meanWork();
@@ -487,8 +485,7 @@ public final class ClaimsRunner {
             final ProtocolOptimizer.Optimum o = optimise(s, t, eps, s.barrierRange()[0], s.barrierRange()[1]).call();
             runs++;
             if (!o.feasible()) {
-                stop = String.format(java.util.Locale.ROOT, "; the optimisation at tau = %.4g missed the target, so the "
-                        + "bracket stops there", t);
+                stop = String.format(java.util.Locale.ROOT, "; the one at tau = %.4g missed the target", t);
                 break;
             }
             final double w = o.verified().result().meanWork();
@@ -503,9 +500,7 @@ public final class ClaimsRunner {
             }
         }
         return new Rows.Crossover(eps, tLo, wLo, tHi, wHi, falsePosition(tLo, wLo, tHi, wHi, level), runs,
-                "regula falsi on (ln tau, ln <W>_min) between measured durations (after the first step aimed 5 % "
-                        + "beyond the predicted root, so both ends move), " + runs + " optimisation(s) inside the "
-                        + "bracket; tau* interpolated in the last one" + stop);
+                runs + " optimisation(s) inside the bracket" + stop);
     }
 
     /** The τ where the line through (ln τ_lo, ln W_lo) and (ln τ_hi, ln W_hi) reaches ln(level). */
