@@ -65,6 +65,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "on 1 and all threads, beside the cost of direct sampling to the same precision.")
     boolean rareEvent;
 
+    @Option(names = "--sweep", description = "Time a Fokker-Planck sweep instead: configs/sweep-tau.yaml (engine fp, 7 "
+            + "points) on 1 and on all threads, in back-to-back pairs (--repeats), with the median wall-time ratio; the two "
+            + "sweep.csv files must be identical.")
+    boolean sweep;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -84,11 +89,14 @@ public final class BenchCommand implements Callable<Integer> {
                 "simulation.trajectories=" + trajectories));
         final LangevinRun run = config.monteCarlo().run(config.problem());
         final PrintWriter out = spec.commandLine().getOut();
+        if ((rareEvent ? 1 : 0) + (sweep ? 1 : 0) + (scaling != null ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--rare-event, --sweep and --scaling conflict: give one of them");
+        }
         if (rareEvent) {
-            if (scaling != null) {
-                throw new IllegalArgumentException("--rare-event and --scaling conflict: give one of them");
-            }
             return rareEvent(all, out);
+        }
+        if (sweep) {
+            return sweepBench(all, out);
         }
         if (scaling != null) {
             if (threads != null) {
@@ -213,6 +221,74 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The sweep benchmark of issue 15: configs/sweep-tau.yaml with engine fp (points run side by side on the
+     * threads), wall time on 1 and on all threads in back-to-back pairs; the median ratio all/1 is reported, and the
+     * two sweep.csv files are compared byte for byte (the result must not depend on the thread count).
+     */
+    private int sweepBench(int all, PrintWriter out) throws Exception {
+        final java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("erasure-bench-sweep");
+        try {
+            for (String f : new String[] {"sweep-tau.yaml", "quick.yaml"}) {
+                try (java.io.InputStream in = BenchCommand.class.getResourceAsStream("/org/erasure/configs/" + f)) {
+                    java.nio.file.Files.copy(in, tmp.resolve(f));
+                }
+            }
+            final org.erasure.sweep.SweepSpec spec = org.erasure.sweep.SweepSpec.load(tmp.resolve("sweep-tau.yaml"),
+                    "fp", List.of());
+            final double[] one = new double[repeats];
+            final double[] many = new double[repeats];
+            final double[] ratio = new double[repeats];
+            boolean identical = true;
+            status("sweep, JIT warm-up");
+            timedSweep(spec, tmp.resolve("warm-up"), all);
+            for (int i = 0; i < repeats; i++) {
+                status("sweep, pair " + (i + 1) + " of " + repeats + " (1 thread, " + all + " threads)");
+                one[i] = timedSweep(spec, tmp.resolve("one-" + i), 1);
+                many[i] = timedSweep(spec, tmp.resolve("all-" + i), all);
+                ratio[i] = many[i] / one[i];
+                identical &= java.util.Arrays.equals(java.nio.file.Files.readAllBytes(tmp.resolve("one-" + i)
+                        .resolve("sweep.csv")), java.nio.file.Files.readAllBytes(tmp.resolve("all-" + i).resolve("sweep.csv")));
+            }
+            java.util.Arrays.sort(ratio);
+            final double median = repeats % 2 == 1 ? ratio[repeats / 2]
+                    : 0.5 * (ratio[repeats / 2 - 1] + ratio[repeats / 2]);
+            final double best1 = java.util.Arrays.stream(one).min().orElseThrow();
+            final double bestAll = java.util.Arrays.stream(many).min().orElseThrow();
+            if (json) {
+                final Map<String, Object> r = new LinkedHashMap<>();
+                r.put("benchmark", "sweep-tau fp");
+                r.put("points", spec.points().size());
+                r.put("wall_s_1_thread", best1);
+                r.put("threads", all);
+                r.put("wall_s_all_threads", bestAll);
+                r.put("wall_ratio_median", median);
+                r.put("identical_csv", identical);
+                out.println(new ObjectMapper().writeValueAsString(r));
+            } else {
+                out.printf(Locale.ROOT, "sweep: configs/sweep-tau.yaml, engine fp, %d points (no figures)%n",
+                        spec.points().size());
+                out.printf(Locale.ROOT, "  1 thread : %.2f s (best of %d)%n", best1, repeats);
+                out.printf(Locale.ROOT, "  %d threads: %.2f s (best of %d); wall ratio %.2f (median of %d back-to-back pairs)"
+                        + "%n", all, bestAll, repeats, median, repeats);
+                out.printf(Locale.ROOT, "  sweep.csv identical on 1 and %d threads: %s%n", all, identical ? "yes" : "NO");
+            }
+            out.flush();
+            return identical ? 0 : 1;
+        } finally {
+            try (var walk = java.nio.file.Files.walk(tmp)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static double timedSweep(org.erasure.sweep.SweepSpec spec, java.nio.file.Path dir, int threads)
+            throws Exception {
+        final long t0 = System.nanoTime();
+        org.erasure.sweep.SweepRunner.run(spec, dir, 1, 1, threads, null);
+        return (System.nanoTime() - t0) * 1e-9;
     }
 
     /** B1 at each thread count of --scaling: best rate and the median ratio of back-to-back pairs. */

@@ -38,4 +38,18 @@ class BenchCommandTest {
             assertTrue(r.err().contains("--scaling"), r.err());
         }
     }
+
+    /** Issue 15: the sweep benchmark times sweep-tau.yaml (fp) on 1 and all threads and checks the CSVs are equal. */
+    @Test
+    void sweepBenchmarkTimesBothAndFindsTheSameCsv() throws Exception {
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("bench", "--sweep", "--repeats", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        final JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(7, json.get("points").asInt());
+        assertTrue(json.get("identical_csv").asBoolean(), r.out());
+        assertTrue(json.get("wall_s_1_thread").asDouble() > 0 && json.get("wall_ratio_median").asDouble() > 0);
+        final SimulateCommandTest.Result both = SimulateCommandTest.run("bench", "--sweep", "--rare-event");
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, both.code(), both.err());
+        assertTrue(both.err().contains("conflict"), both.err());
+    }
 }
