@@ -279,16 +279,7 @@ public final class ClaimsReport {
     static final List<String> PRESETS = List.of("berut2012", "jun2014", "cantilever");
 
     static PhysicalUnits presetUnits(String name) {
-        final String resource = "/org/erasure/configs/" + name + ".yaml";
-        try (java.io.InputStream in = ClaimsReport.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " missing from the jar");
-            }
-            return org.erasure.config.ConfigLoader.parse("embedded configs/" + name + ".yaml", name,
-                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), List.of()).units();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return org.erasure.config.ConfigLoader.preset(name + ".yaml", List.of()).units();
     }
 
     /** One section of the report: heading, text, table and the figure under it. */

@@ -234,9 +234,9 @@ public final class ClaimsRunner {
         return rows;
     }
 
-    /** W_inf + B/tau fitted to the durations of at least 10 tau_D (all when fewer than 3 remain). */
+    /** W_inf + B/tau fitted to the durations of at least FIT_TAU_MIN (all when fewer than 3 remain). */
     private static Rows.ApproachFit approachFit(List<Rows.Approach> rows) {
-        List<Rows.Approach> use = rows.stream().filter(r -> r.tau() >= 10).toList();
+        List<Rows.Approach> use = rows.stream().filter(r -> r.tau() >= FIT_TAU_MIN).toList();
         if (use.size() < 3) {
             use = rows;
         }

@@ -85,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (all <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + all);
         }
-        final ErasureConfig config = loadPreset("bench-b1.yaml", List.of("dynamics.integrator=" + integrator,
+        final ErasureConfig config = ConfigLoader.preset("bench-b1.yaml", List.of("dynamics.integrator=" + integrator,
                 "simulation.trajectories=" + trajectories));
         final LangevinRun run = config.monteCarlo().run(config.problem());
         final PrintWriter out = spec.commandLine().getOut();
@@ -114,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
         final double single = b1[0];
         final double parallel = b1[1];
         // U1: underdamped piecewise-harmonic well (cantilever preset), BAOAB, 1e5 steps
-        final ErasureConfig udc = loadPreset("cantilever.yaml", List.of("protocol.tau_s=null", "protocol.tau=2200",
+        final ErasureConfig udc = ConfigLoader.preset("cantilever.yaml", List.of("protocol.tau_s=null", "protocol.tau=2200",
                 "simulation.trajectories=" + trajectories, "simulation.work_histogram=null"));
         final LangevinRun ud = udc.monteCarlo().run(udc.problem());
         LangevinMonteCarlo.run(ud.withTrajectories(Math.min(trajectories, 512)), all, null);
@@ -122,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
         final double udSingle = u1[0];
         final double udParallel = u1[1];
         // FP: the quick configuration, 2000 cells, 1e4 steps, backward Euler (cell-steps count both densities)
-        final ErasureConfig fpc = loadPreset("quick.yaml", List.of());
+        final ErasureConfig fpc = ConfigLoader.preset("quick.yaml", List.of());
         FokkerPlanckSolver.solve(fpc.potential(), fpc.protocol(), fpc.target(), 2000, 1e-2);
         double fpRate = 0;
         for (int i = 0; i < repeats; i++) {
@@ -375,14 +375,5 @@ public final class BenchCommand implements Callable<Integer> {
         LangevinMonteCarlo.run(run, threads, null);
         final double s = (System.nanoTime() - t0) * 1e-9;
         return (double) run.trajectories() * run.steps() / s;
-    }
-
-    static ErasureConfig loadPreset(String file, List<String> overrides) {
-        try (var in = BenchCommand.class.getResourceAsStream("/org/erasure/configs/" + file)) {
-            return ConfigLoader.parse("embedded configs/" + file, file.replace(".yaml", ""),
-                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), overrides);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -106,6 +106,19 @@ public final class ConfigLoader {
     }
 
     /** Reads a YAML file into a tree (for sweep files and bases). */
+    /** A configuration embedded in the jar (configs/FILE, e.g. "cantilever.yaml"), with overrides. */
+    public static ErasureConfig preset(String file, List<String> overrides) {
+        try (java.io.InputStream in = ConfigLoader.class.getResourceAsStream("/org/erasure/configs/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("configs/" + file + " missing from the jar");
+            }
+            return parse("embedded configs/" + file, file.replace(".yaml", ""),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), overrides);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode readTree(Path file) {
         try {
             return readTree(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
