@@ -451,7 +451,8 @@ public final class ClaimsRunner {
         final List<Rows.Frontier> pts = frontier.stream().filter(r -> r.targetError() == eps && r.feasible())
                 .sorted(java.util.Comparator.comparingDouble(Rows.Frontier::tau)).toList();
         if (pts.isEmpty()) {
-            return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
+            return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, 0,
                     "no feasible frontier point at this target");
         }
         int at = -1;
@@ -464,7 +465,8 @@ public final class ClaimsRunner {
             final Rows.Frontier first = pts.get(0);
             final Rows.Frontier last = pts.get(pts.size() - 1);
             final boolean allBelow = first.fp().meanWork() < level;
-            return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
+            return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, 0,
                     allBelow ? String.format(java.util.Locale.ROOT, "not bracketed: <W>_min below kT ln(1/eps) "
                             + "down to tau = %s (%.4g kT)", fmt(first.tau()), first.fp().meanWork())
                             : String.format(java.util.Locale.ROOT, "not bracketed: <W>_min above kT ln(1/eps) up "
@@ -472,8 +474,10 @@ public final class ClaimsRunner {
         }
         double tLo = pts.get(at).tau();
         double wLo = pts.get(at).fp().meanWork();
+        double eLo = pts.get(at).fp().meanWorkError();
         double tHi = pts.get(at + 1).tau();
         double wHi = pts.get(at + 1).fp().meanWork();
+        double eHi = pts.get(at + 1).fp().meanWorkError();
         int runs = 0;
         String stop = "";
         int lastMoved = 0;                         // +1: the low end moved last, -1: the high end
@@ -492,14 +496,16 @@ public final class ClaimsRunner {
             if (w >= level) {
                 tLo = t;
                 wLo = w;
+                eLo = o.verified().workError();
                 lastMoved = 1;
             } else {
                 tHi = t;
                 wHi = w;
+                eHi = o.verified().workError();
                 lastMoved = -1;
             }
         }
-        return new Rows.Crossover(eps, tLo, wLo, tHi, wHi, falsePosition(tLo, wLo, tHi, wHi, level), runs,
+        return new Rows.Crossover(eps, tLo, wLo, eLo, tHi, wHi, eHi, falsePosition(tLo, wLo, tHi, wHi, level), runs,
                 runs + " optimisation(s) inside the bracket" + stop);
     }
 

@@ -54,6 +54,12 @@ public final class Rows {
             return meanWork > budget || !(meanWorkMinus < 0) ? Double.NaN : (meanWorkPlus - budget) / -meanWorkMinus;
         }
 
+        /** The numerical error of {@link #efficiencyNeeded}, from those of ⟨W⁺⟩ and ⟨W⁻⟩ (a linear bound). */
+        double efficiencyNeededError(double budget) {
+            final double eta = efficiencyNeeded(budget);
+            return eta > 0 ? (meanWorkPlusError + eta * meanWorkMinusError) / -meanWorkMinus : eta == 0 ? 0 : Double.NaN;
+        }
+
         double landauerBound() {
             return ErasureBounds.generalizedLandauer(errorRate);
         }
@@ -281,7 +287,8 @@ public final class Rows {
             for (double eta : efficiencies) {
                 r.put("drawn_kT_at_eta_" + ClaimsRunner.fmt(eta), v.drawn(eta));
             }
-            return r.put("eta_needed_for_2ln2", efficiencyFor2Ln2());
+            return r.put("eta_needed_for_2ln2", efficiencyFor2Ln2())
+                    .put("eta_needed_numerical_error", point.fp().efficiencyNeededError(2 * Math.log(2)));
         }
     }
 
@@ -294,14 +301,15 @@ public final class Rows {
      * @param tauHigh its longer one (below)
      * @param note    how it was found, or why not
      */
-    public record Crossover(double targetError, double tauLow, double workLow, double tauHigh, double workHigh,
-                            double tauStar, int optimisations, String note) {
+    public record Crossover(double targetError, double tauLow, double workLow, double workLowError, double tauHigh,
+                            double workHigh, double workHighError, double tauStar, int optimisations, String note) {
         Table.Row row() {
             return new Table.Row().put("target_error", targetError)
                     .put("log_inverse_error_kT", ErasureBounds.logInverseError(targetError))
                     .put("tau_star_tauD", tauStar).put("bracket_tau_low_tauD", tauLow)
-                    .put("bracket_work_low_kT", workLow).put("bracket_tau_high_tauD", tauHigh)
-                    .put("bracket_work_high_kT", workHigh).put("root_finding_optimisations", (long) optimisations)
+                    .put("bracket_work_low_kT", workLow).put("bracket_work_low_numerical_error_kT", workLowError)
+                    .put("bracket_tau_high_tauD", tauHigh).put("bracket_work_high_kT", workHigh)
+                    .put("bracket_work_high_numerical_error_kT", workHighError).put("root_finding_optimisations", (long) optimisations)
                     .put("note", note);
         }
     }

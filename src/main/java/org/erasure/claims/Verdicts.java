@@ -84,8 +84,8 @@ final class Verdicts {
             final Rows.Crossover c = crossover.stream().filter(r -> r.targetError() == epsMin).findFirst().orElse(null);
             final boolean found = c != null && Double.isFinite(c.tauStar());
             final String cross = found ? String.format(Locale.ROOT, "; <W>_min = kT ln(1/eps) at tau* = %.3g tau_D "
-                    + "(measured bracket: %.4g kT at tau = %.3g, %.4g kT at tau = %.3g)", c.tauStar(), c.workLow(),
-                    c.tauLow(), c.workHigh(), c.tauHigh()) : c == null ? "" : "; " + c.note();
+                    + "(measured bracket: %.4g +- %.1g kT at tau = %.3g, %.4g +- %.1g kT at tau = %.3g)", c.tauStar(),
+                    c.workLow(), c.workLowError(), c.tauLow(), c.workHigh(), c.workHighError(), c.tauHigh()) : c == null ? "" : "; " + c.note();
             final Rows.Frontier fastest = strict.get(0);
             final Rows.Frontier slowest = strict.get(strict.size() - 1);
             rows.add(new Rows.Verdict("B (~kT ln(1/eps) needed)", "exp. 2 and 4: minimal <W> at eps <= " + ClaimsReport.fmt(epsMin)
@@ -161,10 +161,13 @@ final class Verdicts {
             rows.add(new Rows.Verdict("controller energy", "exp. 5: gross work W+ (energy put into the potential) and "
                     + "W- (given back) at the protocols of both classes; W_eta = W+ + eta W-",
                     String.format(Locale.ROOT, "W+ = %.3g to %.3g kT; at the slowest barrier-lowering protocol (tau = %s, "
-                                    + "eps <= %.3g): W+ = %.3f kT, W- = %.3f kT, W = %.4f kT, eta needed for W_eta <= 2 kT "
-                                    + "ln 2: %.4f", plusLo, plusHi, ClaimsRunner.fmt(best.point().tau()),
-                            best.point().targetError(), best.point().fp().meanWorkPlus(),
-                            best.point().fp().meanWorkMinus(), best.point().fp().meanWork(), best.efficiencyFor2Ln2()),
+                                    + "eps <= %.3g): W+ = %.3f +- %.1g kT, W- = %.3f +- %.1g kT, W = %.4f +- %.1g kT, eta "
+                                    + "needed for W_eta <= 2 kT ln 2: %.4f +- %.1g (numerical errors)", plusLo, plusHi,
+                            ClaimsRunner.fmt(best.point().tau()), best.point().targetError(),
+                            best.point().fp().meanWorkPlus(), best.point().fp().meanWorkPlusError(),
+                            best.point().fp().meanWorkMinus(), best.point().fp().meanWorkMinusError(),
+                            best.point().fp().meanWork(), best.point().fp().meanWorkError(), best.efficiencyFor2Ln2(),
+                            best.point().fp().efficiencyNeededError(2 * Math.log(2))),
                     String.format(Locale.ROOT, "the switching energy W+ is of the order of the barrier (tens of kT) even "
                             + "where almost none of it is dissipated: an erasure below 2 kT ln 2 needs a controller that "
                             + "recovers at least %.4f of the energy given back%s; with no recovery (eta = 0) every "

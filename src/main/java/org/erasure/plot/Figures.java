@@ -121,7 +121,13 @@ public final class Figures {
     public static List<Path> errorVersusEnergy(Table csv, String engine, Path base)
             throws IOException {
         final XYChart chart = chart("Error probability versus work", "<W> (kT)", "log10 error probability");
-        final Map<String, List<Integer>> groups = groupsBy(csv, "protocol.tau");
+        Map<String, List<Integer>> groups = groupsBy(csv, "protocol.tau");
+        if (groups.size() > 1 && groups.values().stream().allMatch(g -> g.size() == 1)) {
+            // tau is the only axis: one curve through the durations, not one dot per duration
+            groups = Map.of(csv.has("protocol.tau") ? "tau = " + label(csv, "protocol.tau", 0) + " ... "
+                    + label(csv, "protocol.tau", csv.size() - 1) : "all points", java.util.stream.IntStream
+                    .range(0, csv.size()).boxed().toList());
+        }
         double minLog = -1;
         double maxW = 1;
         final boolean bars = csv.has(engine + "error_ci_low");
