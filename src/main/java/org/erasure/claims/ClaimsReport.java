@@ -195,6 +195,7 @@ public final class ClaimsReport {
     private static List<Path> speedFigure(Path dir, ClaimsSettings s, ClaimsRunner.Results r) throws IOException {
         final List<Figures.Series> series = new ArrayList<>();
         final List<double[]> crossings = new ArrayList<>();
+        final List<double[]> brackets = new ArrayList<>();
         int i = 0;
         for (double eps : s.frontierErrors()) {
             final List<Rows.Frontier> pts = r.frontier().stream().filter(f -> f.targetError() == eps && f.feasible())
@@ -211,7 +212,18 @@ public final class ClaimsReport {
                     new double[] {tau[0], tau[tau.length - 1]}, new double[] {gap, gap}, false, true, Figures.palette(i)));
             i++;
             r.crossover().stream().filter(c -> c.targetError() == eps && Double.isFinite(c.tauStar()))
-                    .forEach(c -> crossings.add(new double[] {c.tauStar(), gap}));
+                    .forEach(c -> {
+                        crossings.add(new double[] {c.tauStar(), gap});
+                        // the bracket's ends: the root finding's own optimisations lie off the frontier durations
+                        final double bound = ErasureBounds.generalizedLandauer(eps);
+                        brackets.add(new double[] {c.tauLow(), c.workLow() - bound});
+                        brackets.add(new double[] {c.tauHigh(), c.workHigh() - bound});
+                    });
+        }
+        if (!brackets.isEmpty()) {
+            series.add(new Figures.Series("bracket of tau* (measured, crossover.csv)", brackets.stream()
+                    .mapToDouble(c -> c[0]).toArray(), brackets.stream().mapToDouble(c -> c[1]).toArray(), true, false,
+                    Color.GRAY).scatter());
         }
         if (!crossings.isEmpty()) {
             series.add(new Figures.Series("tau*: <W>_min = kT ln(1/eps), measured (crossover.csv)",
