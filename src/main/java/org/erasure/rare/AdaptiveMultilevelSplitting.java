@@ -229,6 +229,8 @@ public final class AdaptiveMultilevelSplitting {
         private final ZigguratSampler.NormalizedGaussian gauss;
         private final double[][] xs;
         private final double[][] vs;
+        /** ξ along each stored path (computed once as the path is simulated; the kills scan it). */
+        private final double[][] scores;
         private final double[] level;
         private final double[] state = new double[2];
         private long steps;
@@ -243,6 +245,7 @@ public final class AdaptiveMultilevelSplitting {
             this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
             this.xs = new double[s.replicas()][p.steps + 1];
             this.vs = p.underdamped ? new double[s.replicas()][p.steps + 1] : null;
+            this.scores = new double[s.replicas()][p.steps + 1];
             this.level = new double[s.replicas()];
         }
 
@@ -297,8 +300,8 @@ public final class AdaptiveMultilevelSplitting {
                     if (vs != null) {
                         System.arraycopy(vs[parent], 0, vs[j], 0, m + 1);
                     }
-                    level[j] = m == p.steps ? level[parent]
-                            : simulateFrom(j, m, p.xi(m, xs[j][m], vs == null ? 0 : vs[j][m]));
+                    System.arraycopy(scores[parent], 0, scores[j], 0, m + 1);
+                    level[j] = m == p.steps ? level[parent] : simulateFrom(j, m, scores[j][m]);
                 }
                 if (++iterations > s.maxIterations()) {
                     throw new IllegalStateException("adaptive multilevel splitting did not reach the event in "
@@ -316,10 +319,9 @@ public final class AdaptiveMultilevelSplitting {
 
         /** The first step of a replica's path with ξ above z (the last step when only its end is above). */
         private int firstAbove(int j, double z) {
-            final double[] x = xs[j];
-            final double[] v = vs == null ? null : vs[j];
+            final double[] xi = scores[j];
             for (int m = 0; m < p.steps; m++) {
-                if (p.xi(m, x[m], v == null ? 0 : v[m]) > z) {
+                if (xi[m] > z) {
                     return m;
                 }
             }
@@ -335,7 +337,9 @@ public final class AdaptiveMultilevelSplitting {
         private double simulateFrom(int j, int m, double prefixMax) {
             final double[] x = xs[j];
             final double[] v = vs == null ? null : vs[j];
-            double max = Math.max(prefixMax, p.xi(m, x[m], v == null ? 0 : v[m]));
+            final double[] score = scores[j];
+            score[m] = p.xi(m, x[m], v == null ? 0 : v[m]);
+            double max = Math.max(prefixMax, score[m]);
             double xi = x[m];
             state[1] = v == null ? 0 : v[m];
             for (int k = m; k < p.steps; k++) {
@@ -355,7 +359,8 @@ public final class AdaptiveMultilevelSplitting {
                             p.dt));
                 }
                 x[k + 1] = xi;
-                max = Math.max(max, p.xi(k + 1, xi, v == null ? 0 : v[k + 1]));
+                score[k + 1] = p.xi(k + 1, xi, v == null ? 0 : v[k + 1]);
+                max = Math.max(max, score[k + 1]);
             }
             steps += p.steps - m;
             return p.target.isWrong(xi, p.barrierEnd) ? Double.POSITIVE_INFINITY : max;
