@@ -88,7 +88,7 @@ public final class Committor {
                 dummy[i] = 0;
             }
             ScharfetterGummel.rates(u, invH2, up, down, n, shifted);
-            PositiveTridiagonal.solve2Fused(up, down, dt, n, q, dummy, scratch);
+            PositiveTridiagonal.solve2Twisted(up, down, dt, n, q, dummy, scratch);
             for (int i = 0; i < n; i++) {
                 q[i] = Math.min(1, q[i] / pi[i]);
             }

@@ -140,7 +140,7 @@ public final class FokkerPlanckSolver {
         final double invH2 = 1 / (h * h);
         final double[] c0 = new double[1];
         final double[] c1 = new double[1];
-        final double[] sums = new double[2];
+        final double[] sums = new double[3];
         double work = 0;
         double workPlus = 0;
         double workMinus = 0;
@@ -154,22 +154,29 @@ public final class FokkerPlanckSolver {
         // <U> before each control jump, after each relaxation: the work and heat of step k are
         // <U(λ_k)>_{p_{k−1}} − <U(λ_{k−1})>_{p_{k−1}} and <U(λ_k)>_{p_{k−1}} − <U(λ_k)>_{p_k}, so that
         // W − Q telescopes to <U>_end − <U>_0 exactly (one dot product fewer per step)
+        // The relaxed <U> of step k is summed in the same pass as step k+1's jump (one pass over the densities
+        // fewer per step), so step k's heat is added at the start of step k+1: the same sums in the same order.
         double uRelaxed = dot2(pl, pr, uOld, n);
+        double uJump = Double.NaN;
         double[] uNow = uNew;
         double[] uPrev = uOld;
         for (long k = 1; k <= steps; k++) {
             protocol.fill(k * step, step, 1, c0, c1);
             energies(potential, x, c0[0], c1[0], uNow);
-            jumpAndGross(pl, pr, uNow, uPrev, n, sums);
-            final double uJump = sums[0];
+            if (k > 1) {
+                jumpGrossAndRelaxed(pl, pr, uNow, uPrev, n, sums);
+                uRelaxed = sums[2];
+                heat += uJump - uRelaxed;
+            } else {
+                jumpAndGross(pl, pr, uNow, uPrev, n, sums);
+            }
+            uJump = sums[0];
             work += uJump - uRelaxed;
             final double gross = sums[1];
             workPlus += gross;
             workMinus += (uJump - uRelaxed) - gross;
             ScharfetterGummel.rates(uNow, invH2, up, down, n, shifted);
-            PositiveTridiagonal.solve2Fused(up, down, step, n, pl, pr, scratch);
-            uRelaxed = dot2(pl, pr, uNow, n);
-            heat += uJump - uRelaxed;
+            PositiveTridiagonal.solve2Twisted(up, down, step, n, pl, pr, scratch);
             final double[] t = uPrev;
             uPrev = uNow;
             uNow = t;
@@ -182,6 +189,10 @@ public final class FokkerPlanckSolver {
             progress.accept(steps % REPORT_EVERY * n);
         }
         final double[] uEnd = uPrev;
+        if (steps > 0) {
+            uRelaxed = dot2(pl, pr, uEnd, n);
+            heat += uJump - uRelaxed;
+        }
 
         final double[] pEnd = new double[n];
         for (int i = 0; i < n; i++) {
@@ -205,7 +216,7 @@ public final class FokkerPlanckSolver {
             double dtHold = step;
             while (done < grid.holdTime()) {
                 final double dtNow = Math.min(dtHold, grid.holdTime() - done);
-                PositiveTridiagonal.solve2Fused(up, down, dtNow, n, pl, pr, scratch);
+                PositiveTridiagonal.solve2Twisted(up, down, dtNow, n, pl, pr, scratch);
                 done = dtNow == dtHold ? done + dtHold : grid.holdTime();
                 dtHold *= growth;
                 holdSteps++;
@@ -382,6 +393,54 @@ public final class FokkerPlanckSolver {
         }
         out[0] = (s0 + s1) + (s2 + s3);
         out[1] = 0.5 * (g0 + g1);
+    }
+
+    /**
+     * {@link #jumpAndGross} of the jump from v to u, and out[2] = Σ (a_i + b_i) v_i summed exactly as {@link #dot2}
+     * sums it (the relaxed ⟨U⟩ before the jump), in one pass.
+     */
+    static void jumpGrossAndRelaxed(double[] a, double[] b, double[] u, double[] v, int n, double[] out) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double r0 = 0;
+        double r1 = 0;
+        double r2 = 0;
+        double r3 = 0;
+        double g0 = 0;
+        double g1 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            final double p0 = a[i] + b[i];
+            final double p1 = a[i + 1] + b[i + 1];
+            final double p2 = a[i + 2] + b[i + 2];
+            final double p3 = a[i + 3] + b[i + 3];
+            s0 += p0 * u[i];
+            s1 += p1 * u[i + 1];
+            s2 += p2 * u[i + 2];
+            s3 += p3 * u[i + 3];
+            r0 += p0 * v[i];
+            r1 += p1 * v[i + 1];
+            r2 += p2 * v[i + 2];
+            r3 += p3 * v[i + 3];
+            final double d0 = u[i] - v[i];
+            final double d1 = u[i + 1] - v[i + 1];
+            final double d2 = u[i + 2] - v[i + 2];
+            final double d3 = u[i + 3] - v[i + 3];
+            g0 += p0 * (d0 + Math.abs(d0)) + p2 * (d2 + Math.abs(d2));
+            g1 += p1 * (d1 + Math.abs(d1)) + p3 * (d3 + Math.abs(d3));
+        }
+        for (; i < n; i++) {
+            final double p0 = a[i] + b[i];
+            final double d0 = u[i] - v[i];
+            s0 += p0 * u[i];
+            r0 += p0 * v[i];
+            g0 += p0 * (d0 + Math.abs(d0));
+        }
+        out[0] = (s0 + s1) + (s2 + s3);
+        out[1] = 0.5 * (g0 + g1);
+        out[2] = (r0 + r1) + (r2 + r3);
     }
 
     /** Σ (a_i + b_i) u_i with four partial sums (instruction-level parallelism; a fixed order). */

@@ -98,4 +98,171 @@ final class PositiveTridiagonal {
             q[i] = xq < FLUSH ? 0 : xq;
         }
     }
+
+    /**
+     * As {@link #solve2Fused}, eliminating from both ends at once (a twisted factorisation, "burn at both
+     * ends"): the serial chains of {@link #solve2Fused} (the pivot recursion, forward elimination and back
+     * substitution) are latency-bound, one cell per chain step; here the upper half is eliminated downwards
+     * and the lower half upwards in one loop, two independent chains that the processor overlaps, and they meet
+     * at the cell m = ⌊(n − 1)/2⌋.
+     *
+     * <p>The lower half is the same recursion on the reversed chain (reversal swaps the rates: the one leaving
+     * a cell towards the eliminated side is up[i], the one entering from it down[i]), so it too adds positive
+     * terms only. At m both Schur complements meet: with σ the column sums of the two partial eliminations,
+     * the 1×1 complement is σ_top + σ_bottom − 1, and σ_bottom − 1 = a·v/w (a = dt·up[m]) is a positive
+     * product, so the pivot of m is a sum of positives as well; so is its right-hand side, the top's
+     * eliminated value plus the bottom's inflow. Back substitution then runs outwards from m, again as two
+     * interleaved chains. Same arithmetic per cell as {@link #solve2Fused}; the results agree with it to
+     * rounding.
+     *
+     * @param scratch four arrays of length ≥ n (overwritten)
+     */
+    static void solve2Twisted(double[] up, double[] down, double dt, int n, double[] p, double[] q,
+                              double[][] scratch) {
+        if (n < 4) {
+            solve2Fused(up, down, dt, n, p, q, scratch);
+            return;
+        }
+        final double[] wNext = scratch[0];      // per cell j ≠ m: its pivot is wNext[j]/wHere[j]
+        final double[] wHere = scratch[1];
+        final double[] qp = scratch[2];
+        final double[] qq = scratch[3];
+        final int m = (n - 1) / 2;
+        double vt = 1;
+        double wt = 1;
+        double pt = p[0];
+        double qt = q[0];
+        qp[0] = pt;
+        qq[0] = qt;
+        double vb = 1;
+        double wb = 1;
+        double pb = p[n - 1];
+        double qb = q[n - 1];
+        qp[n - 1] = pb;
+        qq[n - 1] = qb;
+        // the top eliminates cells 0..i−1 into i for i = 1..m−1, the bottom n−1..j+1 into j for j = n−2..m+1:
+        // m − 1 and n − 2 − m steps (equal, or the bottom one more)
+        for (int i = 1, j = n - 2; i < m; i++, j--) {
+            final double at = dt * down[i - 1];
+            final double lt = dt * up[i - 1];
+            final double ab = dt * up[j];
+            final double lb = dt * down[j];
+            final double lwt = lt * wt;
+            final double lwb = lb * wb;
+            final double wtn = vt + lwt;
+            final double wbn = vb + lwb;
+            final double vtn = (1 + at) * vt + lwt;
+            final double vbn = (1 + ab) * vb + lwb;
+            wHere[i - 1] = wt;
+            wNext[i - 1] = wtn;
+            wHere[j + 1] = wb;
+            wNext[j + 1] = wbn;
+            pt = Math.fma(lt, pt, p[i] * wtn);
+            qt = Math.fma(lt, qt, q[i] * wtn);
+            pb = Math.fma(lb, pb, p[j] * wbn);
+            qb = Math.fma(lb, qb, q[j] * wbn);
+            if (wtn > 0x1p100) {                               // exact power-of-two rescaling
+                vt = vtn * 0x1p-100;
+                wt = wtn * 0x1p-100;
+                pt *= 0x1p-100;
+                qt *= 0x1p-100;
+            } else {
+                vt = vtn;
+                wt = wtn;
+            }
+            if (wbn > 0x1p100) {
+                vb = vbn * 0x1p-100;
+                wb = wbn * 0x1p-100;
+                pb *= 0x1p-100;
+                qb *= 0x1p-100;
+            } else {
+                vb = vbn;
+                wb = wbn;
+            }
+            qp[i] = pt;
+            qq[i] = qt;
+            qp[j] = pb;
+            qq[j] = qb;
+        }
+        if (n - 2 - m > m - 1) {                               // n even: the bottom's extra step, j = m + 1
+            final int j = m + 1;
+            final double ab = dt * up[j];
+            final double lb = dt * down[j];
+            final double lwb = lb * wb;
+            final double wbn = vb + lwb;
+            final double vbn = (1 + ab) * vb + lwb;
+            wHere[j + 1] = wb;
+            wNext[j + 1] = wbn;
+            pb = Math.fma(lb, pb, p[j] * wbn);
+            qb = Math.fma(lb, qb, q[j] * wbn);
+            if (wbn > 0x1p100) {
+                vb = vbn * 0x1p-100;
+                wb = wbn * 0x1p-100;
+                pb *= 0x1p-100;
+                qb *= 0x1p-100;
+            } else {
+                vb = vbn;
+                wb = wbn;
+            }
+            qp[j] = pb;
+            qq[j] = qb;
+        }
+        // the meeting cell m: the top's last step (with p_m), the bottom's inflow (without), no rescaling
+        final double at = dt * down[m - 1];
+        final double lt = dt * up[m - 1];
+        final double lwt = lt * wt;
+        final double wtn = vt + lwt;
+        final double sigmaTop = ((1 + at) * vt + lwt) / wtn;
+        wHere[m - 1] = wt;
+        wNext[m - 1] = wtn;
+        final double ab = dt * up[m];
+        final double lb = dt * down[m];
+        final double lwb = lb * wb;
+        final double wbn = vb + lwb;
+        wHere[m + 1] = wb;
+        wNext[m + 1] = wbn;
+        final double pivot = sigmaTop + ab * vb / wbn;
+        final double xpm = (Math.fma(lt, pt, p[m] * wtn) / wtn + lb * pb / wbn) / pivot;
+        final double xqm = (Math.fma(lt, qt, q[m] * wtn) / wtn + lb * qb / wbn) / pivot;
+        wNext[m] = 1;
+        wHere[m] = 0;
+        qp[m] = 0;
+        qq[m] = 0;
+        // y_j = Q_j/wNext[j]; back coefficients' ratio wHere[j]/wNext[j] (kept in wHere)
+        for (int i = 0; i < n; i++) {
+            final double r = 1 / wNext[i];
+            qp[i] *= r;
+            qq[i] *= r;
+            wHere[i] *= r;
+        }
+        p[m] = xpm < FLUSH ? 0 : xpm;
+        q[m] = xqm < FLUSH ? 0 : xqm;
+        // outwards from m: x_i = y_i + dt·down[i]/pivot_i · x_{i+1} above, x_j = y_j + dt·up[j−1]/pivot_j · x_{j−1}
+        // below
+        double xpt = xpm;
+        double xqt = xqm;
+        double xpb = xpm;
+        double xqb = xqm;
+        int i = m - 1;
+        int j = m + 1;
+        for (; i >= 0; i--, j++) {
+            final double ct = dt * down[i] * wHere[i];
+            final double cb = dt * up[j - 1] * wHere[j];
+            xpt = Math.fma(ct, xpt, qp[i]);
+            xqt = Math.fma(ct, xqt, qq[i]);
+            xpb = Math.fma(cb, xpb, qp[j]);
+            xqb = Math.fma(cb, xqb, qq[j]);
+            p[i] = xpt < FLUSH ? 0 : xpt;
+            q[i] = xqt < FLUSH ? 0 : xqt;
+            p[j] = xpb < FLUSH ? 0 : xpb;
+            q[j] = xqb < FLUSH ? 0 : xqb;
+        }
+        if (j < n) {                                           // n even: the last cell below
+            final double cb = dt * up[j - 1] * wHere[j];
+            xpb = Math.fma(cb, xpb, qp[j]);
+            xqb = Math.fma(cb, xqb, qq[j]);
+            p[j] = xpb < FLUSH ? 0 : xpb;
+            q[j] = xqb < FLUSH ? 0 : xqb;
+        }
+    }
 }

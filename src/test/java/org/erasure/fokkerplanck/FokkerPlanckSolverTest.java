@@ -183,13 +183,15 @@ class FokkerPlanckSolverTest {
         }
     }
 
-    @Test
-    void tridiagonalSolveHasRelativeAccuracyAcrossManyDecades() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"fused, 400", "twisted, 400", "twisted, 401", "twisted, 4",
+            "twisted, 5", "twisted, 6", "twisted, 3"})
+    void tridiagonalSolveHasRelativeAccuracyAcrossManyDecades(String solver, int n) {
         // M = I - dt A for a birth-death generator whose rates span 1e-6..1e6, right-hand sides whose
         // entries span 1e-200..1: every entry of the solution must match a 60-digit Thomas solve to
         // relative rounding (the positive-terms-only elimination loses no digits to cancellation), and
-        // mass is conserved (columns of M sum to one).
-        final int n = 400;
+        // mass is conserved (columns of M sum to one). Both eliminations (one-ended and twisted), on odd and
+        // even sizes down to the smallest the twisted one handles itself (4) and below.
         final java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
         final double[] up = new double[n - 1];
         final double[] down = new double[n - 1];
@@ -208,7 +210,11 @@ class FokkerPlanckSolverTest {
         final double[] qExact = thomas60(up, down, dt, q);
         final double massP = sum(p);
         final double massQ = sum(q);
-        PositiveTridiagonal.solve2Fused(up, down, dt, n, p, q, new double[4][n]);
+        if (solver.equals("fused")) {
+            PositiveTridiagonal.solve2Fused(up, down, dt, n, p, q, new double[4][n]);
+        } else {
+            PositiveTridiagonal.solve2Twisted(up, down, dt, n, p, q, new double[4][n]);
+        }
         for (int i = 0; i < n; i++) {
             assertEquals(1, p[i] / pExact[i], 1e-12, "p at " + i);
             assertEquals(1, q[i] / qExact[i], 1e-12, "q at " + i);
