@@ -19,6 +19,7 @@ import org.erasure.io.RunRecord;
 import org.erasure.physics.PhysicalUnits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.erasure.util.Futures;
 import picocli.CommandLine.Mixin;
 
 /** {@code erasure fokker-planck}: the configuration through the deterministic Fokker–Planck solver. */
@@ -59,10 +60,13 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         out.flush();
         final long t0 = System.nanoTime();
         final FokkerPlanckSolution solution;
+        final java.util.concurrent.ExecutorService helpers = Futures.helpers("fokker-planck", common.threads());
         try (Progress progress = Progress.of("fokker-planck", FokkerPlanckEngine.cellSteps(config.problem(), fs),
                 "cell-steps")) {
             solution = FokkerPlanckEngine.solve(config.problem(), fs, FokkerPlanckSolution.Tolerance.DEFAULT,
-                    progress.listener());
+                    progress.listener(), helpers);
+        } finally {
+            Futures.shutdown(helpers);
         }
         final FokkerPlanckResult r = solution.result();
         final double wall = (System.nanoTime() - t0) * 1e-9;

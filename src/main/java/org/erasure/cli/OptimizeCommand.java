@@ -28,6 +28,7 @@ import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.QuarticDoubleWell;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.erasure.util.Futures;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -127,8 +128,12 @@ public final class OptimizeCommand implements Callable<Integer> {
         out.flush();
         final long t0 = System.nanoTime();
         final ProtocolOptimizer.Optimum opt;
+        final java.util.concurrent.ExecutorService helpers = Futures.helpers("optimize", common.threads());
         try (Progress progress = Progress.of("optimize", evaluations, "evaluations")) {
-            opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), hold, settings, progress.listener());
+            opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), hold, settings, progress.listener(),
+                    helpers);
+        } finally {
+            Futures.shutdown(helpers);
         }
         final double wall = (System.nanoTime() - t0) * 1e-9;
         final FokkerPlanckSolution v = opt.verified();

@@ -1,10 +1,14 @@
 package org.erasure.fokkerplanck;
 
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import org.erasure.model.Dynamics;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.InitialState;
 import org.erasure.model.TimeGrid;
 import org.erasure.model.UnsupportedProblemException;
+import org.erasure.util.Futures;
 
 /**
  * The Fokker–Planck engine: an {@link ErasureProblem} at given {@link FokkerPlanckSettings}, solved at
@@ -56,6 +60,73 @@ public final class FokkerPlanckEngine {
         return new FokkerPlanckSolution(fine, coarse, settings, tolerance);
     }
 
+    /**
+     * As {@link #solve(ErasureProblem, FokkerPlanckSettings, FokkerPlanckSolution.Tolerance,
+     * java.util.function.LongConsumer)}, with its independent runs (at second order: four, at the two resolutions
+     * and two time steps each) shared between the calling thread, which runs the largest, and {@code helpers}
+     * (null: all in the calling thread). The runs are the same whichever thread runs them: so is the solution, bit
+     * for bit. The tasks given to {@code helpers} never wait on one another, so a pool of any size will do.
+     */
+    public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings,
+                                             FokkerPlanckSolution.Tolerance tolerance,
+                                             java.util.function.LongConsumer progress, Executor helpers) {
+        if (helpers == null) {
+            return solve(problem, settings, tolerance, progress);
+        }
+        requireSupported(problem);
+        if (settings.cells() < 2 * FokkerPlanckSolver.MIN_CELLS) {
+            throw new IllegalArgumentException("a solve with its numerical error needs at least "
+                    + 2 * FokkerPlanckSolver.MIN_CELLS + " cells (its check runs on half of them), got " + settings.cells());
+        }
+        final FokkerPlanckSettings half = settings.coarsened();
+        if (settings.timeOrder() != 2) {
+            final FutureTask<FokkerPlanckResult> coarse = task(problem, half, half.grid(problem), true, progress);
+            helpers.execute(coarse);
+            final FokkerPlanckResult fine = run(problem, settings, settings.grid(problem), true, progress);
+            return new FokkerPlanckSolution(fine, Futures.get(coarse), settings, tolerance);
+        }
+        final TimeGrid grid = settings.grid(problem);
+        final TimeGrid halfGrid = half.grid(problem);
+        // at second order the snapshots are those of the run at half the time step (as in solveSecondOrder)
+        final List<FutureTask<FokkerPlanckResult>> tasks = List.of(task(problem, settings, grid, false, progress),
+                task(problem, half, halfGrid.refined(), true, progress), task(problem, half, halfGrid, false, progress));
+        tasks.forEach(helpers::execute);
+        final FokkerPlanckResult fineFine = run(problem, settings, grid.refined(), true, progress);
+        final FokkerPlanckResult fine = FokkerPlanckSolver.richardson(fineFine, Futures.get(tasks.get(0)));
+        final FokkerPlanckResult coarse = FokkerPlanckSolver.richardson(Futures.get(tasks.get(1)),
+                Futures.get(tasks.get(2)));
+        return new FokkerPlanckSolution(fine, coarse, settings, tolerance);
+    }
+
+    /**
+     * One solve at one resolution without an error estimate (the objective of a search), its two runs at second
+     * order shared with {@code helpers} as in {@link #solve(ErasureProblem, FokkerPlanckSettings,
+     * FokkerPlanckSolution.Tolerance, java.util.function.LongConsumer, Executor)}; bit for bit {@link #solveAt}.
+     */
+    public static FokkerPlanckResult solveAt(ErasureProblem problem, FokkerPlanckSettings s, Executor helpers) {
+        if (helpers == null || s.timeOrder() != 2) {
+            return solveAt(problem, s);
+        }
+        requireSupported(problem);
+        final TimeGrid grid = s.grid(problem);
+        final FutureTask<FokkerPlanckResult> coarse = task(problem, s, grid, false, null);
+        helpers.execute(coarse);
+        final FokkerPlanckResult fine = run(problem, s, grid.refined(), true, null);
+        return FokkerPlanckSolver.richardson(fine, Futures.get(coarse));
+    }
+
+    /** One first-order run on {@code grid}, recording the settings' snapshots when {@code snapshots}. */
+    private static FokkerPlanckResult run(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,
+                                          boolean snapshots, java.util.function.LongConsumer progress) {
+        return FokkerPlanckSolver.solve(problem.potential(), problem.protocol(), problem.target(), s.cells(), grid,
+                snapshots ? s.snapshotFractions() : new double[0], progress);
+    }
+
+    private static FutureTask<FokkerPlanckResult> task(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,
+                                                       boolean snapshots, java.util.function.LongConsumer progress) {
+        return new FutureTask<>(() -> run(problem, s, grid, snapshots, progress));
+    }
+
     /** The cell-steps (cells × steps, one density) a {@link #solve} runs, the solve at half resolution included. */
     public static long cellSteps(ErasureProblem problem, FokkerPlanckSettings settings) {
         return Math.round((settings.cellSteps(settings.grid(problem))
@@ -64,7 +135,7 @@ public final class FokkerPlanckEngine {
 
     /** One solve at one resolution, without an error estimate (the objective of a search). */
     public static FokkerPlanckResult solveAt(ErasureProblem problem, FokkerPlanckSettings s) {
-        return solveAt(problem, s, null);
+        return solveAt(problem, s, (java.util.function.LongConsumer) null);
     }
 
     private static FokkerPlanckResult solveAt(ErasureProblem problem, FokkerPlanckSettings s,

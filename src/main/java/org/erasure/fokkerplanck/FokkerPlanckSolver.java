@@ -326,6 +326,14 @@ public final class FokkerPlanckSolver {
         final FokkerPlanckResult coarse = solve(potential, protocol, target, cells, grid, new double[0], progress);
         final FokkerPlanckResult fine = solve(potential, protocol, target, cells, grid.refined(), snapshotFractions,
                 progress);
+        return richardson(fine, coarse);
+    }
+
+    /**
+     * The second-order result from the runs on grid.refined() ({@code fine}) and on the grid ({@code coarse}) of
+     * {@link #solveSecondOrder}: what it returns, for callers that run the two solves concurrently.
+     */
+    static FokkerPlanckResult richardson(FokkerPlanckResult fine, FokkerPlanckResult coarse) {
         return new FokkerPlanckResult(ex(fine.meanWork(), coarse.meanWork()),
                 ex(fine.meanWorkPlus(), coarse.meanWorkPlus()), ex(fine.meanWorkMinus(), coarse.meanWorkMinus()),
                 ex(fine.meanHeat(), coarse.meanHeat()),

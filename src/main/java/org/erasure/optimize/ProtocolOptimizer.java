@@ -105,8 +105,9 @@ public final class ProtocolOptimizer {
         return ErasureProblem.of(m.potential(), m.protocol()).withTarget(target).withHold(hold);
     }
 
-    static FokkerPlanckResult evaluate(ProtocolFamily.Member m, TargetWell target, double hold, Settings s) {
-        return FokkerPlanckEngine.solveAt(problem(m, target, hold), s.search());
+    static FokkerPlanckResult evaluate(ProtocolFamily.Member m, TargetWell target, double hold, Settings s,
+                                       java.util.concurrent.Executor helpers) {
+        return FokkerPlanckEngine.solveAt(problem(m, target, hold), s.search(), helpers);
     }
 
     /**
@@ -130,6 +131,18 @@ public final class ProtocolOptimizer {
      */
     public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, double hold,
                                    Settings s, java.util.function.LongConsumer progress) {
+        return minimize(family, targetError, target, hold, s, progress, null);
+    }
+
+    /**
+     * As {@link #minimize(ProtocolFamily, double, TargetWell, double, Settings, java.util.function.LongConsumer)},
+     * each Fokker–Planck solve sharing its independent runs with {@code helpers} (null: none; see
+     * {@link FokkerPlanckEngine#solveAt(ErasureProblem, FokkerPlanckSettings, java.util.concurrent.Executor)}).
+     * The optimum is the same bit for bit.
+     */
+    public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, double hold,
+                                   Settings s, java.util.function.LongConsumer progress,
+                                   java.util.concurrent.Executor helpers) {
         final int n = family.dimension();
         final int[] count = {0};
         // Aim 10 % below the target: the optimisers stop near, not on, the constraint boundary.
@@ -142,7 +155,7 @@ public final class ProtocolOptimizer {
             if (progress != null) {
                 progress.accept(1);
             }
-            final double v = objective(evaluate(family.member(u), target, hold, s), aim);
+            final double v = objective(evaluate(family.member(u), target, hold, s, helpers), aim);
             if (v < seenValue[0]) {
                 seenValue[0] = v;
                 seen[0] = clampUnit(u);
@@ -189,10 +202,10 @@ public final class ProtocolOptimizer {
         }
         best = better(best, new PointValuePair(seen[0], seenValue[0]));
         final ProtocolFamily.Member m = family.member(best.getPoint());
-        final FokkerPlanckSolution v = verify(problem(m, target, hold), s);
+        final FokkerPlanckSolution v = verify(problem(m, target, hold), s, helpers);
         final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
-        return new Optimum(best.getPoint(), m, v, evaluate(m, target, hold, s), feasible, count[0],
+        return new Optimum(best.getPoint(), m, v, evaluate(m, target, hold, s, helpers), feasible, count[0],
                 fault(r, isSymmetricErasure(m)));
     }
 
@@ -201,13 +214,23 @@ public final class ProtocolOptimizer {
      * while its numerical error exceeds the tolerance; the last one is returned, warnings and all.
      */
     public static FokkerPlanckSolution verify(ErasureProblem problem, Settings s) {
+        return verify(problem, s, null);
+    }
+
+    /** As {@link #verify(ErasureProblem, Settings)}, each solve's runs shared with {@code helpers} (null: none). */
+    public static FokkerPlanckSolution verify(ErasureProblem problem, Settings s, java.util.concurrent.Executor helpers) {
         FokkerPlanckSettings grid = s.verify();
-        FokkerPlanckSolution v = FokkerPlanckEngine.solve(problem, grid);
+        FokkerPlanckSolution v = solve(problem, grid, helpers);
         for (int k = 0; k < s.refinements() && !v.withinTolerance(); k++) {
             grid = grid.refined();
-            v = FokkerPlanckEngine.solve(problem, grid);
+            v = solve(problem, grid, helpers);
         }
         return v;
+    }
+
+    private static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings grid,
+                                              java.util.concurrent.Executor helpers) {
+        return FokkerPlanckEngine.solve(problem, grid, FokkerPlanckSolution.Tolerance.DEFAULT, null, helpers);
     }
 
     /**

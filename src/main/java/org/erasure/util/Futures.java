@@ -21,6 +21,21 @@ public final class Futures {
         });
     }
 
+    /**
+     * Helper threads for a caller that also works itself: a daemon pool of {@code threads} − 1 threads, or null
+     * when {@code threads} is 1 (the caller does everything).
+     */
+    public static java.util.concurrent.ExecutorService helpers(String name, int threads) {
+        return threads > 1 ? daemonPool(name, threads - 1) : null;
+    }
+
+    /** Shuts a pool down (null: nothing to do). */
+    public static void shutdown(java.util.concurrent.ExecutorService pool) {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
     /** The result of f; a RuntimeException thrown by the task is rethrown as it is. */
     public static <T> T get(Future<T> f) {
         try {
