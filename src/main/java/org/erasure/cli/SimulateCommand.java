@@ -98,7 +98,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (config.rareEvent().isPresent()) {
             final AmsSettings a = config.rareEvent().get();
             out.printf(Locale.ROOT, "  rare events: adaptive multilevel splitting, %d replicas, %d repetitions per bit "
-                    + "value, score %s%n", a.replicas(), a.repetitions(), a.score());
+                    + "value, score %s%n", a.replicas(), a.repetitions(),
+                    org.erasure.rare.Score.resolve(a.score(), config.problem()));
             out.flush();
             ams = Erasure.rareEvent(config.problem(), config.monteCarlo(), a, threads);
         }

@@ -381,14 +381,20 @@ public final class ConfigLoader {
         final Score score;
         switch (scoreName) {
             case "auto":
+                score = Score.auto();
+                break;
             case "committor":
                 score = Score.committor();
                 break;
             case "distance":
                 score = Score.timeWeightedDistance(power);
                 break;
+            case "phase-space":
+                score = Score.phaseSpaceCommittor();
+                break;
             default:
-                throw re.error("'" + re.key("score") + "' must be auto, committor or distance, got '" + scoreName + "'");
+                throw re.error("'" + re.key("score") + "' must be auto, committor, phase-space or distance, got '"
+                        + scoreName + "'");
         }
         if (replicas > 1_000_000 || repetitions > 1_000_000) {
             throw re.error("'" + re.key("replicas") + "' and '" + re.key("repetitions") + "' must be at most 1e6");

@@ -36,26 +36,40 @@ public final class MonteCarloSummary {
      * estimate's ({@code ams_iterations}, {@code ams_particle_steps} its cost), and the direct sampling's count and
      * interval stay beside them as {@code direct_error_rate}, {@code direct_error_ci_low}, {@code direct_error_ci_high}.
      */
-    /** Splitting has been checked against direct sampling up to this local quality factor √(U''μ) (2.5, at μ = 0.1). */
+    /**
+     * The overdamped committor score (at x + μv) has been checked against direct sampling up to a local quality
+     * factor √(U''μ) of 2.5 (μ = 0.1) and trusted to this one; on the cantilever (Q = 7) it came out 1000 times below
+     * direct sampling (8.9e-8 vs 7.7e-5).
+     */
     public static final double AMS_VALIDATED_QUALITY = 4;
 
     /**
-     * Words for a splitting estimate that cannot be vouched for, or empty: strongly underdamped dynamics, where the
-     * scores (built on the overdamped committor) were measured to fail — on the cantilever (Q = 7) the default score
-     * came out 1000 times below direct sampling (8.9e-8 vs 7.7e-5).
+     * The range of quality factors over which the phase-space committor score has been checked against direct
+     * sampling (the cantilever protocol at c = 3 to 4, one and two periods: see the README).
      */
-    public static String amsWarning(LangevinRun run) {
+    public static final double[] PHASE_SPACE_VALIDATED_QUALITY = {2.5, 7};
+
+    /**
+     * Words for a splitting estimate that cannot be vouched for, or empty: underdamped dynamics outside the range
+     * over which the score used ({@code scoreKey}, as {@link org.erasure.rare.Score#key()}) has been checked against
+     * direct sampling.
+     */
+    public static String amsWarning(LangevinRun run, String scoreKey) {
         if (!run.integrator().underdamped()) {
             return "";
         }
-        final double tau = run.problem().duration();
-        final double intra = org.erasure.physics.TimeScales.intraWellTime(run.problem().potential(),
-                run.problem().protocol().control0(tau), run.problem().protocol().control1(tau));
-        final double quality = Math.sqrt(run.mass() / intra);
+        final double quality = org.erasure.rare.Score.quality(run.problem());
+        if (scoreKey.equals(org.erasure.rare.Score.PhaseSpaceCommittorScore.KEY)) {
+            final double[] r = PHASE_SPACE_VALIDATED_QUALITY;
+            return quality >= r[0] * (1 - 1e-9) && quality <= r[1] * (1 + 1e-9) ? "" : String.format(java.util.Locale.ROOT, "not validated: the "
+                    + "phase-space committor score was checked against direct sampling for quality factors sqrt(U'' mu) "
+                    + "from %.3g to %.3g, this problem's is %.3g - check it against direct sampling where eps is "
+                    + "resolvable", r[0], r[1], quality);
+        }
         return quality <= AMS_VALIDATED_QUALITY ? "" : String.format(java.util.Locale.ROOT, "not validated: the dynamics "
-                + "oscillate in the well (quality sqrt(U'' mu) = %.3g > %.0f); splitting underestimated eps by up to 1000x "
-                + "against direct sampling on such a problem - check it against direct sampling where eps is resolvable",
-                quality, AMS_VALIDATED_QUALITY);
+                + "oscillate in the well (quality sqrt(U'' mu) = %.3g > %.0f) and the score %s is built on the overdamped "
+                + "committor, which underestimated eps by up to 1000x against direct sampling on such a problem - use "
+                + "rare_event.score: phase-space (or auto)", quality, AMS_VALIDATED_QUALITY, scoreKey);
     }
 
     public static Table.Row columns(ErasureConfig config, LangevinRun run, ErasureTally t, double wallSeconds,
@@ -108,7 +122,7 @@ public final class MonteCarloSummary {
             c.put("direct_error_rate", eps);
             c.put("direct_error_ci_low", err.low());
             c.put("direct_error_ci_high", err.high());
-            c.put("ams_warning", amsWarning(run));
+            c.put("ams_warning", amsWarning(run, ams.score()));
         }
         if (run.holdTime() > 0) {
             final BinomialInterval end = BinomialInterval.clopperPearson(t.errorsAtProtocolEnd(), t.trajectories());

@@ -57,7 +57,8 @@ public final class AdaptiveMultilevelSplitting {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive, got " + threads);
         }
-        final Path path = new Path(run, s.score());
+        final Score score = Score.resolve(s.score(), run.problem());
+        final Path path = new Path(run, score);
         final long bytes = (long) s.replicas() * (path.steps + 1) * 8L * (path.underdamped ? 2 : 1)
                 * Math.min(threads, 2L * s.repetitions());
         if (bytes > Runtime.getRuntime().maxMemory() / 2) {
@@ -102,7 +103,7 @@ public final class AdaptiveMultilevelSplitting {
             final double sd = Math.sqrt(var);
             final double[] ci = AmsResult.logNormalInterval(eps, sd, 1.96);
             return new AmsResult(eps, sd, ci[0], ci[1], mean, se,
-                    weights, s.replicas(), s.score().key(), s.repetitions(), iterations, steps);
+                    weights, s.replicas(), score.key(), s.repetitions(), iterations, steps);
         } finally {
             pool.shutdownNow();
         }
@@ -111,9 +112,9 @@ public final class AdaptiveMultilevelSplitting {
     private record RunResult(double estimate, long iterations, long steps) {
     }
 
-    /** ξ(t_k, x) of a problem's grid. */
+    /** ξ(t_k, x, v) of a problem's grid (v is 0 for overdamped dynamics). */
     private interface StepScore {
-        double at(int k, double x);
+        double at(int k, double x, double v);
     }
 
     /** SplitMix64's finaliser (Steele, Lea &amp; Flood 2014): a bijective mix of 64 bits. */
@@ -176,12 +177,21 @@ public final class AdaptiveMultilevelSplitting {
             this.barrierEnd = potential.barrierPosition(protocol.control0(protocol.duration()),
                     protocol.control1(protocol.duration()));
             this.fixedStart = run.fixedStart();
+            final double mu = underdamped ? mass : 0;
             if (score instanceof Score.CommittorScore c) {
                 final Committor q = Committor.solve(potential, protocol, target, run.grid(), c.cells(), c.slices());
+                this.score = (k, x, v) -> q.logCommittor(k, x + mu * v);
+            } else if (score instanceof Score.PhaseSpaceCommittorScore c) {
+                if (!underdamped) {
+                    throw new IllegalArgumentException("the phase-space committor score is for underdamped dynamics; "
+                            + "this problem is overdamped - use the committor score");
+                }
+                final PhaseSpaceCommittor q = PhaseSpaceCommittor.solve(potential, protocol, target, run.grid(), mass,
+                        c.nodesX(), c.nodesV(), c.slices());
                 this.score = q::logCommittor;
             } else {
                 final Score.TimeWeightedDistance d = (Score.TimeWeightedDistance) score;
-                this.score = (k, x) -> d.value(time[k], sign * (barrier[k] - x));
+                this.score = (k, x, v) -> d.value(time[k], sign * (barrier[k] - (x + mu * v)));
             }
         }
 
@@ -191,7 +201,7 @@ public final class AdaptiveMultilevelSplitting {
          * moving into the wrong well is further on its way than one moving out.
          */
         double xi(int k, double x, double v) {
-            return score.at(k, underdamped ? x + mass * v : x);
+            return score.at(k, x, v);
         }
 
         /** π_b: the initial weight of each bit value (left, right of the initial barrier). */

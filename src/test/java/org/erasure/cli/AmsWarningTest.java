@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A splitting estimate that cannot be vouched for is flagged in words: on the cantilever (Q = 7) the default score
- * came out 1000 times below direct sampling (issue 12), so strongly underdamped runs carry ams_warning; an
- * overdamped run does not.
+ * A splitting estimate that cannot be vouched for is flagged in words: on the cantilever (Q = 7) the overdamped
+ * committor score came out 1000 times below direct sampling (issue 12), so a strongly underdamped run with that score
+ * carries ams_warning; with the default (auto: the phase-space committor there, checked against direct sampling for
+ * quality factors 2.5 to 7) it does not, nor does an overdamped run; beyond the checked range it does again.
  */
 class AmsWarningTest {
 
@@ -20,18 +21,31 @@ class AmsWarningTest {
     Path tmp;
 
     @Test
-    void stronglyUnderdampedSplittingIsFlagged() throws IOException {
-        final SimulateCommandTest.Result c = SimulateCommandTest.run("simulate", "--config", "configs/cantilever.yaml",
-                "--set", "rare_event.method=ams", "--set", "rare_event.replicas=20", "--set", "rare_event.repetitions=2",
-                "--trajectories", "500", "--out", tmp.resolve("c").toString());
-        assertEquals(0, c.code(), c.err());
+    void splittingOutsideItsCheckedRangeIsFlagged() throws IOException {
+        final SimulateCommandTest.Result c = run("c", "--config", "configs/cantilever.yaml", "--set",
+                "rare_event.score=committor");
         assertTrue(c.out().contains("WARNING: the splitting estimate is not validated"), c.out());
-        assertTrue(Table.readCsv(tmp.resolve("c/summary.csv")).text("ams_warning", 0).contains("quality"));
-        final SimulateCommandTest.Result q = SimulateCommandTest.run("simulate", "--set", "rare_event.method=ams",
-                "--set", "rare_event.replicas=20", "--set", "rare_event.repetitions=2", "--trajectories", "500",
-                "--out", tmp.resolve("q").toString());
-        assertEquals(0, q.code(), q.err());
+        assertTrue(Table.readCsv(tmp.resolve("c/summary.csv")).text("ams_warning", 0).contains("phase-space"));
+        final SimulateCommandTest.Result a = run("a", "--config", "configs/cantilever.yaml");
+        assertTrue(!a.out().contains("not validated"), a.out());
+        assertTrue(a.out().contains("phase-space committor"), a.out());
+        assertEquals("phase-space-committor", Table.readCsv(tmp.resolve("a/summary.csv")).text("ams_score", 0));
+        assertEquals("", Table.readCsv(tmp.resolve("a/summary.csv")).text("ams_warning", 0));
+        final SimulateCommandTest.Result h = run("h", "--config", "configs/cantilever.yaml", "--set",
+                "physical.quality_factor=20");
+        assertTrue(h.out().contains("not validated: the phase-space committor score was checked"), h.out());
+        final SimulateCommandTest.Result q = run("q");
         assertTrue(!q.out().contains("not validated"), q.out());
         assertEquals("", Table.readCsv(tmp.resolve("q/summary.csv")).text("ams_warning", 0));
+    }
+
+    private SimulateCommandTest.Result run(String out, String... args) {
+        final java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("simulate", "--set",
+                "rare_event.method=ams", "--set", "rare_event.replicas=20", "--set", "rare_event.repetitions=2",
+                "--trajectories", "500", "--out", tmp.resolve(out).toString()));
+        a.addAll(java.util.List.of(args));
+        final SimulateCommandTest.Result r = SimulateCommandTest.run(a.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        return r;
     }
 }
