@@ -39,6 +39,20 @@ class AmsWarningTest {
         assertEquals("", Table.readCsv(tmp.resolve("q/summary.csv")).text("ams_warning", 0));
     }
 
+    @Test
+    void anErrorBarCarriedByFewRepetitionsIsFlagged() {
+        final org.erasure.langevin.LangevinRun run = org.erasure.config.ConfigLoader.loadDefault(java.util.List.of())
+                .monteCarlo().run(org.erasure.config.ConfigLoader.loadDefault(java.util.List.of()).problem());
+        final String bad = org.erasure.io.MonteCarloSummary.amsWarning(run, result(1e-16, 0.8e-16));
+        assertTrue(bad.startsWith("of uncertain precision: the relative standard error is 0.8"), bad);
+        assertEquals("", org.erasure.io.MonteCarloSummary.amsWarning(run, result(1e-16, 0.2e-16)));
+    }
+
+    private static org.erasure.rare.AmsResult result(double eps, double se) {
+        return new org.erasure.rare.AmsResult(eps, se, eps / 3, eps * 3, new double[] {eps, eps},
+                new double[] {se, se}, new double[] {0.5, 0.5}, 100, "committor", 20, 1000, 1_000_000);
+    }
+
     private SimulateCommandTest.Result run(String out, String... args) {
         final java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("simulate", "--set",
                 "rare_event.method=ams", "--set", "rare_event.replicas=20", "--set", "rare_event.repetitions=2",
