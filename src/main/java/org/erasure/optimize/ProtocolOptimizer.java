@@ -150,12 +150,17 @@ public final class ProtocolOptimizer {
         // Every evaluation is remembered: an optimiser that runs out of budget throws and loses its own best.
         final double[][] seen = {family.start()};
         final double[] seenValue = {Double.POSITIVE_INFINITY};
+        // Solves already done, by point: the local searches start from points already evaluated, and the best point
+        // is reported with its search-grid result; a repeated point costs no second solve (same result, bit for bit).
+        final java.util.Map<java.util.List<Double>, FokkerPlanckResult> solved = new java.util.HashMap<>();
+        final java.util.function.Function<double[], FokkerPlanckResult> search = u -> solved.computeIfAbsent(key(u),
+                k -> evaluate(family.member(u), target, hold, s, helpers));
         final MultivariateFunction f = u -> {
             count[0]++;
             if (progress != null) {
                 progress.accept(1);
             }
-            final double v = objective(evaluate(family.member(u), target, hold, s, helpers), aim);
+            final double v = objective(search.apply(u), aim);
             if (v < seenValue[0]) {
                 seenValue[0] = v;
                 seen[0] = clampUnit(u);
@@ -205,7 +210,7 @@ public final class ProtocolOptimizer {
         final FokkerPlanckSolution v = verify(problem(m, target, hold), s, helpers);
         final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
-        return new Optimum(best.getPoint(), m, v, evaluate(m, target, hold, s, helpers), feasible, count[0],
+        return new Optimum(best.getPoint(), m, v, search.apply(best.getPoint()), feasible, count[0],
                 fault(r, isSymmetricErasure(m)));
     }
 
@@ -267,6 +272,10 @@ public final class ProtocolOptimizer {
             return String.format("work %.6g kT below kT[ln2 - H(eps)] = %.6g kT", r.meanWork(), landauer);
         }
         return null;
+    }
+
+    private static java.util.List<Double> key(double[] u) {
+        return java.util.Arrays.stream(u).boxed().toList();
     }
 
     private static PointValuePair better(PointValuePair a, PointValuePair b) {
