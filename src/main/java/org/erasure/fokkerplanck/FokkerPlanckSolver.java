@@ -89,6 +89,36 @@ public final class FokkerPlanckSolver {
      */
     public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
                                            TimeGrid grid, double[] snapshotFractions, LongConsumer progress) {
+        validate(protocol, cells, grid, snapshotFractions);
+        final Grid g = Grid.of(potential, protocol, cells);
+        final double[] x = g.centres();
+        final int n = g.n();
+        final double[] uOld = new double[n];
+        final double[] uNew = new double[n];
+        energies(potential, x, protocol.control0(0), protocol.control1(0), uOld);
+        final Run run = new Run(potential, protocol, target, g, uOld, grid, snapshotFractions, progress);
+        final double[] up = new double[n - 1];
+        final double[] down = new double[n - 1];
+        final double[] shifted = new double[n];
+        final double invH2 = 1 / (g.h() * g.h());
+        final double[] c0 = new double[1];
+        final double[] c1 = new double[1];
+        final double step = grid.dt();
+        double[] uNow = uNew;
+        double[] uPrev = uOld;
+        for (long k = 1; k <= grid.protocolSteps(); k++) {
+            protocol.fill(k * step, step, 1, c0, c1);
+            energies(potential, x, c0[0], c1[0], uNow);
+            ScharfetterGummel.rates(uNow, invH2, up, down, n, shifted);
+            run.step(k, uNow, uPrev, up, down);
+            final double[] t = uPrev;
+            uPrev = uNow;
+            uNow = t;
+        }
+        return run.finish(uPrev, up, down);
+    }
+
+    private static void validate(Protocol protocol, int cells, TimeGrid grid, double[] snapshotFractions) {
         for (double f : snapshotFractions) {
             if (!(f >= 0 && f <= 1)) {
                 throw new IllegalArgumentException("snapshot times must lie in [0, 1] (fractions of tau), got " + f);
@@ -101,68 +131,83 @@ public final class FokkerPlanckSolver {
         if (Math.abs(grid.duration() - tau) > 1e-9 * tau) {
             throw new IllegalArgumentException("the time grid covers " + grid.duration() + " tau_D, the protocol " + tau);
         }
-        final long steps = grid.protocolSteps();
-        final double step = grid.dt();
+    }
 
-        final Grid g = Grid.of(potential, protocol, cells);
-        final double left = g.left();
-        final double h = g.h();
-        final int n = g.n();
-        final int firstRight = g.firstRight();
-        final double[] x = g.centres();
-        final double c00 = protocol.control0(0);
-        final double c10 = protocol.control1(0);
-        final double[] uOld = new double[n];
-        final double[] uNew = new double[n];
-        energies(potential, x, c00, c10, uOld);
-        final double[] u0 = uOld.clone();
+    /**
+     * One backward-Euler run of {@link #solve}: the two densities and the running sums. The caller supplies each step's
+     * energies and rates, so that two runs whose steps share controls (a run and its refinement: every second step
+     * of the finer one) can share them ({@link #solveSecondOrder}).
+     */
+    private static final class Run {
+        private final TargetWell target;
+        private final Grid g;
+        private final TimeGrid grid;
+        private final int n;
+        private final double tau;
+        private final double[] u0;
+        private final double[] p0;
+        private final double[] pl;
+        private final double[] pr;
+        private final double massLeft;
+        private final double[][] scratch;
+        private final double[] sums = new double[3];
+        private final double[] snapshotFractions;
+        private final double[][] snaps;
+        private final long[] snapStep;
+        private final LongConsumer progress;
+        private double work;
+        private double workPlus;
+        private double workMinus;
+        private double heat;
+        private double uRelaxed;
+        private double uJump = Double.NaN;
 
-        // Discrete Boltzmann start, split at the initial barrier.
-        final double[] p0 = boltzmann(uOld);
-        final double xbStart = potential.barrierPosition(c00, c10);
-        final double[] pl = new double[n];
-        final double[] pr = new double[n];
-        double massLeft = 0;
-        for (int i = 0; i < n; i++) {
-            if (x[i] < xbStart) {
-                pl[i] = p0[i];
-                massLeft += p0[i];
-            } else {
-                pr[i] = p0[i];
+        /** The discrete Boltzmann start in the energies u0 of the controls at t = 0, split at the initial barrier. */
+        Run(Potential potential, Protocol protocol, TargetWell target, Grid g, double[] u0, TimeGrid grid,
+            double[] snapshotFractions, LongConsumer progress) {
+            this.target = target;
+            this.g = g;
+            this.grid = grid;
+            this.n = g.n();
+            this.tau = protocol.duration();
+            this.u0 = u0.clone();
+            this.p0 = boltzmann(u0);
+            final double xbStart = potential.barrierPosition(protocol.control0(0), protocol.control1(0));
+            final double[] x = g.centres();
+            this.pl = new double[n];
+            this.pr = new double[n];
+            double left = 0;
+            for (int i = 0; i < n; i++) {
+                if (x[i] < xbStart) {
+                    pl[i] = p0[i];
+                    left += p0[i];
+                } else {
+                    pr[i] = p0[i];
+                }
             }
+            this.massLeft = left;
+            this.scratch = new double[4][n];
+            this.snapshotFractions = snapshotFractions;
+            this.snaps = new double[snapshotFractions.length][];
+            this.snapStep = new long[snapshotFractions.length];
+            for (int j = 0; j < snapStep.length; j++) {
+                snapStep[j] = Math.round(snapshotFractions[j] * grid.protocolSteps());
+            }
+            this.progress = progress;
+            record(snaps, snapStep, 0, pl, pr, g.h());
+            // <U> before each control jump, after each relaxation: the work and heat of step k are
+            // <U(λ_k)>_{p_{k−1}} − <U(λ_{k−1})>_{p_{k−1}} and <U(λ_k)>_{p_{k−1}} − <U(λ_k)>_{p_k}, so that
+            // W − Q telescopes to <U>_end − <U>_0 exactly (one dot product fewer per step)
+            this.uRelaxed = dot2(pl, pr, u0, n);
         }
-        final double massRight = 1 - massLeft;
 
-        final double[] up = new double[n - 1];
-        final double[] down = new double[n - 1];
-        final double[][] scratch = new double[4][n];
-        final double[] shifted = new double[n];
-        final double invH2 = 1 / (h * h);
-        final double[] c0 = new double[1];
-        final double[] c1 = new double[1];
-        final double[] sums = new double[3];
-        double work = 0;
-        double workPlus = 0;
-        double workMinus = 0;
-        double heat = 0;
-        final double[][] snaps = new double[snapshotFractions.length][];
-        final long[] snapStep = new long[snapshotFractions.length];
-        for (int j = 0; j < snapStep.length; j++) {
-            snapStep[j] = Math.round(snapshotFractions[j] * steps);
-        }
-        record(snaps, snapStep, 0, pl, pr, h);
-        // <U> before each control jump, after each relaxation: the work and heat of step k are
-        // <U(λ_k)>_{p_{k−1}} − <U(λ_{k−1})>_{p_{k−1}} and <U(λ_k)>_{p_{k−1}} − <U(λ_k)>_{p_k}, so that
-        // W − Q telescopes to <U>_end − <U>_0 exactly (one dot product fewer per step)
-        // The relaxed <U> of step k is summed in the same pass as step k+1's jump (one pass over the densities
-        // fewer per step), so step k's heat is added at the start of step k+1: the same sums in the same order.
-        double uRelaxed = dot2(pl, pr, uOld, n);
-        double uJump = Double.NaN;
-        double[] uNow = uNew;
-        double[] uPrev = uOld;
-        for (long k = 1; k <= steps; k++) {
-            protocol.fill(k * step, step, 1, c0, c1);
-            energies(potential, x, c0[0], c1[0], uNow);
+        /**
+         * Step k: the controls jump from those of the energies uPrev to those of uNow at fixed density, then the
+         * densities relax for the grid's dt at the rates up, down (those of uNow). The relaxed ⟨U⟩ of step k is summed
+         * in the same pass as step k+1's jump (one pass over the densities fewer per step), so step k's heat is added
+         * at the start of step k+1: the same sums in the same order.
+         */
+        void step(long k, double[] uNow, double[] uPrev, double[] up, double[] down) {
             if (k > 1) {
                 jumpGrossAndRelaxed(pl, pr, uNow, uPrev, n, sums);
                 uRelaxed = sums[2];
@@ -175,73 +220,76 @@ public final class FokkerPlanckSolver {
             final double gross = sums[1];
             workPlus += gross;
             workMinus += (uJump - uRelaxed) - gross;
-            ScharfetterGummel.rates(uNow, invH2, up, down, n, shifted);
-            PositiveTridiagonal.solve2Twisted(up, down, step, n, pl, pr, scratch);
-            final double[] t = uPrev;
-            uPrev = uNow;
-            uNow = t;
-            record(snaps, snapStep, k, pl, pr, h);
+            PositiveTridiagonal.solve2Twisted(up, down, grid.dt(), n, pl, pr, scratch);
+            record(snaps, snapStep, k, pl, pr, g.h());
             if (progress != null && k % REPORT_EVERY == 0) {
                 progress.accept((long) REPORT_EVERY * n);
             }
         }
-        if (progress != null) {
-            progress.accept(steps % REPORT_EVERY * n);
-        }
-        final double[] uEnd = uPrev;
-        if (steps > 0) {
-            uRelaxed = dot2(pl, pr, uEnd, n);
-            heat += uJump - uRelaxed;
-        }
 
-        final double[] pEnd = new double[n];
-        for (int i = 0; i < n; i++) {
-            pEnd[i] = pl[i] + pr[i];
-        }
-        final double errorAtProtocolEnd = wrongMass(pl, firstRight, target) + wrongMass(pr, firstRight, target);
-        final double u0Mean = mean(p0, u0);
-        final double fStart = u0Mean + negEntropy(p0, h);
-        final double fEnd = mean(pEnd, uEnd) + negEntropy(pEnd, h);
-        final double dF = fEnd - fStart;
-        final double w2 = Wasserstein.distance(p0, pEnd, left, h);
-        final double qs = logSumExpNeg(u0) - logSumExpNeg(uEnd);
+        /** The hold at the final controls (energies uEnd, rates up, down), then the result. */
+        FokkerPlanckResult finish(double[] uEnd, double[] up, double[] down) {
+            final long steps = grid.protocolSteps();
+            final double h = g.h();
+            if (progress != null) {
+                progress.accept(steps % REPORT_EVERY * n);
+            }
+            if (steps > 0) {
+                uRelaxed = dot2(pl, pr, uEnd, n);
+                heat += uJump - uRelaxed;
+            }
+            final double[] pEnd = new double[n];
+            for (int i = 0; i < n; i++) {
+                pEnd[i] = pl[i] + pr[i];
+            }
+            final int firstRight = g.firstRight();
+            final double errorAtProtocolEnd = wrongMass(pl, firstRight, target) + wrongMass(pr, firstRight, target);
+            final double u0Mean = mean(p0, u0);
+            final double fStart = u0Mean + negEntropy(p0, h);
+            final double fEnd = mean(pEnd, uEnd) + negEntropy(pEnd, h);
+            final double dF = fEnd - fStart;
+            final double w2 = Wasserstein.distance(p0, pEnd, g.left(), h);
+            final double qs = logSumExpNeg(u0) - logSumExpNeg(uEnd);
 
-        // The hold: the controls, hence the energies and rates of the last step, stay as they are; no work.
-        // Backward Euler from the protocol's step, each step longer by the factor 1 + HOLD_GROWTH/N
-        // (see holdSteps), so a hold of 1e9 tau_D costs about as many steps as the protocol.
-        long holdSteps = 0;
-        if (grid.holdTime() > 0) {
-            final double growth = 1 + HOLD_GROWTH / Math.max(1, steps);
-            double done = 0;
-            double dtHold = step;
-            while (done < grid.holdTime()) {
-                final double dtNow = Math.min(dtHold, grid.holdTime() - done);
-                PositiveTridiagonal.solve2Twisted(up, down, dtNow, n, pl, pr, scratch);
-                done = dtNow == dtHold ? done + dtHold : grid.holdTime();
-                dtHold *= growth;
-                holdSteps++;
-                if (progress != null) {
-                    progress.accept(n);
+            // The hold: the controls, hence the energies and rates of the last step, stay as they are; no work.
+            // Backward Euler from the protocol's step, each step longer by the factor 1 + HOLD_GROWTH/N
+            // (see holdSteps), so a hold of 1e9 tau_D costs about as many steps as the protocol.
+            long holdSteps = 0;
+            if (grid.holdTime() > 0) {
+                final double growth = 1 + HOLD_GROWTH / Math.max(1, steps);
+                double done = 0;
+                double dtHold = grid.dt();
+                while (done < grid.holdTime()) {
+                    final double dtNow = Math.min(dtHold, grid.holdTime() - done);
+                    PositiveTridiagonal.solve2Twisted(up, down, dtNow, n, pl, pr, scratch);
+                    done = dtNow == dtHold ? done + dtHold : grid.holdTime();
+                    dtHold *= growth;
+                    holdSteps++;
+                    if (progress != null) {
+                        progress.accept(n);
+                    }
                 }
             }
+            if (holdSteps > 0) {
+                final double uHeld = dot2(pl, pr, uEnd, n);
+                heat += uRelaxed - uHeld;
+                uRelaxed = uHeld;
+            }
+            final double wrongLeft = wrongMass(pl, firstRight, target);
+            final double wrongRight = wrongMass(pr, firstRight, target);
+            final double massRight = 1 - massLeft;
+            final double[] rho0 = new double[n];
+            final double[] rhoEnd = new double[n];
+            for (int i = 0; i < n; i++) {
+                rho0[i] = p0[i] / h;
+                rhoEnd[i] = (pl[i] + pr[i]) / h;
+            }
+            return new FokkerPlanckResult(work, workPlus, workMinus, heat, uRelaxed - u0Mean, wrongLeft + wrongRight,
+                    massLeft > 0 ? wrongLeft / massLeft : Double.NaN,
+                    massRight > 0 ? wrongRight / massRight : Double.NaN, errorAtProtocolEnd, dF, work - dF, w2,
+                    dF + w2 * w2 / tau, qs, n, steps, holdSteps, g.left(), h, rho0, rhoEnd, snapshotFractions.clone(),
+                    snaps);
         }
-        if (holdSteps > 0) {
-            final double uHeld = dot2(pl, pr, uEnd, n);
-            heat += uRelaxed - uHeld;
-            uRelaxed = uHeld;
-        }
-        final double wrongLeft = wrongMass(pl, firstRight, target);
-        final double wrongRight = wrongMass(pr, firstRight, target);
-        final double[] rho0 = new double[n];
-        final double[] rhoEnd = new double[n];
-        for (int i = 0; i < n; i++) {
-            rho0[i] = p0[i] / h;
-            rhoEnd[i] = (pl[i] + pr[i]) / h;
-        }
-        return new FokkerPlanckResult(work, workPlus, workMinus, heat, uRelaxed - u0Mean, wrongLeft + wrongRight,
-                massLeft > 0 ? wrongLeft / massLeft : Double.NaN, massRight > 0 ? wrongRight / massRight : Double.NaN,
-                errorAtProtocolEnd, dF, work - dF, w2, dF + w2 * w2 / tau, qs, n, steps, holdSteps, left, h,
-                rho0, rhoEnd, snapshotFractions.clone(), snaps);
     }
 
     /**
@@ -323,10 +371,45 @@ public final class FokkerPlanckSolver {
     public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
                                                       int cells, TimeGrid grid, double[] snapshotFractions,
                                                       LongConsumer progress) {
-        final FokkerPlanckResult coarse = solve(potential, protocol, target, cells, grid, new double[0], progress);
-        final FokkerPlanckResult fine = solve(potential, protocol, target, cells, grid.refined(), snapshotFractions,
-                progress);
-        return richardson(fine, coarse);
+        validate(protocol, cells, grid, snapshotFractions);
+        // The two runs in lockstep: step k of the run on the grid has the controls of step 2k of the run on the
+        // refined grid (k·dt = 2k·(dt/2) in floating point too), so those steps share their energies and rates: a
+        // third of the rate evaluations (the exponentials of the steep faces) fewer, the same numbers bit for bit.
+        final TimeGrid fineGrid = grid.refined();
+        final Grid g = Grid.of(potential, protocol, cells);
+        final double[] x = g.centres();
+        final int n = g.n();
+        double[] before = new double[n];                  // energies at the controls of coarse step k − 1
+        double[] now = new double[n];                     // ... of coarse step k
+        final double[] middle = new double[n];            // ... of fine step 2k − 1
+        energies(potential, x, protocol.control0(0), protocol.control1(0), before);
+        final Run coarse = new Run(potential, protocol, target, g, before, grid, new double[0], progress);
+        final Run fine = new Run(potential, protocol, target, g, before, fineGrid, snapshotFractions, progress);
+        final double[] upMiddle = new double[n - 1];
+        final double[] downMiddle = new double[n - 1];
+        final double[] up = new double[n - 1];
+        final double[] down = new double[n - 1];
+        final double[] shifted = new double[n];
+        final double invH2 = 1 / (g.h() * g.h());
+        final double[] c0 = new double[1];
+        final double[] c1 = new double[1];
+        final double step = grid.dt();
+        final double half = fineGrid.dt();
+        for (long k = 1; k <= grid.protocolSteps(); k++) {
+            protocol.fill((2 * k - 1) * half, half, 1, c0, c1);
+            energies(potential, x, c0[0], c1[0], middle);
+            ScharfetterGummel.rates(middle, invH2, upMiddle, downMiddle, n, shifted);
+            fine.step(2 * k - 1, middle, before, upMiddle, downMiddle);
+            protocol.fill(k * step, step, 1, c0, c1);
+            energies(potential, x, c0[0], c1[0], now);
+            ScharfetterGummel.rates(now, invH2, up, down, n, shifted);
+            fine.step(2 * k, now, middle, up, down);
+            coarse.step(k, now, before, up, down);
+            final double[] t = before;
+            before = now;
+            now = t;
+        }
+        return richardson(fine.finish(before, up, down), coarse.finish(before, up, down));
     }
 
     /**
