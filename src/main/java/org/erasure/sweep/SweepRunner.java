@@ -140,10 +140,10 @@ public final class SweepRunner {
         return row;
     }
 
-    /** The splitting a point runs when its configuration has no rare_event section of its own. */
+    /** The splitting a point runs when its configuration has no rare_event section of its own (score: auto). */
     static AmsSettings defaultAms(long seed) {
         return new AmsSettings(AmsSettings.DEFAULT_REPLICAS, AmsSettings.DEFAULT_KILL_FRACTION,
-                AmsSettings.DEFAULT_REPETITIONS, seed, Score.committor(), AmsSettings.DEFAULT_MAX_ITERATIONS);
+                AmsSettings.DEFAULT_REPETITIONS, seed, Score.auto(), AmsSettings.DEFAULT_MAX_ITERATIONS);
     }
 
     private static void putAll(Table.Row row, Table.Row cols, String prefix) {
