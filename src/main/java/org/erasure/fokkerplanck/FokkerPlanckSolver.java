@@ -208,12 +208,10 @@ public final class FokkerPlanckSolver {
          * at the start of step k+1: the same sums in the same order.
          */
         void step(long k, double[] uNow, double[] uPrev, double[] up, double[] down) {
-            if (k > 1) {
-                jumpGrossAndRelaxed(pl, pr, uNow, uPrev, n, sums);
+            jumpGrossAndRelaxed(pl, pr, uNow, uPrev, n, sums);
+            if (k > 1) {                    // at k = 1, sums[2] is the starting <U> the constructor summed alike
                 uRelaxed = sums[2];
                 heat += uJump - uRelaxed;
-            } else {
-                jumpAndGross(pl, pr, uNow, uPrev, n, sums);
             }
             uJump = sums[0];
             work += uJump - uRelaxed;
@@ -448,47 +446,10 @@ public final class FokkerPlanckSolver {
     }
 
     /**
-     * In one pass: out[0] = Σ (a_i + b_i) u_i, summed exactly as {@link #dot2} sums it (so that ⟨U⟩ before and after a
-     * jump at constant controls cancel to the bit and no work appears from rounding), and out[1] = Σ (a_i + b_i)
+     * In one pass, for the jump from energies v to u at densities a + b: out[0] = Σ (a_i + b_i) u_i and
+     * out[2] = Σ (a_i + b_i) v_i, each summed exactly as {@link #dot2} sums it (so that ⟨U⟩ before and after a jump at
+     * constant controls cancel to the bit and no work appears from rounding), and out[1] = Σ (a_i + b_i)
      * max(0, u_i − v_i), the positive part of the jump's work, with max(0, d) as (d + |d|)/2 (exact).
-     */
-    static void jumpAndGross(double[] a, double[] b, double[] u, double[] v, int n, double[] out) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double g0 = 0;
-        double g1 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            final double p0 = a[i] + b[i];
-            final double p1 = a[i + 1] + b[i + 1];
-            final double p2 = a[i + 2] + b[i + 2];
-            final double p3 = a[i + 3] + b[i + 3];
-            s0 += p0 * u[i];
-            s1 += p1 * u[i + 1];
-            s2 += p2 * u[i + 2];
-            s3 += p3 * u[i + 3];
-            final double d0 = u[i] - v[i];
-            final double d1 = u[i + 1] - v[i + 1];
-            final double d2 = u[i + 2] - v[i + 2];
-            final double d3 = u[i + 3] - v[i + 3];
-            g0 += p0 * (d0 + Math.abs(d0)) + p2 * (d2 + Math.abs(d2));
-            g1 += p1 * (d1 + Math.abs(d1)) + p3 * (d3 + Math.abs(d3));
-        }
-        for (; i < n; i++) {
-            final double p0 = a[i] + b[i];
-            final double d0 = u[i] - v[i];
-            s0 += p0 * u[i];
-            g0 += p0 * (d0 + Math.abs(d0));
-        }
-        out[0] = (s0 + s1) + (s2 + s3);
-        out[1] = 0.5 * (g0 + g1);
-    }
-
-    /**
-     * {@link #jumpAndGross} of the jump from v to u, and out[2] = Σ (a_i + b_i) v_i summed exactly as {@link #dot2}
-     * sums it (the relaxed ⟨U⟩ before the jump), in one pass.
      */
     static void jumpGrossAndRelaxed(double[] a, double[] b, double[] u, double[] v, int n, double[] out) {
         double s0 = 0;
