@@ -144,29 +144,29 @@ public final class ProtocolOptimizer {
                                    Settings s, java.util.function.LongConsumer progress,
                                    java.util.concurrent.Executor helpers) {
         final int n = family.dimension();
-        final int[] count = {0};
         // Aim 10 % below the target: the optimisers stop near, not on, the constraint boundary.
         final double aim = targetError >= 1 ? targetError : 0.9 * targetError;
-        // Every evaluation is remembered: an optimiser that runs out of budget throws and loses its own best.
-        final double[][] seen = {family.start()};
-        final double[] seenValue = {Double.POSITIVE_INFINITY};
+        // Every evaluation is remembered, per phase (start and global search, then each local search): an optimiser
+        // that runs out of budget throws and loses its own best. Combined in phase order, first seen wins ties: the
+        // same point whether the local searches run one after the other or side by side.
+        final Seen[] seen = {new Seen(), new Seen(), new Seen()};
         // Solves already done, by point: the local searches start from points already evaluated, and the best point
         // is reported with its search-grid result; a repeated point costs no second solve (same result, bit for bit).
-        final java.util.Map<java.util.List<Double>, FokkerPlanckResult> solved = new java.util.HashMap<>();
-        final java.util.function.Function<double[], FokkerPlanckResult> search = u -> solved.computeIfAbsent(key(u),
-                k -> evaluate(family.member(u), target, hold, s, helpers));
-        final MultivariateFunction f = u -> {
-            count[0]++;
-            if (progress != null) {
-                progress.accept(1);
-            }
-            final double v = objective(search.apply(u), aim);
-            if (v < seenValue[0]) {
-                seenValue[0] = v;
-                seen[0] = clampUnit(u);
-            }
-            return v;
-        };
+        final java.util.Map<java.util.List<Double>, FokkerPlanckResult> solved =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.function.BiFunction<Seen, java.util.concurrent.Executor, MultivariateFunction> objective =
+                (phase, exec) -> u -> {
+                    count.incrementAndGet();
+                    if (progress != null) {
+                        progress.accept(1);
+                    }
+                    final double v = objective(cached(solved, u, () -> evaluate(family.member(u), target, hold, s,
+                            exec)), aim);
+                    phase.offer(u, v);
+                    return v;
+                };
+        final MultivariateFunction f = objective.apply(seen[0], helpers);
         final double[] lo = new double[n];
         final double[] hi = new double[n];
         java.util.Arrays.fill(hi, 1);
@@ -185,17 +185,21 @@ public final class ProtocolOptimizer {
             } catch (TooManyEvaluationsException e) {
                 // budget spent: keep the best so far
             }
-            // local: BOBYQA from the best point and from the start
-            for (double[] x0 : new double[][] {best.getPoint(), family.start()}) {
-                try {
-                    final PointValuePair l = new BOBYQAOptimizer(2 * n + 1, 0.15, 1e-5).optimize(
-                            new MaxEval(s.evaluations() / 3), new ObjectiveFunction(f), GoalType.MINIMIZE,
-                            new InitialGuess(clampUnit(x0)), bounds);
-                    best = better(best, l);
-                } catch (TooManyEvaluationsException e) {
-                    // keep the best so far
-                }
+            // local: BOBYQA from the best point and from the start, independent searches; with helpers the second
+            // runs on a helper thread beside the first, and the solves of both are unshared (the helper they would
+            // share with is busy with the other search)
+            final double[] fromBest = clampUnit(best.getPoint());
+            final double[] fromStart = clampUnit(family.start());
+            final java.util.concurrent.FutureTask<PointValuePair> second = new java.util.concurrent.FutureTask<>(
+                    () -> localSearch(objective.apply(seen[2], null), fromStart, bounds, n, s));
+            if (helpers != null) {
+                helpers.execute(second);
             }
+            best = better(best, localSearch(objective.apply(seen[1], null), fromBest, bounds, n, s));
+            if (helpers == null) {
+                second.run();
+            }
+            best = better(best, org.erasure.util.Futures.get(second));
         } else {
             final org.apache.commons.math3.optim.univariate.UnivariatePointValuePair p =
                     new org.apache.commons.math3.optim.univariate.BrentOptimizer(1e-8, 1e-10).optimize(
@@ -205,12 +209,18 @@ public final class ProtocolOptimizer {
                             new org.apache.commons.math3.optim.univariate.SearchInterval(0, 1, family.start()[0]));
             best = better(best, new PointValuePair(new double[] {p.getPoint()}, p.getValue()));
         }
-        best = better(best, new PointValuePair(seen[0], seenValue[0]));
+        final Seen all = new Seen();
+        for (Seen phase : seen) {
+            all.offer(phase.point == null ? family.start() : phase.point, phase.value);
+        }
+        best = better(best, new PointValuePair(all.point, all.value));
         final ProtocolFamily.Member m = family.member(best.getPoint());
         final FokkerPlanckSolution v = verify(problem(m, target, hold), s, helpers);
         final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
-        return new Optimum(best.getPoint(), m, v, search.apply(best.getPoint()), feasible, count[0],
+        final double[] bestPoint = best.getPoint();
+        return new Optimum(bestPoint, m, v, cached(solved, bestPoint, () -> evaluate(m, target, hold, s, helpers)),
+                feasible, count.get(),
                 fault(r, isSymmetricErasure(m)));
     }
 
@@ -272,6 +282,47 @@ public final class ProtocolOptimizer {
             return String.format("work %.6g kT below kT[ln2 - H(eps)] = %.6g kT", r.meanWork(), landauer);
         }
         return null;
+    }
+
+    /** BOBYQA from x0 on a third of the budget; the best it saw when the budget runs out is kept by its phase. */
+    private static PointValuePair localSearch(MultivariateFunction f, double[] x0, SimpleBounds bounds, int n,
+                                              Settings s) {
+        try {
+            return new BOBYQAOptimizer(2 * n + 1, 0.15, 1e-5).optimize(new MaxEval(s.evaluations() / 3),
+                    new ObjectiveFunction(f), GoalType.MINIMIZE, new InitialGuess(x0), bounds);
+        } catch (TooManyEvaluationsException e) {
+            return new PointValuePair(x0, Double.POSITIVE_INFINITY);
+        }
+    }
+
+    /** The lowest objective offered to it and its point (clamped to the unit box); the first one offered wins ties. */
+    private static final class Seen {
+        private double[] point;
+        private double value = Double.POSITIVE_INFINITY;
+
+        synchronized void offer(double[] u, double v) {
+            if (v < value) {
+                value = v;
+                point = clampUnit(u);
+            }
+        }
+    }
+
+    /**
+     * The stored solve of point u, or a new one (stored). Solved outside the map's locks: a solve may wait on helper
+     * threads, and ConcurrentHashMap.computeIfAbsent would hold a lock that another search's thread may need (a
+     * deadlock with one helper). Two threads may solve the same point at once; they get the same numbers.
+     */
+    private static FokkerPlanckResult cached(java.util.Map<java.util.List<Double>, FokkerPlanckResult> solved,
+                                             double[] u, java.util.function.Supplier<FokkerPlanckResult> solve) {
+        final java.util.List<Double> k = key(u);
+        final FokkerPlanckResult known = solved.get(k);
+        if (known != null) {
+            return known;
+        }
+        final FokkerPlanckResult r = solve.get();
+        final FokkerPlanckResult raced = solved.putIfAbsent(k, r);
+        return raced == null ? r : raced;
     }
 
     private static java.util.List<Double> key(double[] u) {

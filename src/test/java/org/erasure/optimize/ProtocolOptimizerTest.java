@@ -55,4 +55,30 @@ class ProtocolOptimizerTest {
                 10, 10, 0, 0, 0.1, new double[10], new double[10], new double[0], new double[0][]);
         assertTrue(ProtocolOptimizer.fault(fake, true) != null);
     }
+
+    /**
+     * Issue 15: with helper threads the optimiser shares each solve's runs and runs its two local searches side by
+     * side; the optimum must be the same bit for bit as on one thread (one helper and three).
+     */
+    @org.junit.jupiter.api.Test
+    void helperThreadsChangeNoBitOfTheOptimum() {
+        final FourStepFamily family = FourStepFamily.of(5, 30, 8, 12);
+        final ProtocolOptimizer.Settings s = new ProtocolOptimizer.Settings(200, 400, 45, 7);
+        final ProtocolOptimizer.Optimum alone = ProtocolOptimizer.minimize(family, 1e-4, TargetWell.RIGHT, 0, s, null);
+        for (int threads : new int[] {1, 3}) {
+            final java.util.concurrent.ExecutorService pool = org.erasure.util.Futures.daemonPool("test", threads);
+            try {
+                final ProtocolOptimizer.Optimum shared = ProtocolOptimizer.minimize(family, 1e-4, TargetWell.RIGHT, 0,
+                        s, null, pool);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(alone.unit(), shared.unit(), 0.0);
+                org.junit.jupiter.api.Assertions.assertEquals(alone.evaluations(), shared.evaluations());
+                org.junit.jupiter.api.Assertions.assertEquals(alone.result().meanWork(), shared.result().meanWork(), 0.0);
+                org.junit.jupiter.api.Assertions.assertEquals(alone.result().error(), shared.result().error(), 0.0);
+                org.junit.jupiter.api.Assertions.assertEquals(alone.searched().meanWork(), shared.searched().meanWork(),
+                        0.0);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
