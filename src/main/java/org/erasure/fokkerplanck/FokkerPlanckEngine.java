@@ -50,11 +50,7 @@ public final class FokkerPlanckEngine {
     public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings,
                                              FokkerPlanckSolution.Tolerance tolerance,
                                              java.util.function.LongConsumer progress) {
-        requireSupported(problem);
-        if (settings.cells() < 2 * FokkerPlanckSolver.MIN_CELLS) {
-            throw new IllegalArgumentException("a solve with its numerical error needs at least "
-                    + 2 * FokkerPlanckSolver.MIN_CELLS + " cells (its check runs on half of them), got " + settings.cells());
-        }
+        requireSolvable(problem, settings);
         final FokkerPlanckResult fine = solveAt(problem, settings, progress);
         final FokkerPlanckResult coarse = solveAt(problem, settings.coarsened(), progress);
         return new FokkerPlanckSolution(fine, coarse, settings, tolerance);
@@ -73,11 +69,7 @@ public final class FokkerPlanckEngine {
         if (helpers == null) {
             return solve(problem, settings, tolerance, progress);
         }
-        requireSupported(problem);
-        if (settings.cells() < 2 * FokkerPlanckSolver.MIN_CELLS) {
-            throw new IllegalArgumentException("a solve with its numerical error needs at least "
-                    + 2 * FokkerPlanckSolver.MIN_CELLS + " cells (its check runs on half of them), got " + settings.cells());
-        }
+        requireSolvable(problem, settings);
         final FokkerPlanckSettings half = settings.coarsened();
         if (settings.timeOrder() != 2) {
             final FutureTask<FokkerPlanckResult> coarse = task(problem, half, half.grid(problem), true, progress);
@@ -125,6 +117,15 @@ public final class FokkerPlanckEngine {
     private static FutureTask<FokkerPlanckResult> task(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,
                                                        boolean snapshots, java.util.function.LongConsumer progress) {
         return new FutureTask<>(() -> run(problem, s, grid, snapshots, progress));
+    }
+
+    /** A problem the solver honours, at settings whose half resolution (the error check) is still a grid. */
+    private static void requireSolvable(ErasureProblem problem, FokkerPlanckSettings settings) {
+        requireSupported(problem);
+        if (settings.cells() < 2 * FokkerPlanckSolver.MIN_CELLS) {
+            throw new IllegalArgumentException("a solve with its numerical error needs at least "
+                    + 2 * FokkerPlanckSolver.MIN_CELLS + " cells (its check runs on half of them), got " + settings.cells());
+        }
     }
 
     /** The cell-steps (cells × steps, one density) a {@link #solve} runs, the solve at half resolution included. */

@@ -91,25 +91,17 @@ public final class FokkerPlanckSolver {
                                            TimeGrid grid, double[] snapshotFractions, LongConsumer progress) {
         validate(protocol, cells, grid, snapshotFractions);
         final Grid g = Grid.of(potential, protocol, cells);
-        final double[] x = g.centres();
+        final Landscape land = new Landscape(potential, protocol, g);
         final int n = g.n();
-        final double[] uOld = new double[n];
-        final double[] uNew = new double[n];
-        energies(potential, x, protocol.control0(0), protocol.control1(0), uOld);
+        final double[] uOld = land.energiesAtStart();
         final Run run = new Run(potential, protocol, target, g, uOld, grid, snapshotFractions, progress);
         final double[] up = new double[n - 1];
         final double[] down = new double[n - 1];
-        final double[] shifted = new double[n];
-        final double invH2 = 1 / (g.h() * g.h());
-        final double[] c0 = new double[1];
-        final double[] c1 = new double[1];
         final double step = grid.dt();
-        double[] uNow = uNew;
+        double[] uNow = new double[n];
         double[] uPrev = uOld;
         for (long k = 1; k <= grid.protocolSteps(); k++) {
-            protocol.fill(k * step, step, 1, c0, c1);
-            energies(potential, x, c0[0], c1[0], uNow);
-            ScharfetterGummel.rates(uNow, invH2, up, down, n, shifted);
+            land.at(k * step, step, uNow, up, down);
             run.step(k, uNow, uPrev, up, down);
             final double[] t = uPrev;
             uPrev = uNow;
@@ -130,6 +122,42 @@ public final class FokkerPlanckSolver {
         final double tau = protocol.duration();
         if (Math.abs(grid.duration() - tau) > 1e-9 * tau) {
             throw new IllegalArgumentException("the time grid covers " + grid.duration() + " tau_D, the protocol " + tau);
+        }
+    }
+
+    /**
+     * The cell energies and Scharfetter–Gummel rates of a grid at the protocol's controls at a given time: what each
+     * step of a run needs, computed once for all runs that step at that time. Scratch only; no allocation per call.
+     */
+    private static final class Landscape {
+        private final Potential potential;
+        private final Protocol protocol;
+        private final double[] x;
+        private final double invH2;
+        private final double[] shifted;
+        private final double[] c0 = new double[1];
+        private final double[] c1 = new double[1];
+
+        Landscape(Potential potential, Protocol protocol, Grid g) {
+            this.potential = potential;
+            this.protocol = protocol;
+            this.x = g.centres();
+            this.invH2 = 1 / (g.h() * g.h());
+            this.shifted = new double[g.n()];
+        }
+
+        /** A new array of the energies at the controls of t = 0. */
+        double[] energiesAtStart() {
+            final double[] u = new double[x.length];
+            energies(potential, x, protocol.control0(0), protocol.control1(0), u);
+            return u;
+        }
+
+        /** Energies u and rates up, down at the controls of time t (a step of dt ends there). */
+        void at(double t, double dt, double[] u, double[] up, double[] down) {
+            protocol.fill(t, dt, 1, c0, c1);
+            energies(potential, x, c0[0], c1[0], u);
+            ScharfetterGummel.rates(u, invH2, up, down, x.length, shifted);
         }
     }
 
@@ -302,15 +330,8 @@ public final class FokkerPlanckSolver {
     record Grid(double left, double h, int n, int firstRight) {
         static Grid of(Potential potential, Protocol protocol, int cells) {
             final double tau = protocol.duration();
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k <= 200; k++) {
-                final double t = tau * k / 200;
-                final double[] r = potential.confiningInterval(protocol.control0(t), protocol.control1(t));
-                lo = Math.min(lo, r[0]);
-                hi = Math.max(hi, r[1]);
-            }
-            final double[] domain = widened(lo, hi);
+            final double[] reach = protocol.confiningInterval(potential);
+            final double[] domain = widened(reach[0], reach[1]);
             final double h = (domain[1] - domain[0]) / cells;
             final double xbEnd = potential.barrierPosition(protocol.control0(tau), protocol.control1(tau));
             final double left = xbEnd - Math.ceil((xbEnd - domain[0]) / h) * h;
@@ -375,32 +396,23 @@ public final class FokkerPlanckSolver {
         // third of the rate evaluations (the exponentials of the steep faces) fewer, the same numbers bit for bit.
         final TimeGrid fineGrid = grid.refined();
         final Grid g = Grid.of(potential, protocol, cells);
-        final double[] x = g.centres();
+        final Landscape land = new Landscape(potential, protocol, g);
         final int n = g.n();
-        double[] before = new double[n];                  // energies at the controls of coarse step k − 1
+        double[] before = land.energiesAtStart();         // energies at the controls of coarse step k − 1
         double[] now = new double[n];                     // ... of coarse step k
         final double[] middle = new double[n];            // ... of fine step 2k − 1
-        energies(potential, x, protocol.control0(0), protocol.control1(0), before);
         final Run coarse = new Run(potential, protocol, target, g, before, grid, new double[0], progress);
         final Run fine = new Run(potential, protocol, target, g, before, fineGrid, snapshotFractions, progress);
         final double[] upMiddle = new double[n - 1];
         final double[] downMiddle = new double[n - 1];
         final double[] up = new double[n - 1];
         final double[] down = new double[n - 1];
-        final double[] shifted = new double[n];
-        final double invH2 = 1 / (g.h() * g.h());
-        final double[] c0 = new double[1];
-        final double[] c1 = new double[1];
         final double step = grid.dt();
         final double half = fineGrid.dt();
         for (long k = 1; k <= grid.protocolSteps(); k++) {
-            protocol.fill((2 * k - 1) * half, half, 1, c0, c1);
-            energies(potential, x, c0[0], c1[0], middle);
-            ScharfetterGummel.rates(middle, invH2, upMiddle, downMiddle, n, shifted);
+            land.at((2 * k - 1) * half, half, middle, upMiddle, downMiddle);
             fine.step(2 * k - 1, middle, before, upMiddle, downMiddle);
-            protocol.fill(k * step, step, 1, c0, c1);
-            energies(potential, x, c0[0], c1[0], now);
-            ScharfetterGummel.rates(now, invH2, up, down, n, shifted);
+            land.at(k * step, step, now, up, down);
             fine.step(2 * k, now, middle, up, down);
             coarse.step(k, now, before, up, down);
             final double[] t = before;

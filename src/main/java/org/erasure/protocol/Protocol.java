@@ -26,4 +26,21 @@ public interface Protocol {
             c1[i] = control1(t);
         }
     }
+
+    /**
+     * The union over the protocol of the potential's confining intervals (beyond which exp(−U) &lt; e^−80 of the
+     * bottom), taken at 201 equally spaced times of [0, τ]: the positions a grid for the whole protocol must cover.
+     */
+    default double[] confiningInterval(org.erasure.physics.Potential potential) {
+        final double tau = duration();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k <= 200; k++) {
+            final double t = tau * k / 200;
+            final double[] r = potential.confiningInterval(control0(t), control1(t));
+            lo = Math.min(lo, r[0]);
+            hi = Math.max(hi, r[1]);
+        }
+        return new double[] {lo, hi};
+    }
 }

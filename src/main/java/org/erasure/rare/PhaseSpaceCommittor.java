@@ -69,14 +69,9 @@ public final class PhaseSpaceCommittor {
             throw new IllegalArgumentException("the phase-space committor needs a positive mass, got " + mass);
         }
         final double tau = protocol.duration();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k <= 200; k++) {
-            final double[] r = potential.confiningInterval(protocol.control0(tau * k / 200),
-                    protocol.control1(tau * k / 200));
-            lo = Math.min(lo, r[0]);
-            hi = Math.max(hi, r[1]);
-        }
+        final double[] reach = protocol.confiningInterval(potential);
+        final double lo = reach[0];
+        final double hi = reach[1];
         final double dx = (hi - lo) / (nx - 1);
         final double vMax = Math.sqrt(2 * 80 / mass);
         final double dv = 2 * vMax / (nv - 1);
