@@ -428,8 +428,8 @@ public final class ClaimsRunner {
         for (double eps : s.frontierErrors()) {
             final List<Rows.Frontier> pts = frontier.stream().filter(r -> r.targetError() == eps && r.feasible())
                     .toList();
-            final Map<Double, Double> excess = new LinkedHashMap<>();
-            pts.forEach(p -> excess.put(p.tau(), p.fp().excessOverLandauer()));
+            final Map<Double, Rows.Verified> excess = new LinkedHashMap<>();
+            pts.forEach(p -> excess.put(p.tau(), p.fp()));
             final List<Rows.Frontier> slow = pts.stream().filter(p -> p.tau() >= FIT_TAU_MIN).toList();
             final InverseTauFit fit = slow.size() >= 3 ? InverseTauFit.fit(slow.stream()
                     .mapToDouble(Rows.Frontier::tau).toArray(), slow.stream().mapToDouble(p -> p.fp().meanWork())

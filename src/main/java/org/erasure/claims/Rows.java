@@ -68,15 +68,35 @@ public final class Rows {
             return meanWork - landauerBound();
         }
 
+        /**
+         * The numerical error of {@link #excessOverLandauer}: ⟨W⟩'s plus the bound's through ε,
+         * |d(ln 2 − H(ε))/dε| δε = |ln((1 − ε)/ε)| δε (a linear bound).
+         */
+        double excessOverLandauerError() {
+            return errorRateError == 0 ? meanWorkError
+                    : meanWorkError + Math.abs(Math.log((1 - errorRate) / errorRate)) * errorRateError;
+        }
+
         double logInverseError() {
             return ErasureBounds.logInverseError(errorRate);
+        }
+
+        /** The numerical error of {@link #logInverseError}, δε/ε. */
+        double logInverseErrorError() {
+            return errorRateError / errorRate;
+        }
+
+        /** The numerical error of {@link #drawn}, from those of ⟨W⁺⟩ and ⟨W⁻⟩ (a linear bound). */
+        double drawnError(double eta) {
+            return meanWorkPlusError + Math.abs(eta) * meanWorkMinusError;
         }
 
         void into(Table.Row row) {
             row.put("mean_work_kT", meanWork).put("mean_work_numerical_error_kT", meanWorkError)
                     .put("error_rate", errorRate).put("error_rate_numerical_error", errorRateError)
                     .put("within_numerical_tolerance", withinTolerance).put("mean_work_plus_kT", meanWorkPlus)
-                    .put("mean_work_minus_kT", meanWorkMinus);
+                    .put("mean_work_plus_numerical_error_kT", meanWorkPlusError).put("mean_work_minus_kT", meanWorkMinus)
+                    .put("mean_work_minus_numerical_error_kT", meanWorkMinusError);
         }
     }
 
@@ -102,8 +122,10 @@ public final class Rows {
             final Table.Row r = new Table.Row().put("protocol.tau", tau);
             fp.into(r);
             r.put("landauer_bound_kT", fp.landauerBound()).put("excess_over_landauer_kT", fp.excessOverLandauer())
+                    .put("excess_over_landauer_numerical_error_kT", fp.excessOverLandauerError())
                     .put("finite_time_bound_kT", fp.finiteTimeBound()).put("entropy_production_kT", fp.entropyProduction())
-                    .put("log_inverse_error_kT", fp.logInverseError());
+                    .put("log_inverse_error_kT", fp.logInverseError())
+                    .put("log_inverse_error_numerical_error_kT", fp.logInverseErrorError());
             if (mc != null) {
                 r.put("mc_mean_work_kT", mc.meanWork()).put("mc_stderr_work_kT", mc.workStderr())
                         .put("mc_error_rate", mc.error().rate()).put("mc_error_ci_high", mc.error().high())
@@ -145,7 +167,10 @@ public final class Rows {
                     .put("feasible", feasible);
             fp.into(r);
             return r.put("landauer_bound_kT", fp.landauerBound()).put("excess_over_landauer_kT", fp.excessOverLandauer())
-                    .put("log_inverse_error_kT", fp.logInverseError()).put("finite_time_bound_kT", fp.finiteTimeBound())
+                    .put("excess_over_landauer_numerical_error_kT", fp.excessOverLandauerError())
+                    .put("log_inverse_error_kT", fp.logInverseError())
+                    .put("log_inverse_error_numerical_error_kT", fp.logInverseErrorError())
+                    .put("finite_time_bound_kT", fp.finiteTimeBound())
                     .put("barrier_kT", barrier).put("g_min", gMin).put("F_max_kT", fMax).put("phases", phases)
                     .put("on_search_bounds", onBounds).put("evaluations", (long) evaluations).put("fault", fault)
                     .put("found_for_target", foundForTarget);
@@ -219,19 +244,21 @@ public final class Rows {
     }
 
     /**
-     * Experiment 4 at one error target: the excess over the bound per duration, and the fit W∞ + B/τ of the
+     * Experiment 4 at one error target: the verified minimal-work point per duration (tabulated as its excess over the
+     * bound, with the excess's numerical error), and the fit W∞ + B/τ of the
      * minimal work over the durations [fitTauMin, fitTauMax] (null with fewer than three there); the fit is not
      * used outside that range (the crossover τ* is measured: {@link Crossover}).
      */
-    public record Speed(double targetError, Map<Double, Double> excessByTau, InverseTauFit fit, double fitTauMin,
+    public record Speed(double targetError, Map<Double, Verified> byTau, InverseTauFit fit, double fitTauMin,
                         double fitTauMax) {
 
         Table.Row row() {
             final Table.Row r = new Table.Row().put("target_error", targetError)
                     .put("log_inverse_error_kT", ErasureBounds.logInverseError(targetError))
                     .put("landauer_bound_kT", ErasureBounds.generalizedLandauer(targetError))
-                    .put("taus", (long) excessByTau.size());
-            excessByTau.forEach((tau, ex) -> r.put("excess_kT_at_tau_" + ClaimsRunner.fmt(tau), ex));
+                    .put("taus", (long) byTau.size());
+            byTau.forEach((tau, v) -> r.put("excess_kT_at_tau_" + ClaimsRunner.fmt(tau), v.excessOverLandauer())
+                    .put("excess_numerical_error_kT_at_tau_" + ClaimsRunner.fmt(tau), v.excessOverLandauerError()));
             if (fit != null) {
                 r.put("fit_tau_min_tauD", fitTauMin).put("fit_tau_max_tauD", fitTauMax).put("fit_w_inf_kT", fit.wInf())
                         .put("fit_w_inf_stderr_kT", fit.wInfError()).put("fit_b_kT_tauD", fit.b())
@@ -261,7 +288,10 @@ public final class Rows {
             fp.into(r);
             return r.put("log_inverse_error_kT", logInverseError())
                     .put("work_over_log_inverse_error", fp.meanWork() / logInverseError())
-                    .put("excess_over_landauer_kT", fp.excessOverLandauer()).put("g_min", gMin).put("F_max_kT", fMax)
+                    .put("work_over_log_inverse_error_numerical_error", fp.meanWorkError() / logInverseError())
+                    .put("excess_over_landauer_kT", fp.excessOverLandauer())
+                    .put("excess_over_landauer_numerical_error_kT", fp.excessOverLandauerError())
+                    .put("g_min", gMin).put("F_max_kT", fMax)
                     .put("phases", phases).put("on_search_bounds", onBounds).put("fault", fault);
         }
     }
@@ -280,12 +310,13 @@ public final class Rows {
             final Verified v = point.fp();
             final Table.Row r = new Table.Row().put("protocol_class", point.protocolClass()).put("protocol.tau", point.tau())
                     .put("target_error", point.targetError()).put("mean_work_kT", v.meanWork())
-                    .put("mean_work_plus_kT", v.meanWorkPlus())
+                    .put("mean_work_numerical_error_kT", v.meanWorkError()).put("mean_work_plus_kT", v.meanWorkPlus())
                     .put("mean_work_plus_numerical_error_kT", v.meanWorkPlusError())
                     .put("mean_work_minus_kT", v.meanWorkMinus())
                     .put("mean_work_minus_numerical_error_kT", v.meanWorkMinusError());
             for (double eta : efficiencies) {
-                r.put("drawn_kT_at_eta_" + ClaimsRunner.fmt(eta), v.drawn(eta));
+                r.put("drawn_kT_at_eta_" + ClaimsRunner.fmt(eta), v.drawn(eta))
+                        .put("drawn_numerical_error_kT_at_eta_" + ClaimsRunner.fmt(eta), v.drawnError(eta));
             }
             return r.put("eta_needed_for_2ln2", efficiencyFor2Ln2())
                     .put("eta_needed_numerical_error", point.fp().efficiencyNeededError(2 * Math.log(2)));

@@ -79,7 +79,7 @@ public final class Report {
                 .append(Table.escape(title)).append("</title><style>body{font-family:sans-serif;max-width:1100px;"
                         + "margin:2em auto;padding:0 1em;line-height:1.4}div.table{overflow-x:auto;margin:1em 0}"
                         + "table{border-collapse:collapse;font-size:0.85em}td,th{border:1px solid #bbb;padding:3px 6px;"
-                        + "vertical-align:top}th{background:#eee;position:sticky;top:0}td.num{text-align:right;"
+                        + "vertical-align:top}td:not(.num){min-width:16em}th{background:#eee;position:sticky;top:0}td.num{text-align:right;"
                         + "white-space:nowrap}img{max-width:100%}code{background:#f4f4f4}</style></head><body>\n");
         for (Block b : blocks) {
             if (b instanceof Heading hd) {
