@@ -269,21 +269,31 @@ public final class ClaimsRunner {
         // work at a target is the least over all protocols found at that tau whose error meets it.
         final List<Rows.Frontier> rows = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
-            ProtocolOptimizer.Optimum best = found.get(i);
-            boolean feasible = best.feasible();
-            int from = i;
-            for (int j = 0; j < found.size(); j++) {
-                final ProtocolOptimizer.Optimum o = found.get(j);
-                if (keys.get(j)[0] == keys.get(i)[0] && o.result().error() <= keys.get(i)[1]
-                        && o.result().meanWork() < best.result().meanWork()) {
-                    best = o;
-                    feasible = true;
-                    from = j;
-                }
-            }
-            rows.add(frontierRow(keys.get(i)[0], keys.get(i)[1], best, feasible, keys.get(from)[1], s));
+            final int from = cheapestMeeting(keys, found, i);
+            rows.add(frontierRow(keys.get(i)[0], keys.get(i)[1], found.get(from), found.get(from).feasible()
+                    || from != i, keys.get(from)[1], s));
         }
         return rows;
+    }
+
+    /**
+     * The optimum tabulated for point i of the frontier ({τ, ε_target} in {@code keys}): the least ⟨W⟩ among the
+     * optima found at the same τ whose verified ε meets point i's target, point i's own when none does. An
+     * optimum that misses its target is never the bar the others must beat: its ⟨W⟩ may be near zero because it
+     * did not erase at all.
+     */
+    static int cheapestMeeting(List<double[]> keys, List<ProtocolOptimizer.Optimum> found, int i) {
+        int best = i;
+        boolean meets = found.get(i).feasible();
+        for (int j = 0; j < found.size(); j++) {
+            final ProtocolOptimizer.Optimum o = found.get(j);
+            if (keys.get(j)[0] == keys.get(i)[0] && o.result().error() <= keys.get(i)[1]
+                    && (!meets || o.result().meanWork() < found.get(best).result().meanWork())) {
+                best = j;
+                meets = true;
+            }
+        }
+        return best;
     }
 
     /**

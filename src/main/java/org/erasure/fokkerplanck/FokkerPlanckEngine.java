@@ -61,7 +61,8 @@ public final class FokkerPlanckEngine {
      * java.util.function.LongConsumer)}, with its independent runs (at second order: four, at the two resolutions
      * and two time steps each) shared between the calling thread, which runs the largest, and {@code helpers}
      * (null: all in the calling thread). The runs are the same whichever thread runs them: so is the solution, bit
-     * for bit. The tasks given to {@code helpers} never wait on one another, so a pool of any size will do.
+     * for bit. A run no helper has started by the time the caller needs it is run by the caller, so a pool of any size
+     * will do, even one whose threads are themselves waiting in such solves.
      */
     public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings,
                                              FokkerPlanckSolution.Tolerance tolerance,
@@ -75,7 +76,7 @@ public final class FokkerPlanckEngine {
             final FutureTask<FokkerPlanckResult> coarse = task(problem, half, half.grid(problem), true, progress);
             helpers.execute(coarse);
             final FokkerPlanckResult fine = run(problem, settings, settings.grid(problem), true, progress);
-            return new FokkerPlanckSolution(fine, Futures.get(coarse), settings, tolerance);
+            return new FokkerPlanckSolution(fine, Futures.runOrGet(coarse), settings, tolerance);
         }
         final TimeGrid grid = settings.grid(problem);
         final TimeGrid halfGrid = half.grid(problem);
@@ -84,9 +85,9 @@ public final class FokkerPlanckEngine {
                 task(problem, half, halfGrid.refined(), true, progress), task(problem, half, halfGrid, false, progress));
         tasks.forEach(helpers::execute);
         final FokkerPlanckResult fineFine = run(problem, settings, grid.refined(), true, progress);
-        final FokkerPlanckResult fine = FokkerPlanckSolver.richardson(fineFine, Futures.get(tasks.get(0)));
-        final FokkerPlanckResult coarse = FokkerPlanckSolver.richardson(Futures.get(tasks.get(1)),
-                Futures.get(tasks.get(2)));
+        final FokkerPlanckResult fine = FokkerPlanckSolver.richardson(fineFine, Futures.runOrGet(tasks.get(0)));
+        final FokkerPlanckResult coarse = FokkerPlanckSolver.richardson(Futures.runOrGet(tasks.get(1)),
+                Futures.runOrGet(tasks.get(2)));
         return new FokkerPlanckSolution(fine, coarse, settings, tolerance);
     }
 
@@ -104,7 +105,7 @@ public final class FokkerPlanckEngine {
         final FutureTask<FokkerPlanckResult> coarse = task(problem, s, grid, false, null);
         helpers.execute(coarse);
         final FokkerPlanckResult fine = run(problem, s, grid.refined(), true, null);
-        return FokkerPlanckSolver.richardson(fine, Futures.get(coarse));
+        return FokkerPlanckSolver.richardson(fine, Futures.runOrGet(coarse));
     }
 
     /** One first-order run on {@code grid}, recording the settings' snapshots when {@code snapshots}. */

@@ -36,6 +36,32 @@ public final class Futures {
         }
     }
 
+    /**
+     * Runs tasks on {@code helpers} (null: none) and on the calling thread together: every task is handed to the
+     * helpers, then the caller runs, in order, each one no helper has started (FutureTask.run does nothing for a task
+     * already started), and returns when all are done. The caller never waits on a task that is still queued, so
+     * tasks may themselves call this with the same helpers, and a pool of any size will do.
+     */
+    public static <T> void runShared(java.util.List<? extends java.util.concurrent.RunnableFuture<T>> tasks,
+                                     java.util.concurrent.Executor helpers) {
+        if (helpers != null) {
+            for (int k = 1; k < tasks.size(); k++) {
+                helpers.execute(tasks.get(k));
+            }
+        }
+        tasks.forEach(Runnable::run);
+        tasks.forEach(Futures::get);
+    }
+
+    /**
+     * The result of a task handed to helper threads: run here if no helper has started it yet (so a caller never
+     * waits on a queued task: no deadlock when every helper itself waits), else waited for.
+     */
+    public static <T> T runOrGet(java.util.concurrent.RunnableFuture<T> task) {
+        task.run();
+        return get(task);
+    }
+
     /** The result of f; a RuntimeException thrown by the task is rethrown as it is. */
     public static <T> T get(Future<T> f) {
         try {

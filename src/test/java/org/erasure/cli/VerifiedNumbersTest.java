@@ -128,20 +128,25 @@ class VerifiedNumbersTest {
                     optimized.get("mean_work_kT")))), "printed what it wrote: " + o.out());
         }
         assertEquals(optimized.get("cells"), fp.get("cells"));
-        // the exported NESTbench-style table (1000 rows, intervals timing) runs as a table protocol and gives the
-        // optimised protocol's <W> to within its piecewise-constant approximation (a few 1e-3 kT at 1000 rows)
+        // the exported NESTbench-style table (1000 rows, intervals timing) runs as a table protocol and approaches
+        // the optimised protocol's <W> (all on 600 cells, 8 time steps per row) as a piecewise-constant approximation
+        // must: within 0.1 kT at 1000 rows, and at 4000 rows (the same protocol, tabulated here) at least 3x closer,
+        // as an error of first order or better in the row width requires, up to the three solves' numerical errors
+        // (a short last phase, 1.4 % of tau, left 0.036 kT at 1000 rows; a mild protocol leaves less than the errors)
         final java.util.List<String> table = Files.readAllLines(opt.resolve("protocol_table.txt"));
         assertEquals(1000, table.size());
-        Files.writeString(opt.resolve("table.yaml"), String.join("\n", "name: table",
-                "potential: {type: quartic, barrier_kT: 8}",
-                "protocol: {type: table, file: protocol_table.txt, timing: intervals, tau: 10, start: [1, 0], "
-                        + "end: [1, 0], target: right}", "dynamics: {model: overdamped, dt: 1.0e-3}",
-                "fokker_planck: {cells: 600, time_steps: 2000}", ""));
-        final SimulateCommandTest.Result t = SimulateCommandTest.run("fokker-planck", "--config",
-                opt.resolve("table.yaml").toString(), "--out", tmp.resolve("table").toString());
-        assertEquals(0, t.code(), t.err());
-        final double wTable = Double.parseDouble(row(tmp.resolve("table/summary.csv")).get("mean_work_kT"));
-        assertEquals(Double.parseDouble(optimized.get("mean_work_kT")), wTable, 0.02, "table vs keyframes");
+        Files.writeString(opt.resolve("table4000.txt"), OptimizeCommand.protocolTable(org.erasure.config.ConfigLoader
+                .load(opt.resolve("optimized.yaml"), List.of()).protocol(), 4000));
+        final double[] kf = work(opt.resolve("optimized.yaml"), tmp.resolve("kf600"), "--set",
+                "fokker_planck.cells=600", "--set", "fokker_planck.time_steps=8000");
+        final double[] t1000 = work(tableConfig(opt, "protocol_table.txt", 8000), tmp.resolve("t1000"));
+        final double[] t4000 = work(tableConfig(opt, "table4000.txt", 32000), tmp.resolve("t4000"));
+        final double d1000 = Math.abs(t1000[0] - kf[0]);
+        final double d4000 = Math.abs(t4000[0] - kf[0]);
+        final double errors = kf[1] + t1000[1] + t4000[1];
+        assertTrue(d1000 < 0.1 + errors, "table vs keyframes at 1000 rows: " + d1000 + " kT");
+        assertTrue(d4000 < d1000 / 3 + errors, "the table converges to the keyframes: " + d1000 + " kT at 1000 rows, "
+                + d4000 + " kT at 4000, numerical errors " + errors + " kT");
         assertEquals(optimized.get("time_steps"), fp.get("time_steps"));
         // and the searched value, which the optimiser saw, is not what is reported
         assertFalse(optimized.get("search_error_rate").equals(optimized.get("error_rate")));
@@ -150,6 +155,29 @@ class VerifiedNumbersTest {
                 opt.resolve("optimized.yaml").toString(), "--trajectories", "256", "--out", tmp.resolve("mc").toString());
         assertEquals(0, s.code(), s.err());
         assertProbabilities(row(tmp.resolve("mc/summary.csv")));
+    }
+
+    /** A configuration of the table protocol in file (intervals timing, tau = 10) of folder dir, on 600 cells. */
+    private static Path tableConfig(Path dir, String file, int steps) throws IOException {
+        final Path yaml = dir.resolve(file + ".yaml");
+        Files.writeString(yaml, String.join("\n", "name: table",
+                "potential: {type: quartic, barrier_kT: 8}",
+                "protocol: {type: table, file: " + file + ", timing: intervals, tau: 10, start: [1, 0], "
+                        + "end: [1, 0], target: right}", "dynamics: {model: overdamped, dt: 1.0e-3}",
+                "fokker_planck: {cells: 600, time_steps: " + steps + "}", ""));
+        return yaml;
+    }
+
+    /** ⟨W⟩ and its numerical error in kT by fokker-planck on a configuration (with extra options). */
+    private static double[] work(Path config, Path out, String... options) throws IOException {
+        final List<String> args = new java.util.ArrayList<>(List.of("fokker-planck", "--config", config.toString(),
+                "--out", out.toString()));
+        args.addAll(List.of(options));
+        final SimulateCommandTest.Result t = SimulateCommandTest.run(args.toArray(new String[0]));
+        assertEquals(0, t.code(), t.err());
+        final Map<String, String> r = row(out.resolve("summary.csv"));
+        return new double[] {Double.parseDouble(r.get("mean_work_kT")),
+                Double.parseDouble(r.get("mean_work_numerical_error_kT"))};
     }
 
     /**
