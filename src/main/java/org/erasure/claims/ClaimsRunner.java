@@ -252,9 +252,14 @@ public final class ClaimsRunner {
         final List<Future<ProtocolOptimizer.Optimum>> fs = new ArrayList<>();
         final List<double[]> keys = new ArrayList<>();
         for (double tau : s.frontierTaus()) {
+            // the targets at one duration search one family: a member solved for one is not solved again for another
+            final FourStepFamily family = FourStepFamily.of(tau, s.maxTilt(), s.barrierRange()[0], s.barrierRange()[1]);
+            final ProtocolOptimizer.Solves solves = new ProtocolOptimizer.Solves(family, TargetWell.RIGHT, 0,
+                    optimizerSettings(s));
             for (double eps : s.frontierErrors()) {
                 keys.add(new double[] {tau, eps});
-                fs.add(pool.submit(optimise(s, tau, eps, s.barrierRange()[0], s.barrierRange()[1])));
+                fs.add(pool.submit(() -> ProtocolOptimizer.minimize(family, eps, TargetWell.RIGHT, 0,
+                        optimizerSettings(s), null, null, solves)));
             }
         }
         final List<ProtocolOptimizer.Optimum> found = new ArrayList<>();

@@ -142,6 +142,21 @@ public final class ProtocolOptimizer {
     public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, double hold,
                                    Settings s, java.util.function.LongConsumer progress,
                                    java.util.concurrent.Executor helpers) {
+        return minimize(family, targetError, target, hold, s, progress, helpers, new Solves(family, target, hold, s));
+    }
+
+    /**
+     * As {@link #minimize(ProtocolFamily, double, TargetWell, double, Settings, java.util.function.LongConsumer,
+     * java.util.concurrent.Executor)}, taking the search-grid solves from {@code solves}, which other optimisations of
+     * the same family, target well, hold and search grid (at other error targets) share: a point any of them has
+     * solved is not solved again. The optimum is the same bit for bit as with solves of its own.
+     */
+    public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, double hold,
+                                   Settings s, java.util.function.LongConsumer progress,
+                                   java.util.concurrent.Executor helpers, Solves solves) {
+        if (!solves.serves(family, target, hold, s)) {
+            throw new IllegalArgumentException("these shared solves belong to another family, target, hold or grid");
+        }
         final int n = family.dimension();
         // Aim 10 % below the target: the optimisers stop near, not on, the constraint boundary.
         final double aim = targetError >= 1 ? targetError : 0.9 * targetError;
@@ -149,10 +164,8 @@ public final class ProtocolOptimizer {
         // that runs out of budget throws and loses its own best. Combined in phase order, first seen wins ties: the
         // same point whether the local searches run one after the other or side by side.
         final Seen[] seen = {new Seen(), new Seen(), new Seen()};
-        // Solves already done, by point: the local searches start from points already evaluated, and the best point
-        // is reported with its search-grid result; a repeated point costs no second solve (same result, bit for bit).
-        final java.util.Map<java.util.List<Double>, FokkerPlanckResult> solved =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        // Solves already done are kept by point (solves): the local searches start from points already evaluated, and
+        // the best point is reported with its search-grid result; a repeated point costs no second solve.
         final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
         final java.util.function.BiFunction<Seen, java.util.concurrent.Executor, MultivariateFunction> objective =
                 (phase, exec) -> u -> {
@@ -160,8 +173,7 @@ public final class ProtocolOptimizer {
                     if (progress != null) {
                         progress.accept(1);
                     }
-                    final double v = objective(cached(solved, u, () -> evaluate(family.member(u), target, hold, s,
-                            exec)), aim);
+                    final double v = objective(solves.get(u, exec), aim);
                     phase.offer(u, v);
                     return v;
                 };
@@ -177,20 +189,14 @@ public final class ProtocolOptimizer {
         // rate evaluations, which splitting it between threads gives up (measured: 15 % more CPU on 2 threads)
         if (n >= 2) {
             final CovarianceMatrixAdaptation.Best g = CovarianceMatrixAdaptation.minimize(points -> {
-                final java.util.List<java.util.concurrent.FutureTask<FokkerPlanckResult>> solves =
-                        new java.util.ArrayList<>();
-                for (double[] u : points) {
-                    solves.add(new java.util.concurrent.FutureTask<>(() -> cached(solved, u,
-                            () -> evaluate(family.member(u), target, hold, s, null))));
-                }
-                org.erasure.util.Futures.runShared(solves, helpers);
+                solves.prefetch(java.util.Arrays.asList(points), helpers);
                 final double[] values = new double[points.length];
                 for (int k = 0; k < points.length; k++) {
                     count.incrementAndGet();
                     if (progress != null) {
                         progress.accept(1);
                     }
-                    values[k] = objective(org.erasure.util.Futures.get(solves.get(k)), aim);
+                    values[k] = objective(solves.get(points[k], null), aim);
                     seen[0].offer(points[k], values[k]);
                 }
                 return values;
@@ -201,6 +207,13 @@ public final class ProtocolOptimizer {
             // solves are unshared, as the global search's
             final double[] fromBest = clampUnit(best.getPoint());
             final double[] fromStart = clampUnit(family.start());
+            if (helpers != null) {
+                // BOBYQA's first 2n + 1 points do not depend on the values there (Powell 2009, PRELIM): both searches'
+                // are solved side by side first, and the searches find them done
+                final java.util.List<double[]> first = new java.util.ArrayList<>(initialPoints(fromBest, LOCAL_RADIUS));
+                first.addAll(initialPoints(fromStart, LOCAL_RADIUS));
+                solves.prefetch(first, helpers);
+            }
             final java.util.concurrent.FutureTask<PointValuePair> second = new java.util.concurrent.FutureTask<>(
                     () -> localSearch(objective.apply(seen[2], null), fromStart, bounds, n, s));
             if (helpers != null) {
@@ -227,7 +240,7 @@ public final class ProtocolOptimizer {
         final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
         final double[] bestPoint = best.getPoint();
-        return new Optimum(bestPoint, m, v, cached(solved, bestPoint, () -> evaluate(m, target, hold, s, helpers)),
+        return new Optimum(bestPoint, m, v, solves.get(bestPoint, helpers),
                 feasible, count.get(),
                 fault(r, isSymmetricErasure(m)));
     }
@@ -292,14 +305,148 @@ public final class ProtocolOptimizer {
         return null;
     }
 
+    /** BOBYQA's initial trust-region radius in the unit box. */
+    static final double LOCAL_RADIUS = 0.15;
+
     /** BOBYQA from x0 on a third of the budget; the best it saw when the budget runs out is kept by its phase. */
     private static PointValuePair localSearch(MultivariateFunction f, double[] x0, SimpleBounds bounds, int n,
                                               Settings s) {
         try {
-            return new BOBYQAOptimizer(2 * n + 1, 0.15, 1e-5).optimize(new MaxEval(s.evaluations() / 3),
+            return new BOBYQAOptimizer(2 * n + 1, LOCAL_RADIUS, 1e-5).optimize(new MaxEval(s.evaluations() / 3),
                     new ObjectiveFunction(f), GoalType.MINIMIZE, new InitialGuess(x0), bounds);
         } catch (TooManyEvaluationsException e) {
             return new PointValuePair(x0, Double.POSITIVE_INFINITY);
+        }
+    }
+
+    /**
+     * The first 2n + 1 points Commons Math's BOBYQA (2n + 1 interpolation points) evaluates from x0 in the unit box
+     * with initial radius rho, in its order: x0 moved off the bounds as its {@code bobyqa} moves it, then that point
+     * plus and minus rho along each axis, as its {@code prelim} sets them (a step that would leave the box goes the
+     * other way, or twice as far). Only a forecast: a point it gets wrong is merely solved for nothing.
+     */
+    static java.util.List<double[]> initialPoints(double[] x0, double rho) {
+        final int n = x0.length;
+        final double[] base = x0.clone();
+        final double[] sl = new double[n];          // lower bound − base
+        final double[] su = new double[n];          // upper bound − base
+        for (int j = 0; j < n; j++) {
+            sl[j] = 0 - base[j];
+            su[j] = 1 - base[j];
+            if (sl[j] >= -rho) {
+                if (sl[j] >= 0) {
+                    base[j] = 0;
+                    sl[j] = 0;
+                    su[j] = 1;
+                } else {
+                    base[j] = rho;
+                    sl[j] = -rho;
+                    su[j] = Math.max(1 - base[j], rho);
+                }
+            } else if (su[j] <= rho) {
+                if (su[j] <= 0) {
+                    base[j] = 1;
+                    sl[j] = -1;
+                    su[j] = 0;
+                } else {
+                    base[j] = 1 - rho;
+                    sl[j] = Math.min(0 - base[j], -rho);
+                    su[j] = rho;
+                }
+            }
+        }
+        final java.util.List<double[]> points = new java.util.ArrayList<>();
+        for (int m = 0; m <= 2 * n; m++) {
+            final double[] step = new double[n];
+            if (m >= 1 && m <= n) {
+                step[m - 1] = su[m - 1] == 0 ? -rho : rho;
+            } else if (m > n) {
+                final int i = m - n - 1;
+                double b = -rho;
+                if (sl[i] == 0) {
+                    b = Math.min(2 * rho, su[i]);
+                }
+                if (su[i] == 0) {
+                    b = Math.max(-2 * rho, sl[i]);
+                }
+                step[i] = b;
+            }
+            final double[] x = new double[n];
+            for (int j = 0; j < n; j++) {
+                x[j] = Math.min(Math.max(0, base[j] + step[j]), 1);
+                if (step[j] == sl[j]) {
+                    x[j] = 0;
+                }
+                if (step[j] == su[j]) {
+                    x[j] = 1;
+                }
+            }
+            points.add(x);
+        }
+        return points;
+    }
+
+    /**
+     * Search-grid solves of one family's members by point of the unit box, for one target well, hold and search
+     * grid; shared by optimisations that differ only in their error target (claims' frontier at one duration). Each
+     * point is solved once: a thread that asks for a point another thread is solving waits for that solve (which
+     * itself never waits on this cache), and gets the same result, bit for bit.
+     */
+    public static final class Solves {
+        private final ProtocolFamily family;
+        private final TargetWell target;
+        private final double hold;
+        private final Settings settings;
+        private final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>,
+                java.util.concurrent.FutureTask<FokkerPlanckResult>> byPoint =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        public Solves(ProtocolFamily family, TargetWell target, double hold, Settings settings) {
+            this.family = family;
+            this.target = target;
+            this.hold = hold;
+            this.settings = settings;
+        }
+
+        boolean serves(ProtocolFamily f, TargetWell t, double h, Settings s) {
+            final FokkerPlanckSettings a = settings.search();
+            final FokkerPlanckSettings b = s.search();
+            return f == family && t == target && Double.compare(h, hold) == 0 && a.cells() == b.cells()
+                    && a.timeSteps() == b.timeSteps() && a.timeOrder() == b.timeOrder();
+        }
+
+        /** Points solved or under way. */
+        public int size() {
+            return byPoint.size();
+        }
+
+        /** The solve of point u, done now (its runs shared with exec, null: none) unless done or under way. */
+        FokkerPlanckResult get(double[] u, java.util.concurrent.Executor exec) {
+            return org.erasure.util.Futures.runOrGet(task(u, exec));
+        }
+
+        /** Solves the points not yet solved side by side on helpers and the calling thread, each solve unshared. */
+        void prefetch(java.util.List<double[]> points, java.util.concurrent.Executor helpers) {
+            final java.util.List<java.util.concurrent.FutureTask<FokkerPlanckResult>> tasks = new java.util.ArrayList<>();
+            for (double[] u : points) {
+                tasks.add(task(u, null));
+            }
+            org.erasure.util.Futures.runShared(tasks, helpers);
+        }
+
+        /** The task of point u: the one already stored, or a new one, stored (not yet run). */
+        private java.util.concurrent.FutureTask<FokkerPlanckResult> task(double[] u,
+                                                                          java.util.concurrent.Executor exec) {
+            final java.util.List<Double> key = java.util.Arrays.stream(u).boxed().toList();
+            final java.util.concurrent.FutureTask<FokkerPlanckResult> known = byPoint.get(key);
+            if (known != null) {
+                return known;
+            }
+            final double[] point = u.clone();
+            final java.util.concurrent.FutureTask<FokkerPlanckResult> mine = new java.util.concurrent.FutureTask<>(
+                    () -> evaluate(family.member(point), target, hold, settings, exec));
+            final java.util.concurrent.FutureTask<FokkerPlanckResult> raced = byPoint.putIfAbsent(key, mine);
+            return raced == null ? mine : raced;
         }
     }
 
@@ -314,27 +461,6 @@ public final class ProtocolOptimizer {
                 point = clampUnit(u);
             }
         }
-    }
-
-    /**
-     * The stored solve of point u, or a new one (stored). Solved outside the map's locks: a solve may wait on helper
-     * threads, and ConcurrentHashMap.computeIfAbsent would hold a lock that another search's thread may need (a
-     * deadlock with one helper). Two threads may solve the same point at once; they get the same numbers.
-     */
-    private static FokkerPlanckResult cached(java.util.Map<java.util.List<Double>, FokkerPlanckResult> solved,
-                                             double[] u, java.util.function.Supplier<FokkerPlanckResult> solve) {
-        final java.util.List<Double> k = key(u);
-        final FokkerPlanckResult known = solved.get(k);
-        if (known != null) {
-            return known;
-        }
-        final FokkerPlanckResult r = solve.get();
-        final FokkerPlanckResult raced = solved.putIfAbsent(k, r);
-        return raced == null ? r : raced;
-    }
-
-    private static java.util.List<Double> key(double[] u) {
-        return java.util.Arrays.stream(u).boxed().toList();
     }
 
     private static PointValuePair better(PointValuePair a, PointValuePair b) {

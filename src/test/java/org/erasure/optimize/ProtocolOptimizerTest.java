@@ -81,4 +81,72 @@ class ProtocolOptimizerTest {
             }
         }
     }
+
+    /**
+     * The forecast of BOBYQA's first 2n + 1 points, which the optimiser solves side by side before the local
+     * searches, is exactly what Commons Math's BOBYQA then asks for: inside the box, near and on its bounds.
+     */
+    @Test
+    void forecastsBobyqasFirstPointsExactly() {
+        final double[][] starts = {{0.5, 0.5, 0.5}, {0.1, 0.9, 0.0}, {1.0, 0.86, 0.14}, {0.0, 0.15, 0.85},
+                {0.3, 0.999, 1e-4, 0.7, 0.5, 0.5}};
+        for (double[] x0 : starts) {
+            final int n = x0.length;
+            final java.util.List<double[]> asked = new java.util.ArrayList<>();
+            try {
+                new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer(2 * n + 1,
+                        ProtocolOptimizer.LOCAL_RADIUS, 1e-5).optimize(
+                        new org.apache.commons.math3.optim.MaxEval(2 * n + 1),
+                        new org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction(x -> {
+                            asked.add(x.clone());
+                            double v = 0;
+                            for (int i = 0; i < x.length; i++) {
+                                v += (i + 1) * (x[i] - 0.4) * (x[i] - 0.4);
+                            }
+                            return v;
+                        }), org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
+                        new org.apache.commons.math3.optim.InitialGuess(x0),
+                        new org.apache.commons.math3.optim.SimpleBounds(new double[n], filled(n, 1)));
+            } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
+                // the budget covers exactly the initial points
+            }
+            final java.util.List<double[]> forecast = ProtocolOptimizer.initialPoints(x0, ProtocolOptimizer.LOCAL_RADIUS);
+            assertEquals(2 * n + 1, asked.size());
+            for (int k = 0; k < asked.size(); k++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(asked.get(k), forecast.get(k), 0.0,
+                        "point " + k + " from " + java.util.Arrays.toString(x0));
+            }
+        }
+    }
+
+    private static double[] filled(int n, double v) {
+        final double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    /**
+     * Optimisations at two targets sharing their solves (claims' frontier at one duration) find what each finds with
+     * solves of its own, bit for bit, and solve fewer points in all (the start, CMA-ES's first generation and BOBYQA's
+     * first points from the start are the same for both).
+     */
+    @Test
+    void sharedSolvesChangeNoBitOfTheOptima() {
+        final FourStepFamily family = FourStepFamily.of(5, 30, 8, 12);
+        final ProtocolOptimizer.Settings s = new ProtocolOptimizer.Settings(200, 400, 45, 7);
+        final ProtocolOptimizer.Solves shared = new ProtocolOptimizer.Solves(family, TargetWell.RIGHT, 0, s);
+        for (double target : new double[] {1e-4, 1e-6}) {
+            final ProtocolOptimizer.Optimum own = ProtocolOptimizer.minimize(family, target, TargetWell.RIGHT, 0, s,
+                    null, null);
+            final ProtocolOptimizer.Optimum withShared = ProtocolOptimizer.minimize(family, target, TargetWell.RIGHT, 0,
+                    s, null, null, shared);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(own.unit(), withShared.unit(), 0.0);
+            assertEquals(own.result().meanWork(), withShared.result().meanWork(), 0.0);
+            assertEquals(own.searched().error(), withShared.searched().error(), 0.0);
+        }
+        assertTrue(shared.size() < 2 * 45, "points solved for both: " + shared.size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ProtocolOptimizer.minimize(
+                FourStepFamily.of(5, 30, 8, 12), 1e-4, TargetWell.RIGHT, 0, s, null, null, shared),
+                "another family (even an equal one) does not share");
+    }
 }
