@@ -160,7 +160,7 @@ public final class ClaimsRunner {
 
     /** One solve at the search grid (inside searches and root finding only; never tabulated). */
     static FokkerPlanckResult search(QuarticDoubleWell w, KeyframeProtocol p, ClaimsSettings s) {
-        return FokkerPlanckEngine.solveAt(ErasureProblem.of(w, p), searchGrid(s));
+        return FokkerPlanckEngine.searchAt(ErasureProblem.of(w, p), searchGrid(s), null);
     }
 
     /**

@@ -97,22 +97,46 @@ public final class FokkerPlanckEngine {
      * FokkerPlanckSolution.Tolerance, java.util.function.LongConsumer, Executor)}; bit for bit {@link #solveAt}.
      */
     public static FokkerPlanckResult solveAt(ErasureProblem problem, FokkerPlanckSettings s, Executor helpers) {
-        if (helpers == null || s.timeOrder() != 2) {
-            return solveAt(problem, s);
-        }
+        return solveAt(problem, s, helpers, false);
+    }
+
+    /**
+     * The objective of a search: {@link #solveAt(ErasureProblem, FokkerPlanckSettings, Executor)} with both bit
+     * values evolved as one density (see {@link FokkerPlanckSolver#solve(org.erasure.physics.Potential,
+     * org.erasure.protocol.Protocol, TargetWell, int, TimeGrid, double[], java.util.function.LongConsumer, boolean)}):
+     * ⟨W⟩ and ε as solveAt gives them to rounding, the errors per bit value NaN, no snapshots; a quarter cheaper.
+     */
+    public static FokkerPlanckResult searchAt(ErasureProblem problem, FokkerPlanckSettings s, Executor helpers) {
+        return solveAt(problem, s.withoutSnapshots(), helpers, true);
+    }
+
+    private static FokkerPlanckResult solveAt(ErasureProblem problem, FokkerPlanckSettings s, Executor helpers,
+                                              boolean mixed) {
         requireSupported(problem);
         final TimeGrid grid = s.grid(problem);
-        final FutureTask<FokkerPlanckResult> coarse = task(problem, s, grid, false, null);
+        if (s.timeOrder() != 2) {
+            return run(problem, s, grid, true, null, mixed);
+        }
+        if (helpers == null) {
+            return FokkerPlanckSolver.solveSecondOrder(problem.potential(), problem.protocol(), problem.target(),
+                    s.cells(), grid, s.snapshotFractions(), null, mixed);
+        }
+        final FutureTask<FokkerPlanckResult> coarse = new FutureTask<>(() -> run(problem, s, grid, false, null, mixed));
         helpers.execute(coarse);
-        final FokkerPlanckResult fine = run(problem, s, grid.refined(), true, null);
+        final FokkerPlanckResult fine = run(problem, s, grid.refined(), true, null, mixed);
         return FokkerPlanckSolver.richardson(fine, Futures.runOrGet(coarse));
     }
 
     /** One first-order run on {@code grid}, recording the settings' snapshots when {@code snapshots}. */
     private static FokkerPlanckResult run(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,
                                           boolean snapshots, java.util.function.LongConsumer progress) {
+        return run(problem, s, grid, snapshots, progress, false);
+    }
+
+    private static FokkerPlanckResult run(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,
+                                          boolean snapshots, java.util.function.LongConsumer progress, boolean mixed) {
         return FokkerPlanckSolver.solve(problem.potential(), problem.protocol(), problem.target(), s.cells(), grid,
-                snapshots ? s.snapshotFractions() : new double[0], progress);
+                snapshots ? s.snapshotFractions() : new double[0], progress, mixed);
     }
 
     private static FutureTask<FokkerPlanckResult> task(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,

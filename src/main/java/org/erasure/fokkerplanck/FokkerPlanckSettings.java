@@ -68,6 +68,11 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
         return new FokkerPlanckSettings(cells, timeSteps, timeOrder, fractions);
     }
 
+    /** The same resolution without snapshots. */
+    public FokkerPlanckSettings withoutSnapshots() {
+        return snapshotFractions.length == 0 ? this : new FokkerPlanckSettings(cells, timeSteps, timeOrder, new double[0]);
+    }
+
     /** Half the cells and half the steps: the coarse twin of the two-resolution error estimate. */
     public FokkerPlanckSettings coarsened() {
         return new FokkerPlanckSettings(cells / 2, Math.max(2, timeSteps / 2), timeOrder, new double[0]);

@@ -120,26 +120,31 @@ final class PositiveTridiagonal {
     static void solve2Twisted(double[] up, double[] down, double dt, int n, double[] p, double[] q,
                               double[][] scratch) {
         if (n < 4) {
-            solve2Fused(up, down, dt, n, p, q, scratch);
+            solve2Fused(up, down, dt, n, p, q == null ? new double[n] : q, scratch);
             return;
         }
         final double[] wNext = scratch[0];      // per cell j ≠ m: its pivot is wNext[j]/wHere[j]
         final double[] wHere = scratch[1];
         final double[] qp = scratch[2];
-        final double[] qq = scratch[3];
+        final boolean two = q != null;                  // a second right-hand side (C2 unswitches the loops on it)
+        final double[] qq = two ? scratch[3] : null;
         final int m = (n - 1) / 2;
         double vt = 1;
         double wt = 1;
         double pt = p[0];
-        double qt = q[0];
+        double qt = two ? q[0] : 0;
         qp[0] = pt;
-        qq[0] = qt;
+        if (two) {
+            qq[0] = qt;
+        }
         double vb = 1;
         double wb = 1;
         double pb = p[n - 1];
-        double qb = q[n - 1];
+        double qb = two ? q[n - 1] : 0;
         qp[n - 1] = pb;
-        qq[n - 1] = qb;
+        if (two) {
+            qq[n - 1] = qb;
+        }
         // the top eliminates cells 0..i−1 into i for i = 1..m−1, the bottom n−1..j+1 into j for j = n−2..m+1:
         // m − 1 and n − 2 − m steps (equal, or the bottom one more)
         for (int i = 1, j = n - 2; i < m; i++, j--) {
@@ -158,14 +163,20 @@ final class PositiveTridiagonal {
             wHere[j + 1] = wb;
             wNext[j + 1] = wbn;
             pt = Math.fma(lt, pt, p[i] * wtn);
-            qt = Math.fma(lt, qt, q[i] * wtn);
+            if (two) {
+                qt = Math.fma(lt, qt, q[i] * wtn);
+            }
             pb = Math.fma(lb, pb, p[j] * wbn);
-            qb = Math.fma(lb, qb, q[j] * wbn);
+            if (two) {
+                qb = Math.fma(lb, qb, q[j] * wbn);
+            }
             if (wtn > 0x1p100) {                               // exact power-of-two rescaling
                 vt = vtn * 0x1p-100;
                 wt = wtn * 0x1p-100;
                 pt *= 0x1p-100;
-                qt *= 0x1p-100;
+                if (two) {
+                    qt *= 0x1p-100;
+                }
             } else {
                 vt = vtn;
                 wt = wtn;
@@ -174,15 +185,21 @@ final class PositiveTridiagonal {
                 vb = vbn * 0x1p-100;
                 wb = wbn * 0x1p-100;
                 pb *= 0x1p-100;
-                qb *= 0x1p-100;
+                if (two) {
+                    qb *= 0x1p-100;
+                }
             } else {
                 vb = vbn;
                 wb = wbn;
             }
             qp[i] = pt;
-            qq[i] = qt;
+            if (two) {
+                qq[i] = qt;
+            }
             qp[j] = pb;
-            qq[j] = qb;
+            if (two) {
+                qq[j] = qb;
+            }
         }
         if (n - 2 - m > m - 1) {                               // n even: the bottom's extra step, j = m + 1
             final int j = m + 1;
@@ -194,18 +211,24 @@ final class PositiveTridiagonal {
             wHere[j + 1] = wb;
             wNext[j + 1] = wbn;
             pb = Math.fma(lb, pb, p[j] * wbn);
-            qb = Math.fma(lb, qb, q[j] * wbn);
+            if (two) {
+                qb = Math.fma(lb, qb, q[j] * wbn);
+            }
             if (wbn > 0x1p100) {
                 vb = vbn * 0x1p-100;
                 wb = wbn * 0x1p-100;
                 pb *= 0x1p-100;
-                qb *= 0x1p-100;
+                if (two) {
+                    qb *= 0x1p-100;
+                }
             } else {
                 vb = vbn;
                 wb = wbn;
             }
             qp[j] = pb;
-            qq[j] = qb;
+            if (two) {
+                qq[j] = qb;
+            }
         }
         // the meeting cell m: the top's last step (with p_m), the bottom's inflow (without), no rescaling
         final double at = dt * down[m - 1];
@@ -223,20 +246,26 @@ final class PositiveTridiagonal {
         wNext[m + 1] = wbn;
         final double pivot = sigmaTop + ab * vb / wbn;
         final double xpm = (Math.fma(lt, pt, p[m] * wtn) / wtn + lb * pb / wbn) / pivot;
-        final double xqm = (Math.fma(lt, qt, q[m] * wtn) / wtn + lb * qb / wbn) / pivot;
+        final double xqm = two ? (Math.fma(lt, qt, q[m] * wtn) / wtn + lb * qb / wbn) / pivot : 0;
         wNext[m] = 1;
         wHere[m] = 0;
         qp[m] = 0;
-        qq[m] = 0;
+        if (two) {
+            qq[m] = 0;
+        }
         // y_j = Q_j/wNext[j]; back coefficients' ratio wHere[j]/wNext[j] (kept in wHere)
         for (int i = 0; i < n; i++) {
             final double r = 1 / wNext[i];
             qp[i] *= r;
-            qq[i] *= r;
+            if (two) {
+                qq[i] *= r;
+            }
             wHere[i] *= r;
         }
         p[m] = xpm < FLUSH ? 0 : xpm;
-        q[m] = xqm < FLUSH ? 0 : xqm;
+        if (two) {
+            q[m] = xqm < FLUSH ? 0 : xqm;
+        }
         // outwards from m: x_i = y_i + dt·down[i]/pivot_i · x_{i+1} above, x_j = y_j + dt·up[j−1]/pivot_j · x_{j−1}
         // below
         double xpt = xpm;
@@ -249,20 +278,32 @@ final class PositiveTridiagonal {
             final double ct = dt * down[i] * wHere[i];
             final double cb = dt * up[j - 1] * wHere[j];
             xpt = Math.fma(ct, xpt, qp[i]);
-            xqt = Math.fma(ct, xqt, qq[i]);
+            if (two) {
+                xqt = Math.fma(ct, xqt, qq[i]);
+            }
             xpb = Math.fma(cb, xpb, qp[j]);
-            xqb = Math.fma(cb, xqb, qq[j]);
+            if (two) {
+                xqb = Math.fma(cb, xqb, qq[j]);
+            }
             p[i] = xpt < FLUSH ? 0 : xpt;
-            q[i] = xqt < FLUSH ? 0 : xqt;
+            if (two) {
+                q[i] = xqt < FLUSH ? 0 : xqt;
+            }
             p[j] = xpb < FLUSH ? 0 : xpb;
-            q[j] = xqb < FLUSH ? 0 : xqb;
+            if (two) {
+                q[j] = xqb < FLUSH ? 0 : xqb;
+            }
         }
         if (j < n) {                                           // n even: the last cell below
             final double cb = dt * up[j - 1] * wHere[j];
             xpb = Math.fma(cb, xpb, qp[j]);
-            xqb = Math.fma(cb, xqb, qq[j]);
+            if (two) {
+                xqb = Math.fma(cb, xqb, qq[j]);
+            }
             p[j] = xpb < FLUSH ? 0 : xpb;
-            q[j] = xqb < FLUSH ? 0 : xqb;
+            if (two) {
+                q[j] = xqb < FLUSH ? 0 : xqb;
+            }
         }
     }
 }

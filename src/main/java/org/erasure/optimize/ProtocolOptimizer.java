@@ -106,7 +106,7 @@ public final class ProtocolOptimizer {
 
     static FokkerPlanckResult evaluate(ProtocolFamily.Member m, TargetWell target, double hold, Settings s,
                                        java.util.concurrent.Executor helpers) {
-        return FokkerPlanckEngine.solveAt(problem(m, target, hold), s.search(), helpers);
+        return FokkerPlanckEngine.searchAt(problem(m, target, hold), s.search(), helpers);
     }
 
     /**
