@@ -23,7 +23,8 @@ class ClaimsQuickTest {
     @Test
     void quickReportHoldsPhysicsNotJustFiles() throws IOException {
         final Path out = tmp.resolve("claims");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("claims", "--quick", "--out", out.toString());
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("claims", "--quick", "--threads", "3", "--out",
+                out.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         for (String f : new String[] {"report.md", "report.html", "approach.csv", "frontier.csv", "storing.csv",
                 "speed.csv", "verdict.csv", "run.json", "approach_work_vs_tau.png", "frontier_error_vs_work.svg",
@@ -31,7 +32,19 @@ class ClaimsQuickTest {
                 "classes_work_vs_tau.png", "controller_energy_vs_eta.svg"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
-        final ClaimsRunner.Results res = ClaimsRunner.run(ClaimsConfig.load(true, null), 2, null);
+        // issue 15: the same experiments on one thread give every table the command wrote on three, to the byte
+        // (optimisations, CMA-ES generations, shared solves, Monte Carlo blocks and AMS repetitions all seeded and
+        // collected in order)
+        final ClaimsRunner.Results res = ClaimsRunner.run(ClaimsConfig.load(true, null), 1, null);
+        final Table[] tables = {res.approachTable(), res.approachFitTable(), res.frontierTable(),
+            res.frontierCheckTable(), res.amsCheckTable(), res.storingTable(), res.speedTable(), res.crossoverTable(),
+            res.classesTable(), res.controllerTable(), res.verdictTable()};
+        final String[] names = {"approach", "approach_fit", "frontier", "frontier_mc_check", "frontier_ams_check",
+            "storing", "speed", "crossover", "classes", "controller", "verdict"};
+        for (int i = 0; i < tables.length; i++) {
+            assertEquals(Files.readString(out.resolve(names[i] + ".csv")), tables[i].csv(),
+                    names[i] + ".csv on 1 thread vs 3");
+        }
         // every <W> >= kT[ln2 - H(eps)] - tolerance (FP discretisation, ~1e-4 kT)
         final List<Rows.Verified> fps = new java.util.ArrayList<>();
         res.approach().forEach(a -> fps.add(a.fp()));
