@@ -39,6 +39,14 @@ public record FokkerPlanckResult(double meanWork, double meanWorkPlus, double me
                                  double cellWidth, double[] initialDensity, double[] finalDensity,
                                  double[] snapshotFractions, double[][] snapshots) {
 
+    /** The same result without its density snapshots (as a run recording none gives it). */
+    public FokkerPlanckResult withoutSnapshots() {
+        return new FokkerPlanckResult(meanWork, meanWorkPlus, meanWorkMinus, meanHeat, meanDeltaU, error, errorFromLeft,
+                errorFromRight, errorAtProtocolEnd, freeEnergyChange, entropyProduction, wasserstein2, finiteTimeBound,
+                quasiStaticWork, cells, timeSteps, holdSteps, domainLow, cellWidth, initialDensity, finalDensity,
+                new double[0], new double[0][]);
+    }
+
     /** Cell centre i. */
     public double x(int i) {
         return domainLow + (i + 0.5) * cellWidth;

@@ -255,11 +255,9 @@ public final class ProtocolOptimizer {
 
     /** As {@link #verify(ErasureProblem, Settings)}, each solve's runs shared with {@code helpers} (null: none). */
     public static FokkerPlanckSolution verify(ErasureProblem problem, Settings s, java.util.concurrent.Executor helpers) {
-        FokkerPlanckSettings grid = s.verify();
-        FokkerPlanckSolution v = solve(problem, grid, helpers);
+        FokkerPlanckSolution v = solve(problem, s.verify(), helpers);
         for (int k = 0; k < s.refinements() && !v.withinTolerance(); k++) {
-            grid = grid.refined();
-            v = solve(problem, grid, helpers);
+            v = FokkerPlanckEngine.refine(problem, v, FokkerPlanckSolution.Tolerance.DEFAULT, helpers);
         }
         return v;
     }

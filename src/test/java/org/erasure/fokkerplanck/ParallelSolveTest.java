@@ -36,6 +36,15 @@ class ParallelSolveTest {
             final long total = FokkerPlanckEngine.cellSteps(p, s);
             assertEquals(total, done.get(), 0.02 * total, "progress adds up with helpers too");
             assertSame(FokkerPlanckEngine.solveAt(p, s), FokkerPlanckEngine.solveAt(p, s, pool));
+            // a refinement reuses the solve it refines as its check: the same solution as solving afresh
+            final FokkerPlanckSolution afresh = FokkerPlanckEngine.solve(p, s.refined());
+            for (java.util.concurrent.Executor e : new java.util.concurrent.Executor[] {null, pool}) {
+                final FokkerPlanckSolution refined = FokkerPlanckEngine.refine(p, alone,
+                        FokkerPlanckSolution.Tolerance.DEFAULT, e);
+                assertSame(afresh.result(), refined.result());
+                assertSame(afresh.coarse(), refined.coarse());
+                assertEquals(afresh.workError(), refined.workError(), 0.0);
+            }
         } finally {
             pool.shutdownNow();
         }
