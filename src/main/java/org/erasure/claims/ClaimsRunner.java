@@ -37,7 +37,10 @@ import org.erasure.util.Futures;
 
 /**
  * The canonical experiments of SPEC 5, computed into typed rows ({@link Rows}). Deterministic:
- * optimisations run in parallel but are seeded and collected in order.
+ * optimisations run in parallel but are seeded and collected in order. Each takes the pool as its helpers too, so that
+ * a thread with nothing of its own to do solves CMA-ES candidates, BOBYQA's first points or a solve's runs for a
+ * running one (on a wide machine, the crossover optimisations and the chains of verifications run when most of the
+ * pool is idle); who solves what never changes a number.
  */
 public final class ClaimsRunner {
 
@@ -122,7 +125,7 @@ public final class ClaimsRunner {
             final List<Rows.Frontier> frontier = frontier(s, pool, tick, faults);
             final List<Future<Rows.Crossover>> crossFutures = new ArrayList<>();
             for (double eps : s.frontierErrors()) {
-                crossFutures.add(pool.submit(() -> crossover(s, eps, frontier)));
+                crossFutures.add(pool.submit(() -> crossover(s, eps, frontier, pool)));
             }
             final Rows.FrontierCheck check = frontierCheck(s, threads, tick, faults);
             final Rows.AmsCheck amsCheck = amsCheck(s, frontier, threads);
@@ -167,8 +170,9 @@ public final class ClaimsRunner {
      * What is tabulated: the solution at the verification grid (twice the search grid in space and time,
      * refined further while outside the numerical tolerance) with its numerical error.
      */
-    static FokkerPlanckSolution verified(QuarticDoubleWell w, KeyframeProtocol p, ClaimsSettings s) {
-        return ProtocolOptimizer.verify(ErasureProblem.of(w, p), optimizerSettings(s));
+    static FokkerPlanckSolution verified(QuarticDoubleWell w, KeyframeProtocol p, ClaimsSettings s,
+                                         java.util.concurrent.Executor helpers) {
+        return ProtocolOptimizer.verify(ErasureProblem.of(w, p), optimizerSettings(s), helpers);
     }
 
     /** The optimiser's grids and budget: search at claims' grid, verify at twice it, refine up to twice more. */
@@ -213,7 +217,8 @@ public final class ClaimsRunner {
         final QuarticDoubleWell w = QuarticDoubleWell.of(s.approachBarrier());
         final List<Future<FokkerPlanckSolution>> fs = new ArrayList<>();
         for (double tau : s.approachTaus()) {
-            fs.add(pool.submit(() -> verified(w, KeyframeProtocol.fourStep(tau, s.approachGMin(), s.approachTilt()), s)));
+            fs.add(pool.submit(() -> verified(w, KeyframeProtocol.fourStep(tau, s.approachGMin(), s.approachTilt()), s,
+                    pool)));
         }
         final List<Rows.Approach> rows = new ArrayList<>();
         for (int i = 0; i < fs.size(); i++) {
@@ -259,7 +264,7 @@ public final class ClaimsRunner {
             for (double eps : s.frontierErrors()) {
                 keys.add(new double[] {tau, eps});
                 fs.add(pool.submit(() -> ProtocolOptimizer.minimize(family, eps, TargetWell.RIGHT, 0,
-                        optimizerSettings(s), null, null, solves)));
+                        optimizerSettings(s), null, pool, solves)));
             }
         }
         final List<ProtocolOptimizer.Optimum> found = new ArrayList<>();
@@ -326,7 +331,8 @@ public final class ClaimsRunner {
                         final FourStepFamily family = FourStepFamily.of(tau, s.maxTilt(), s.barrierRange()[0],
                                 s.barrierRange()[1]);
                         final ProtocolFamily.Member m = family.member(shorter.unit());
-                        final FokkerPlanckSolution v = verified((QuarticDoubleWell) m.potential(), m.protocol(), s);
+                        final FokkerPlanckSolution v = verified((QuarticDoubleWell) m.potential(), m.protocol(), s,
+                                pool);
                         final ProtocolOptimizer.Optimum here = found.get(at);
                         if (v.result().error() <= eps && v.result().meanWork() < here.result().meanWork()) {
                             synchronized (found) {
@@ -344,9 +350,9 @@ public final class ClaimsRunner {
     }
 
     static Callable<ProtocolOptimizer.Optimum> optimise(ClaimsSettings s, double tau, double eps, double lo,
-                                                         double hi) {
+                                                         double hi, java.util.concurrent.Executor helpers) {
         return () -> ProtocolOptimizer.minimize(FourStepFamily.of(tau, s.maxTilt(), lo, hi), eps,
-                TargetWell.RIGHT, optimizerSettings(s));
+                TargetWell.RIGHT, 0, optimizerSettings(s), null, helpers);
     }
 
     private static Rows.Frontier frontierRow(double tau, double eps, ProtocolOptimizer.Optimum o, boolean feasible,
@@ -374,7 +380,7 @@ public final class ClaimsRunner {
         final double tilt = new BrentSolver(1e-6).solve(100,
                 f -> Math.log(search(w, KeyframeProtocol.fourStep(tau, 0, f), s).error()) - target, 0.2, 30);
         final KeyframeProtocol p = KeyframeProtocol.fourStep(tau, 0, tilt);
-        final FokkerPlanckSolution v = verified(w, p, s);
+        final FokkerPlanckSolution v = verified(w, p, s, null);
         tick.accept(1);
         addFault(faults, "frontier MC check", ProtocolOptimizer.fault(v.result(), true));
         final Rows.Verified fp = Rows.Verified.of(v);
@@ -416,7 +422,7 @@ public final class ClaimsRunner {
                 tick.accept(1);
                 needed.add(new double[] {hold, eps, eb});
                 if (hold == longest) {
-                    erasures.add(pool.submit(optimise(s, s.storeEraseTau(), eps, eb, eb)));
+                    erasures.add(pool.submit(optimise(s, s.storeEraseTau(), eps, eb, eb, pool)));
                 }
             }
         }
@@ -461,7 +467,8 @@ public final class ClaimsRunner {
      * {@code crossoverSteps} optimisations at the regula-falsi point of (ln τ, ln ⟨W⟩) (from the second on, 5 %
      * beyond it, away from the end that moved last).
      */
-    static Rows.Crossover crossover(ClaimsSettings s, double eps, List<Rows.Frontier> frontier) throws Exception {
+    static Rows.Crossover crossover(ClaimsSettings s, double eps, List<Rows.Frontier> frontier,
+                                    java.util.concurrent.Executor helpers) throws Exception {
         final double level = ErasureBounds.logInverseError(eps);
         final List<Rows.Frontier> pts = frontier.stream().filter(r -> r.targetError() == eps && r.feasible())
                 .sorted(java.util.Comparator.comparingDouble(Rows.Frontier::tau)).toList();
@@ -501,7 +508,8 @@ public final class ClaimsRunner {
             // other end moves too and the bracket closes from both sides (plain regula falsi keeps one end fixed)
             final double t = Math.min(tHi, Math.max(tLo, falsePosition(tLo, wLo, tHi, wHi, level)
                     * (lastMoved > 0 ? 1.05 : lastMoved < 0 ? 1 / 1.05 : 1)));
-            final ProtocolOptimizer.Optimum o = optimise(s, t, eps, s.barrierRange()[0], s.barrierRange()[1]).call();
+            final ProtocolOptimizer.Optimum o = optimise(s, t, eps, s.barrierRange()[0], s.barrierRange()[1], helpers)
+                    .call();
             runs++;
             if (!o.feasible()) {
                 stop = String.format(java.util.Locale.ROOT, "; the one at tau = %.4g missed the target", t);
@@ -548,7 +556,7 @@ public final class ClaimsRunner {
                         final ProtocolFamily family = cls.equals(FIXED_BARRIER)
                                 ? new FixedBarrierFamily(tau, s.maxTilt(), eb) : FourStepFamily.of(tau, s.maxTilt(), eb, eb);
                         final ProtocolOptimizer.Optimum o = ProtocolOptimizer.minimize(family, eps, TargetWell.RIGHT, hold,
-                                optimizerSettings(s), null);
+                                optimizerSettings(s), null, pool);
                         final KeyframeProtocol p = o.member().protocol();
                         final double[] t = p.times();
                         return new Rows.ClassPoint(cls, tau, eps, eb, hold, o.feasible(), Rows.Verified.of(o.verified()),

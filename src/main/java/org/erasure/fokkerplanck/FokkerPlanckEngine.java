@@ -67,7 +67,7 @@ public final class FokkerPlanckEngine {
     public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings,
                                              FokkerPlanckSolution.Tolerance tolerance,
                                              java.util.function.LongConsumer progress, Executor helpers) {
-        if (helpers == null) {
+        if (!Futures.idle(helpers)) {
             return solve(problem, settings, tolerance, progress);
         }
         requireSolvable(problem, settings);
@@ -133,7 +133,7 @@ public final class FokkerPlanckEngine {
         if (s.timeOrder() != 2) {
             return run(problem, s, grid, true, null, mixed);
         }
-        if (helpers == null) {
+        if (!Futures.idle(helpers)) {
             return FokkerPlanckSolver.solveSecondOrder(problem.potential(), problem.protocol(), problem.target(),
                     s.cells(), grid, s.snapshotFractions(), null, mixed);
         }

@@ -54,6 +54,19 @@ public final class Futures {
     }
 
     /**
+     * Whether handing work to {@code helpers} may get it done sooner: a pool with an idle thread and nothing queued
+     * (any other non-null executor counts as idle). A hint only: the callers' results never depend on who runs what,
+     * so they may read it at any moment (a splittable solve runs whole when no helper is free, and so keeps the
+     * rate evaluations its runs share in lockstep).
+     */
+    public static boolean idle(java.util.concurrent.Executor helpers) {
+        if (helpers instanceof java.util.concurrent.ThreadPoolExecutor p) {
+            return p.getActiveCount() < p.getMaximumPoolSize() && p.getQueue().isEmpty();
+        }
+        return helpers != null;
+    }
+
+    /**
      * The result of a task handed to helper threads: run here if no helper has started it yet (so a caller never
      * waits on a queued task: no deadlock when every helper itself waits), else waited for.
      */
