@@ -70,6 +70,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "sweep.csv files must be identical.")
     boolean sweep;
 
+    @Option(names = "--optimize", description = "Time the protocol optimiser instead: configs/quick.yaml, four-step "
+            + "family, tau = 10 tau_D, eps <= 1e-9, 300 evaluations, no refinement, on 1 and on all threads in back-to-back "
+            + "pairs (--repeats), with the median wall-time ratio; the optima must be identical.")
+    boolean optimize;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -89,8 +94,11 @@ public final class BenchCommand implements Callable<Integer> {
                 "simulation.trajectories=" + trajectories));
         final LangevinRun run = config.monteCarlo().run(config.problem());
         final PrintWriter out = spec.commandLine().getOut();
-        if ((rareEvent ? 1 : 0) + (sweep ? 1 : 0) + (scaling != null ? 1 : 0) > 1) {
-            throw new IllegalArgumentException("--rare-event, --sweep and --scaling conflict: give one of them");
+        if ((rareEvent ? 1 : 0) + (sweep ? 1 : 0) + (optimize ? 1 : 0) + (scaling != null ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--rare-event, --sweep, --optimize and --scaling conflict: give one of them");
+        }
+        if (optimize) {
+            return optimizeBench(all, out);
         }
         if (rareEvent) {
             return rareEvent(all, out);
@@ -281,6 +289,85 @@ public final class BenchCommand implements Callable<Integer> {
             try (var walk = java.nio.file.Files.walk(tmp)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * The optimiser benchmark of issue 15: the problem of the README's optimize row (quick.yaml, four-step, τ = 10,
+     * ε ≤ 1e-9, 300 evaluations, no refinement) on 1 and on all threads (CMA-ES generations, BOBYQA's first points
+     * and the two local searches side by side) in back-to-back pairs; the median ratio all/1 is reported, and the
+     * optima are compared bit for bit.
+     */
+    private int optimizeBench(int all, PrintWriter out) throws Exception {
+        final ErasureConfig quick = ConfigLoader.preset("quick.yaml", List.of());
+        final org.erasure.physics.QuarticDoubleWell well = (org.erasure.physics.QuarticDoubleWell) quick.potential();
+        final org.erasure.optimize.FourStepFamily family = org.erasure.optimize.FourStepFamily.forOptimize(10, 40,
+                well.barrierKT(), well.barrierKT());
+        final org.erasure.fokkerplanck.FokkerPlanckSettings search = org.erasure.fokkerplanck.FokkerPlanckSettings.SEARCH;
+        final org.erasure.optimize.ProtocolOptimizer.Settings settings = new org.erasure.optimize.ProtocolOptimizer
+                .Settings(search, search.refined(), 0, 300, quick.seed());
+        final double[] one = new double[repeats];
+        final double[] many = new double[repeats];
+        final double[] ratio = new double[repeats];
+        boolean identical = true;
+        status("optimize, JIT warm-up");
+        timedOptimum(family, settings, all, new double[1]);
+        double work = Double.NaN;
+        for (int i = 0; i < repeats; i++) {
+            status("optimize, pair " + (i + 1) + " of " + repeats + " (1 thread, " + all + " threads)");
+            final double[] a = new double[1];
+            final double[] b = new double[1];
+            final double[] ua = timedOptimum(family, settings, 1, a);
+            final double[] ub = timedOptimum(family, settings, all, b);
+            one[i] = a[0];
+            many[i] = b[0];
+            ratio[i] = many[i] / one[i];
+            identical &= java.util.Arrays.equals(ua, ub);
+            work = ua[ua.length - 1];
+        }
+        java.util.Arrays.sort(ratio);
+        final double median = repeats % 2 == 1 ? ratio[repeats / 2] : 0.5 * (ratio[repeats / 2 - 1] + ratio[repeats / 2]);
+        final double best1 = java.util.Arrays.stream(one).min().orElseThrow();
+        final double bestAll = java.util.Arrays.stream(many).min().orElseThrow();
+        if (json) {
+            final Map<String, Object> r = new LinkedHashMap<>();
+            r.put("benchmark", "optimize quick tau=10 eps<=1e-9");
+            r.put("evaluations", settings.evaluations());
+            r.put("mean_work_kT", work);
+            r.put("wall_s_1_thread", best1);
+            r.put("threads", all);
+            r.put("wall_s_all_threads", bestAll);
+            r.put("wall_ratio_median", median);
+            r.put("identical_optimum", identical);
+            out.println(new ObjectMapper().writeValueAsString(r));
+        } else {
+            out.printf(Locale.ROOT, "optimize: quick.yaml, four-step, tau = 10, eps <= 1e-9, %d evaluations, no "
+                    + "refinement: <W> = %.6f kT%n", settings.evaluations(), work);
+            out.printf(Locale.ROOT, "  1 thread : %.2f s (best of %d)%n", best1, repeats);
+            out.printf(Locale.ROOT, "  %d threads: %.2f s (best of %d); wall ratio %.2f (median of %d back-to-back pairs)"
+                    + "%n", all, bestAll, repeats, median, repeats);
+            out.printf(Locale.ROOT, "  optimum identical on 1 and %d threads: %s%n", all, identical ? "yes" : "NO");
+        }
+        out.flush();
+        return identical ? 0 : 1;
+    }
+
+    /** The optimum's unit point followed by its verified ⟨W⟩ (kT); the wall time in seconds into wall[0]. */
+    private static double[] timedOptimum(org.erasure.optimize.ProtocolFamily family,
+                                         org.erasure.optimize.ProtocolOptimizer.Settings settings, int threads,
+                                         double[] wall) {
+        final java.util.concurrent.ExecutorService helpers = org.erasure.util.Futures.helpers("bench-optimize",
+                threads);
+        try {
+            final long t0 = System.nanoTime();
+            final org.erasure.optimize.ProtocolOptimizer.Optimum o = org.erasure.optimize.ProtocolOptimizer.minimize(
+                    family, 1e-9, org.erasure.model.TargetWell.RIGHT, 0, settings, null, helpers);
+            wall[0] = (System.nanoTime() - t0) * 1e-9;
+            final double[] u = java.util.Arrays.copyOf(o.unit(), o.unit().length + 1);
+            u[u.length - 1] = o.result().meanWork();
+            return u;
+        } finally {
+            org.erasure.util.Futures.shutdown(helpers);
         }
     }
 
