@@ -19,6 +19,33 @@ import org.erasure.protocol.Protocol;
  */
 public final class FokkerPlanckSolver {
 
+    /**
+     * What a run evolves, and on which cells.
+     *
+     * <ul>
+     * <li>{@code SPLIT}: the two bit values as two densities (the error per bit value known), on the confining
+     * interval widened by 25 % ({@link #widened}): every reported number.</li>
+     * <li>{@code MIXED}: both bit values as one density, their sum (the equation is linear): the same ensemble
+     * results to rounding, the errors per bit value NaN; a step costs about a quarter less (one right-hand side in
+     * the tridiagonal solve, one density in the ⟨U⟩ pass).</li>
+     * <li>{@code SEARCH}: one density on the confining interval itself (beyond it exp(−U) &lt; e^−80 of the
+     * minimum at every time of the protocol): the objective of a protocol search, never reported. Without the
+     * margin the same number of cells is finer, and fewer faces are steep enough to need the exponential form of
+     * the rates.</li>
+     * </ul>
+     */
+    public enum Mode {
+        SPLIT(false, true), MIXED(true, true), SEARCH(true, false);
+
+        final boolean oneDensity;
+        final boolean widened;
+
+        Mode(boolean oneDensity, boolean widened) {
+            this.oneDensity = oneDensity;
+            this.widened = widened;
+        }
+    }
+
     /** The coarsest grid accepted (and so the finest worth a two-resolution estimate: twice this). */
     public static final int MIN_CELLS = 20;
 
@@ -89,25 +116,20 @@ public final class FokkerPlanckSolver {
      */
     public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
                                            TimeGrid grid, double[] snapshotFractions, LongConsumer progress) {
-        return solve(potential, protocol, target, cells, grid, snapshotFractions, progress, false);
+        return solve(potential, protocol, target, cells, grid, snapshotFractions, progress, Mode.SPLIT);
     }
 
-    /**
-     * As {@link #solve(Potential, Protocol, TargetWell, int, TimeGrid, double[], LongConsumer)}; when {@code mixed},
-     * both bit values evolve as one density (their sum: the equation is linear), which is all a search needs: ⟨W⟩,
-     * ε and the other results of the whole ensemble agree with the split solve to rounding, the errors per bit value
-     * are NaN, and a step costs about a quarter less (one right-hand side in the tridiagonal solve, one density in
-     * the ⟨U⟩ pass).
-     */
+    /** As {@link #solve(Potential, Protocol, TargetWell, int, TimeGrid, double[], LongConsumer)} in a {@link Mode}. */
     public static FokkerPlanckResult solve(Potential potential, Protocol protocol, TargetWell target, int cells,
                                            TimeGrid grid, double[] snapshotFractions, LongConsumer progress,
-                                           boolean mixed) {
+                                           Mode mode) {
         validate(protocol, cells, grid, snapshotFractions);
-        final Grid g = Grid.of(potential, protocol, cells);
+        final Grid g = Grid.of(potential, protocol, cells, mode.widened);
         final Landscape land = new Landscape(potential, protocol, g);
         final int n = g.n();
         final double[] uOld = land.energiesAtStart();
-        final Run run = new Run(potential, protocol, target, g, uOld, grid, snapshotFractions, progress, mixed);
+        final Run run = new Run(potential, protocol, target, g, uOld, grid, snapshotFractions, progress,
+                mode.oneDensity);
         final double[] up = new double[n - 1];
         final double[] down = new double[n - 1];
         final double step = grid.dt();
@@ -348,9 +370,14 @@ public final class FokkerPlanckSolver {
      */
     record Grid(double left, double h, int n, int firstRight) {
         static Grid of(Potential potential, Protocol protocol, int cells) {
+            return of(potential, protocol, cells, true);
+        }
+
+        /** As {@link #of(Potential, Protocol, int)}, on the confining interval itself unless {@code widen}. */
+        static Grid of(Potential potential, Protocol protocol, int cells, boolean widen) {
             final double tau = protocol.duration();
             final double[] reach = protocol.confiningInterval(potential);
-            final double[] domain = widened(reach[0], reach[1]);
+            final double[] domain = widen ? widened(reach[0], reach[1]) : reach;
             final double h = (domain[1] - domain[0]) / cells;
             final double xbEnd = potential.barrierPosition(protocol.control0(tau), protocol.control1(tau));
             final double left = xbEnd - Math.ceil((xbEnd - domain[0]) / h) * h;
@@ -409,26 +436,28 @@ public final class FokkerPlanckSolver {
     public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
                                                       int cells, TimeGrid grid, double[] snapshotFractions,
                                                       LongConsumer progress) {
-        return solveSecondOrder(potential, protocol, target, cells, grid, snapshotFractions, progress, false);
+        return solveSecondOrder(potential, protocol, target, cells, grid, snapshotFractions, progress, Mode.SPLIT);
     }
 
-    /** Second order in time, both bit values as one density when {@code mixed} (see {@link #solve}). */
+    /** Second order in time in a {@link Mode}. */
     public static FokkerPlanckResult solveSecondOrder(Potential potential, Protocol protocol, TargetWell target,
                                                       int cells, TimeGrid grid, double[] snapshotFractions,
-                                                      LongConsumer progress, boolean mixed) {
+                                                      LongConsumer progress, Mode mode) {
         validate(protocol, cells, grid, snapshotFractions);
         // The two runs in lockstep: step k of the run on the grid has the controls of step 2k of the run on the
         // refined grid (k·dt = 2k·(dt/2) in floating point too), so those steps share their energies and rates: a
         // third of the rate evaluations (the exponentials of the steep faces) fewer, the same numbers bit for bit.
         final TimeGrid fineGrid = grid.refined();
-        final Grid g = Grid.of(potential, protocol, cells);
+        final Grid g = Grid.of(potential, protocol, cells, mode.widened);
         final Landscape land = new Landscape(potential, protocol, g);
         final int n = g.n();
         double[] before = land.energiesAtStart();         // energies at the controls of coarse step k − 1
         double[] now = new double[n];                     // ... of coarse step k
         final double[] middle = new double[n];            // ... of fine step 2k − 1
-        final Run coarse = new Run(potential, protocol, target, g, before, grid, new double[0], progress, mixed);
-        final Run fine = new Run(potential, protocol, target, g, before, fineGrid, snapshotFractions, progress, mixed);
+        final Run coarse = new Run(potential, protocol, target, g, before, grid, new double[0], progress,
+                mode.oneDensity);
+        final Run fine = new Run(potential, protocol, target, g, before, fineGrid, snapshotFractions, progress,
+                mode.oneDensity);
         final double[] upMiddle = new double[n - 1];
         final double[] downMiddle = new double[n - 1];
         final double[] up = new double[n - 1];
