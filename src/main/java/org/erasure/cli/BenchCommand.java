@@ -231,6 +231,65 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One timed run of a job: its wall time in seconds and what it produced. */
+    private record Timed(double seconds, Object result) {
+    }
+
+    /** A job run at a thread count, its run index naming its output (−1: the warm-up). */
+    @FunctionalInterface
+    private interface Job {
+        Timed run(int threads, int index) throws Exception;
+    }
+
+    /**
+     * A job on 1 and on all threads in back-to-back pairs after one warm-up on all: the best wall times, the median
+     * ratio all/1, and whether every pair's results are equal (the result must not depend on the thread count).
+     */
+    private record Pairs(double best1, double bestAll, double medianRatio, boolean identical, Object result) {
+
+        /** The JSON fields every paired benchmark writes. */
+        void put(Map<String, Object> r, int all, String identicalKey) {
+            r.put("wall_s_1_thread", best1);
+            r.put("threads", all);
+            r.put("wall_s_all_threads", bestAll);
+            r.put("wall_ratio_median", medianRatio);
+            r.put(identicalKey, identical);
+        }
+
+        /** The text lines every paired benchmark prints after its title. */
+        void print(PrintWriter out, int all, int repeats, String identicalWhat) {
+            out.printf(Locale.ROOT, "  1 thread : %.2f s (best of %d)%n", best1, repeats);
+            out.printf(Locale.ROOT, "  %d threads: %.2f s (best of %d); wall ratio %.2f (median of %d back-to-back pairs)"
+                    + "%n", all, bestAll, repeats, medianRatio, repeats);
+            out.printf(Locale.ROOT, "  %s identical on 1 and %d threads: %s%n", identicalWhat, all,
+                    identical ? "yes" : "NO");
+        }
+    }
+
+    private Pairs paired(String name, int all, Job job) throws Exception {
+        final double[] one = new double[repeats];
+        final double[] many = new double[repeats];
+        final double[] ratio = new double[repeats];
+        boolean identical = true;
+        Object result = null;
+        status(name + ", JIT warm-up");
+        job.run(all, -1);
+        for (int i = 0; i < repeats; i++) {
+            status(name + ", pair " + (i + 1) + " of " + repeats + " (1 thread, " + all + " threads)");
+            final Timed a = job.run(1, 2 * i);
+            final Timed b = job.run(all, 2 * i + 1);
+            one[i] = a.seconds();
+            many[i] = b.seconds();
+            ratio[i] = many[i] / one[i];
+            identical &= java.util.Objects.deepEquals(a.result(), b.result());
+            result = a.result();
+        }
+        java.util.Arrays.sort(ratio);
+        final double median = repeats % 2 == 1 ? ratio[repeats / 2] : 0.5 * (ratio[repeats / 2 - 1] + ratio[repeats / 2]);
+        return new Pairs(java.util.Arrays.stream(one).min().orElseThrow(),
+                java.util.Arrays.stream(many).min().orElseThrow(), median, identical, result);
+    }
+
     /**
      * The sweep benchmark of issue 15: configs/sweep-tau.yaml with engine fp (points run side by side on the
      * threads), wall time on 1 and on all threads in back-to-back pairs; the median ratio all/1 is reported, and the
@@ -246,48 +305,29 @@ public final class BenchCommand implements Callable<Integer> {
             }
             final org.erasure.sweep.SweepSpec spec = org.erasure.sweep.SweepSpec.load(tmp.resolve("sweep-tau.yaml"),
                     "fp", List.of());
-            final double[] one = new double[repeats];
-            final double[] many = new double[repeats];
-            final double[] ratio = new double[repeats];
-            boolean identical = true;
-            status("sweep, JIT warm-up");
-            timedSweep(spec, tmp.resolve("warm-up"), all);
-            for (int i = 0; i < repeats; i++) {
-                status("sweep, pair " + (i + 1) + " of " + repeats + " (1 thread, " + all + " threads)");
-                one[i] = timedSweep(spec, tmp.resolve("one-" + i), 1);
-                many[i] = timedSweep(spec, tmp.resolve("all-" + i), all);
-                ratio[i] = many[i] / one[i];
-                identical &= java.util.Arrays.equals(java.nio.file.Files.readAllBytes(tmp.resolve("one-" + i)
-                        .resolve("sweep.csv")), java.nio.file.Files.readAllBytes(tmp.resolve("all-" + i).resolve("sweep.csv")));
-            }
-            java.util.Arrays.sort(ratio);
-            final double median = repeats % 2 == 1 ? ratio[repeats / 2]
-                    : 0.5 * (ratio[repeats / 2 - 1] + ratio[repeats / 2]);
-            final double best1 = java.util.Arrays.stream(one).min().orElseThrow();
-            final double bestAll = java.util.Arrays.stream(many).min().orElseThrow();
+            final Pairs p = paired("sweep", all, (threads, i) -> {
+                final java.nio.file.Path dir = tmp.resolve("run" + i);
+                final long t0 = System.nanoTime();
+                org.erasure.sweep.SweepRunner.run(spec, dir, 1, 1, threads, null);
+                return new Timed((System.nanoTime() - t0) * 1e-9,
+                        java.nio.file.Files.readAllBytes(dir.resolve("sweep.csv")));
+            });
             if (json) {
                 final Map<String, Object> r = new LinkedHashMap<>();
                 r.put("benchmark", "sweep-tau fp");
                 r.put("points", spec.points().size());
-                r.put("wall_s_1_thread", best1);
-                r.put("threads", all);
-                r.put("wall_s_all_threads", bestAll);
-                r.put("wall_ratio_median", median);
-                r.put("identical_csv", identical);
+                p.put(r, all, "identical_csv");
                 out.println(new ObjectMapper().writeValueAsString(r));
             } else {
                 out.printf(Locale.ROOT, "sweep: configs/sweep-tau.yaml, engine fp, %d points (no figures)%n",
                         spec.points().size());
-                out.printf(Locale.ROOT, "  1 thread : %.2f s (best of %d)%n", best1, repeats);
-                out.printf(Locale.ROOT, "  %d threads: %.2f s (best of %d); wall ratio %.2f (median of %d back-to-back pairs)"
-                        + "%n", all, bestAll, repeats, median, repeats);
-                out.printf(Locale.ROOT, "  sweep.csv identical on 1 and %d threads: %s%n", all, identical ? "yes" : "NO");
+                p.print(out, all, repeats, "sweep.csv");
             }
             out.flush();
-            return identical ? 0 : 1;
+            return p.identical() ? 0 : 1;
         } finally {
             try (var walk = java.nio.file.Files.walk(tmp)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -296,7 +336,7 @@ public final class BenchCommand implements Callable<Integer> {
      * The optimiser benchmark of issue 15: the problem of the README's optimize row (quick.yaml, four-step, τ = 10,
      * ε ≤ 1e-9, 300 evaluations, no refinement) on 1 and on all threads (CMA-ES generations, BOBYQA's first points
      * and the two local searches side by side) in back-to-back pairs; the median ratio all/1 is reported, and the
-     * optima are compared bit for bit.
+     * optima (unit point and verified ⟨W⟩) are compared bit for bit.
      */
     private int optimizeBench(int all, PrintWriter out) throws Exception {
         final ErasureConfig quick = ConfigLoader.preset("quick.yaml", List.of());
@@ -306,76 +346,36 @@ public final class BenchCommand implements Callable<Integer> {
         final org.erasure.fokkerplanck.FokkerPlanckSettings search = org.erasure.fokkerplanck.FokkerPlanckSettings.SEARCH;
         final org.erasure.optimize.ProtocolOptimizer.Settings settings = new org.erasure.optimize.ProtocolOptimizer
                 .Settings(search, search.refined(), 0, 300, quick.seed());
-        final double[] one = new double[repeats];
-        final double[] many = new double[repeats];
-        final double[] ratio = new double[repeats];
-        boolean identical = true;
-        status("optimize, JIT warm-up");
-        timedOptimum(family, settings, all, new double[1]);
-        double work = Double.NaN;
-        for (int i = 0; i < repeats; i++) {
-            status("optimize, pair " + (i + 1) + " of " + repeats + " (1 thread, " + all + " threads)");
-            final double[] a = new double[1];
-            final double[] b = new double[1];
-            final double[] ua = timedOptimum(family, settings, 1, a);
-            final double[] ub = timedOptimum(family, settings, all, b);
-            one[i] = a[0];
-            many[i] = b[0];
-            ratio[i] = many[i] / one[i];
-            identical &= java.util.Arrays.equals(ua, ub);
-            work = ua[ua.length - 1];
-        }
-        java.util.Arrays.sort(ratio);
-        final double median = repeats % 2 == 1 ? ratio[repeats / 2] : 0.5 * (ratio[repeats / 2 - 1] + ratio[repeats / 2]);
-        final double best1 = java.util.Arrays.stream(one).min().orElseThrow();
-        final double bestAll = java.util.Arrays.stream(many).min().orElseThrow();
+        final Pairs p = paired("optimize", all, (threads, i) -> {
+            final java.util.concurrent.ExecutorService helpers = org.erasure.util.Futures.helpers("bench-optimize",
+                    threads);
+            try {
+                final long t0 = System.nanoTime();
+                final org.erasure.optimize.ProtocolOptimizer.Optimum o = org.erasure.optimize.ProtocolOptimizer
+                        .minimize(family, 1e-9, org.erasure.model.TargetWell.RIGHT, 0, settings, null, helpers);
+                final double[] u = java.util.Arrays.copyOf(o.unit(), o.unit().length + 1);
+                u[u.length - 1] = o.result().meanWork();
+                return new Timed((System.nanoTime() - t0) * 1e-9, u);
+            } finally {
+                org.erasure.util.Futures.shutdown(helpers);
+            }
+        });
+        final double[] optimum = (double[]) p.result();
+        final double work = optimum[optimum.length - 1];
         if (json) {
             final Map<String, Object> r = new LinkedHashMap<>();
             r.put("benchmark", "optimize quick tau=10 eps<=1e-9");
             r.put("evaluations", settings.evaluations());
             r.put("mean_work_kT", work);
-            r.put("wall_s_1_thread", best1);
-            r.put("threads", all);
-            r.put("wall_s_all_threads", bestAll);
-            r.put("wall_ratio_median", median);
-            r.put("identical_optimum", identical);
+            p.put(r, all, "identical_optimum");
             out.println(new ObjectMapper().writeValueAsString(r));
         } else {
             out.printf(Locale.ROOT, "optimize: quick.yaml, four-step, tau = 10, eps <= 1e-9, %d evaluations, no "
                     + "refinement: <W> = %.6f kT%n", settings.evaluations(), work);
-            out.printf(Locale.ROOT, "  1 thread : %.2f s (best of %d)%n", best1, repeats);
-            out.printf(Locale.ROOT, "  %d threads: %.2f s (best of %d); wall ratio %.2f (median of %d back-to-back pairs)"
-                    + "%n", all, bestAll, repeats, median, repeats);
-            out.printf(Locale.ROOT, "  optimum identical on 1 and %d threads: %s%n", all, identical ? "yes" : "NO");
+            p.print(out, all, repeats, "optimum");
         }
         out.flush();
-        return identical ? 0 : 1;
-    }
-
-    /** The optimum's unit point followed by its verified ⟨W⟩ (kT); the wall time in seconds into wall[0]. */
-    private static double[] timedOptimum(org.erasure.optimize.ProtocolFamily family,
-                                         org.erasure.optimize.ProtocolOptimizer.Settings settings, int threads,
-                                         double[] wall) {
-        final java.util.concurrent.ExecutorService helpers = org.erasure.util.Futures.helpers("bench-optimize",
-                threads);
-        try {
-            final long t0 = System.nanoTime();
-            final org.erasure.optimize.ProtocolOptimizer.Optimum o = org.erasure.optimize.ProtocolOptimizer.minimize(
-                    family, 1e-9, org.erasure.model.TargetWell.RIGHT, 0, settings, null, helpers);
-            wall[0] = (System.nanoTime() - t0) * 1e-9;
-            final double[] u = java.util.Arrays.copyOf(o.unit(), o.unit().length + 1);
-            u[u.length - 1] = o.result().meanWork();
-            return u;
-        } finally {
-            org.erasure.util.Futures.shutdown(helpers);
-        }
-    }
-
-    private static double timedSweep(org.erasure.sweep.SweepSpec spec, java.nio.file.Path dir, int threads)
-            throws Exception {
-        final long t0 = System.nanoTime();
-        org.erasure.sweep.SweepRunner.run(spec, dir, 1, 1, threads, null);
-        return (System.nanoTime() - t0) * 1e-9;
+        return p.identical() ? 0 : 1;
     }
 
     /** B1 at each thread count of --scaling: best rate and the median ratio of back-to-back pairs. */
