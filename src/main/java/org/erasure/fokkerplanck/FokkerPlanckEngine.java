@@ -129,27 +129,42 @@ public final class FokkerPlanckEngine {
     /** One solve at one resolution in a mode of the solver, its two runs at second order shared with helpers. */
     static FokkerPlanckResult solveAt(ErasureProblem problem, FokkerPlanckSettings s, Executor helpers,
                                       FokkerPlanckSolver.Mode mode) {
+        return solveAt(problem, s, helpers, mode, null);
+    }
+
+    /**
+     * The one path of every solve at one resolution: first order, one run; second order, the two runs in lockstep,
+     * or split between the caller and an idle helper (the same numbers bit for bit). Progress in cell-steps.
+     */
+    private static FokkerPlanckResult solveAt(ErasureProblem problem, FokkerPlanckSettings s, Executor helpers,
+                                              FokkerPlanckSolver.Mode mode, java.util.function.LongConsumer progress) {
         requireSupported(problem);
         final TimeGrid grid = s.grid(problem);
         if (s.timeOrder() != 2) {
-            return run(problem, s, grid, true, null, mode);
+            return run(problem, s, grid, true, progress, mode);
         }
         if (!Futures.idle(helpers)) {
             return FokkerPlanckSolver.solveSecondOrder(problem.potential(), problem.protocol(), problem.target(),
-                    s.cells(), grid, s.snapshotFractions(), null, mode);
+                    s.cells(), grid, s.snapshotFractions(), progress, mode);
         }
-        final FutureTask<FokkerPlanckResult> coarse = new FutureTask<>(() -> run(problem, s, grid, false, null, mode));
+        final FutureTask<FokkerPlanckResult> coarse = task(problem, s, grid, false, progress, mode);
         helpers.execute(coarse);
-        final FokkerPlanckResult fine = run(problem, s, grid.refined(), true, null, mode);
+        final FokkerPlanckResult fine = run(problem, s, grid.refined(), true, progress, mode);
         return FokkerPlanckSolver.richardson(fine, Futures.runOrGet(coarse));
     }
 
-    /** One first-order run on {@code grid}, recording the settings' snapshots when {@code snapshots}. */
+    /** One first-order run of both bit values ({@code SPLIT}), as reported solves run. */
     private static FokkerPlanckResult run(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,
                                           boolean snapshots, java.util.function.LongConsumer progress) {
         return run(problem, s, grid, snapshots, progress, FokkerPlanckSolver.Mode.SPLIT);
     }
 
+    private static FutureTask<FokkerPlanckResult> task(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,
+                                                       boolean snapshots, java.util.function.LongConsumer progress) {
+        return task(problem, s, grid, snapshots, progress, FokkerPlanckSolver.Mode.SPLIT);
+    }
+
+    /** One first-order run on {@code grid}, recording the settings' snapshots when {@code snapshots}. */
     private static FokkerPlanckResult run(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,
                                           boolean snapshots, java.util.function.LongConsumer progress,
                                           FokkerPlanckSolver.Mode mode) {
@@ -158,8 +173,9 @@ public final class FokkerPlanckEngine {
     }
 
     private static FutureTask<FokkerPlanckResult> task(ErasureProblem problem, FokkerPlanckSettings s, TimeGrid grid,
-                                                       boolean snapshots, java.util.function.LongConsumer progress) {
-        return new FutureTask<>(() -> run(problem, s, grid, snapshots, progress));
+                                                       boolean snapshots, java.util.function.LongConsumer progress,
+                                                       FokkerPlanckSolver.Mode mode) {
+        return new FutureTask<>(() -> run(problem, s, grid, snapshots, progress, mode));
     }
 
     /** A problem the solver honours, at settings whose half resolution (the error check) is still a grid. */
@@ -184,12 +200,6 @@ public final class FokkerPlanckEngine {
 
     private static FokkerPlanckResult solveAt(ErasureProblem problem, FokkerPlanckSettings s,
                                               java.util.function.LongConsumer progress) {
-        requireSupported(problem);
-        final TimeGrid grid = s.grid(problem);
-        return s.timeOrder() == 2
-                ? FokkerPlanckSolver.solveSecondOrder(problem.potential(), problem.protocol(), problem.target(),
-                s.cells(), grid, s.snapshotFractions(), progress)
-                : FokkerPlanckSolver.solve(problem.potential(), problem.protocol(), problem.target(), s.cells(), grid,
-                s.snapshotFractions(), progress);
+        return solveAt(problem, s, null, FokkerPlanckSolver.Mode.SPLIT, progress);
     }
 }

@@ -126,7 +126,9 @@ final class PositiveTridiagonal {
         final double[] wNext = scratch[0];      // per cell j ≠ m: its pivot is wNext[j]/wHere[j]
         final double[] wHere = scratch[1];
         final double[] qp = scratch[2];
-        final boolean two = q != null;                  // a second right-hand side (C2 unswitches the loops on it)
+        // a second right-hand side (C2 unswitches the loops on it); without one, qt and qb stay 0 and only their
+        // loads and stores are skipped
+        final boolean two = q != null;
         final double[] qq = two ? scratch[3] : null;
         final int m = (n - 1) / 2;
         double vt = 1;
@@ -174,9 +176,7 @@ final class PositiveTridiagonal {
                 vt = vtn * 0x1p-100;
                 wt = wtn * 0x1p-100;
                 pt *= 0x1p-100;
-                if (two) {
-                    qt *= 0x1p-100;
-                }
+                qt *= 0x1p-100;
             } else {
                 vt = vtn;
                 wt = wtn;
@@ -185,9 +185,7 @@ final class PositiveTridiagonal {
                 vb = vbn * 0x1p-100;
                 wb = wbn * 0x1p-100;
                 pb *= 0x1p-100;
-                if (two) {
-                    qb *= 0x1p-100;
-                }
+                qb *= 0x1p-100;
             } else {
                 vb = vbn;
                 wb = wbn;
@@ -218,9 +216,7 @@ final class PositiveTridiagonal {
                 vb = vbn * 0x1p-100;
                 wb = wbn * 0x1p-100;
                 pb *= 0x1p-100;
-                if (two) {
-                    qb *= 0x1p-100;
-                }
+                qb *= 0x1p-100;
             } else {
                 vb = vbn;
                 wb = wbn;

@@ -135,8 +135,9 @@ public final class ProtocolOptimizer {
 
     /**
      * As {@link #minimize(ProtocolFamily, double, TargetWell, double, Settings, java.util.function.LongConsumer)},
-     * each Fokker–Planck solve sharing its independent runs with {@code helpers} (null: none; see
-     * {@link FokkerPlanckEngine#solveAt(ErasureProblem, FokkerPlanckSettings, java.util.concurrent.Executor)}).
+     * with {@code helpers} (null: none) solving each CMA-ES generation's candidates and BOBYQA's first points side
+     * by side, running the second local search beside the first, and sharing a solve's runs when a helper is idle
+     * (see {@link FokkerPlanckEngine#solveAt(ErasureProblem, FokkerPlanckSettings, java.util.concurrent.Executor)}).
      * The optimum is the same bit for bit.
      */
     public static Optimum minimize(ProtocolFamily family, double targetError, TargetWell target, double hold,
@@ -188,18 +189,10 @@ public final class ProtocolOptimizer {
         // solves themselves are unshared: a solve alone runs its two time steps in lockstep, sharing a third of the
         // rate evaluations, which splitting it between threads gives up (measured: 15 % more CPU on 2 threads)
         if (n >= 2) {
+            final MultivariateFunction solved = objective.apply(seen[0], null);   // after the prefetch: all done
             final CovarianceMatrixAdaptation.Best g = CovarianceMatrixAdaptation.minimize(points -> {
                 solves.prefetch(java.util.Arrays.asList(points), helpers);
-                final double[] values = new double[points.length];
-                for (int k = 0; k < points.length; k++) {
-                    count.incrementAndGet();
-                    if (progress != null) {
-                        progress.accept(1);
-                    }
-                    values[k] = objective(solves.get(points[k], null), aim);
-                    seen[0].offer(points[k], values[k]);
-                }
-                return values;
+                return java.util.Arrays.stream(points).mapToDouble(solved::value).toArray();
             }, family.start(), 0.3, CovarianceMatrixAdaptation.defaultPopulation(n), s.evaluations() / 3, s.seed());
             best = better(best, new PointValuePair(g.point(), g.value()));
             // local: BOBYQA from the best point and from the start, independent searches; with helpers the second
