@@ -276,17 +276,17 @@ public final class FokkerPlanckSolver {
          * at the start of step k+1: the same sums in the same order.
          */
         void step(long k, double[] uNow, double[] uPrev, double[] up, double[] down) {
-            jumpGrossAndRelaxed(pl, pr, uNow, uPrev, n, sums);
-            if (k > 1) {                    // at k = 1, sums[2] is the starting <U> the constructor summed alike
-                uRelaxed = sums[2];
-                heat += uJump - uRelaxed;
+            // the jump's sums come from the elimination loop, which reads the densities before it relaxes them
+            PositiveTridiagonal.solve2Twisted(up, down, grid.dt(), n, pl, pr, scratch, uNow, uPrev, sums);
+            if (k > 1) {
+                heat += uJump - sums[2];
             }
+            uRelaxed = sums[2];             // at k = 1 the starting <U>, summed as sums[0] is (a constant start: no work)
             uJump = sums[0];
             work += uJump - uRelaxed;
             final double gross = sums[1];
             workPlus += gross;
             workMinus += (uJump - uRelaxed) - gross;
-            PositiveTridiagonal.solve2Twisted(up, down, grid.dt(), n, pl, pr, scratch);
             record(snaps, snapStep, k, pl, pr, g.h());
             if (progress != null && k % REPORT_EVERY == 0) {
                 progress.accept((long) REPORT_EVERY * n);

@@ -119,10 +119,27 @@ final class PositiveTridiagonal {
      */
     static void solve2Twisted(double[] up, double[] down, double dt, int n, double[] p, double[] q,
                               double[][] scratch) {
+        solve2Twisted(up, down, dt, n, p, q, scratch, null, null, null);
+    }
+
+    /**
+     * As {@link #solve2Twisted(double[], double[], double, int, double[], double[], double[][])}, and in its
+     * elimination loop, which reads every cell of the densities before the step, the sums of a control jump from
+     * energies v to u at those densities: out[0] = Σ (p_i + q_i) u_i, out[2] = Σ (p_i + q_i) v_i, summed in one
+     * order, so that they cancel to the bit where u = v, and out[1] = Σ (p_i + q_i) max(0, u_i − v_i), the positive
+     * part of the jump's work, with max(0, d) as (d + |d|)/2 (exact). Summing there costs no pass of its own: the
+     * loop is bound by its serial chains, not by its arithmetic. u null: no sums.
+     */
+    static void solve2Twisted(double[] up, double[] down, double dt, int n, double[] p, double[] q,
+                              double[][] scratch, double[] u, double[] v, double[] out) {
         if (n < 4) {
+            if (u != null) {
+                FokkerPlanckSolver.jumpGrossAndRelaxed(p, q, u, v, n, out);
+            }
             solve2Fused(up, down, dt, n, p, q == null ? new double[n] : q, scratch);
             return;
         }
+        final boolean sum = u != null;          // loop-invariant, as two below
         final double[] wNext = scratch[0];      // per cell j ≠ m: its pivot is wNext[j]/wHere[j]
         final double[] wHere = scratch[1];
         final double[] qp = scratch[2];
@@ -149,7 +166,25 @@ final class PositiveTridiagonal {
         }
         // the top eliminates cells 0..i−1 into i for i = 1..m−1, the bottom n−1..j+1 into j for j = n−2..m+1:
         // m − 1 and n − 2 − m steps (equal, or the bottom one more)
+        double st = 0;                          // the jump's sums over the top's cells and the bottom's
+        double rt = 0;
+        double gt = 0;
+        double sb = 0;
+        double rb = 0;
+        double gb = 0;
         for (int i = 1, j = n - 2; i < m; i++, j--) {
+            if (sum) {
+                final double pi = two ? p[i] + q[i] : p[i];
+                final double pj = two ? p[j] + q[j] : p[j];
+                final double di = u[i] - v[i];
+                final double dj = u[j] - v[j];
+                st = Math.fma(pi, u[i], st);
+                rt = Math.fma(pi, v[i], rt);
+                gt = Math.fma(pi, di + Math.abs(di), gt);
+                sb = Math.fma(pj, u[j], sb);
+                rb = Math.fma(pj, v[j], rb);
+                gb = Math.fma(pj, dj + Math.abs(dj), gb);
+            }
             final double at = dt * down[i - 1];
             final double lt = dt * up[i - 1];
             final double ab = dt * up[j];
@@ -225,6 +260,22 @@ final class PositiveTridiagonal {
             if (two) {
                 qq[j] = qb;
             }
+        }
+        if (sum) {                                             // cells 0, n − 1, m, and m + 1 when n is even
+            final int extra = n - 2 - m > m - 1 ? m + 1 : -1;
+            for (int k = 0; k < 4; k++) {
+                final int c = k == 0 ? 0 : k == 1 ? n - 1 : k == 2 ? m : extra;
+                if (c >= 0) {
+                    final double pc = two ? p[c] + q[c] : p[c];
+                    final double dc = u[c] - v[c];
+                    st = Math.fma(pc, u[c], st);
+                    rt = Math.fma(pc, v[c], rt);
+                    gt = Math.fma(pc, dc + Math.abs(dc), gt);
+                }
+            }
+            out[0] = st + sb;
+            out[1] = 0.5 * (gt + gb);
+            out[2] = rt + rb;
         }
         // the meeting cell m: the top's last step (with p_m), the bottom's inflow (without), no rescaling
         final double at = dt * down[m - 1];

@@ -223,6 +223,56 @@ class FokkerPlanckSolverTest {
         assertEquals(1, sum(q) / massQ, 1e-13, "mass of q");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"4, true", "5, true", "6, false", "7, true", "400, true",
+            "401, false", "3, true"})
+    void jumpSumsFromTheEliminationLoopCoverEveryCell(int n, boolean two) {
+        // The twisted solve sums the control jump's <U> before and after, and its positive part, over the densities
+        // it is about to relax, in its elimination loop. Each sum must match the same sum in 60-digit arithmetic to
+        // rounding, for odd and even sizes (a cell left out or counted twice would be off by its share, here at
+        // least 1e-3 of the total), one density or two, and sums at equal energies must cancel to the bit.
+        final java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        final double[] up = new double[Math.max(1, n - 1)];
+        final double[] down = new double[Math.max(1, n - 1)];
+        final double[] p = new double[n];
+        final double[] q = two ? new double[n] : null;
+        final double[] u = new double[n];
+        final double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = 1 + rnd.nextDouble();
+            if (two) {
+                q[i] = 1 + rnd.nextDouble();
+            }
+            u[i] = 10 * rnd.nextDouble() - 5;
+            v[i] = 10 * rnd.nextDouble() - 5;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            up[i] = rnd.nextDouble();
+            down[i] = rnd.nextDouble();
+        }
+        final java.math.MathContext mc = new java.math.MathContext(60);
+        java.math.BigDecimal jump = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal before = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal gross = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            final java.math.BigDecimal pi = new java.math.BigDecimal(p[i]).add(new java.math.BigDecimal(two ? q[i] : 0));
+            jump = jump.add(pi.multiply(new java.math.BigDecimal(u[i])), mc);
+            before = before.add(pi.multiply(new java.math.BigDecimal(v[i])), mc);
+            gross = gross.add(pi.multiply(new java.math.BigDecimal(Math.max(0, u[i] - v[i]))), mc);
+        }
+        final double[] out = new double[3];
+        PositiveTridiagonal.solve2Twisted(up, down, 0.1, n, p.clone(), two ? q.clone() : null, new double[4][n], u, v,
+                out);
+        final double scale = 10.0 * n;                  // the sums' magnitude: the densities' mass times max |U|
+        assertEquals(jump.doubleValue(), out[0], 1e-14 * scale, "sum of p u");
+        assertEquals(gross.doubleValue(), out[1], 1e-14 * scale, "sum of p max(0, u - v)");
+        assertEquals(before.doubleValue(), out[2], 1e-14 * scale, "sum of p v");
+        PositiveTridiagonal.solve2Twisted(up, down, 0.1, n, p.clone(), two ? q.clone() : null, new double[4][n], u, u,
+                out);
+        assertEquals(out[0], out[2], 0.0, "equal energies: the sums cancel exactly");
+        assertEquals(0.0, out[1], 0.0, "equal energies: no positive part");
+    }
+
     /** (I − dt A) x = b by Thomas elimination in 60-digit decimal arithmetic. */
     private static double[] thomas60(double[] up, double[] down, double dt, double[] b) {
         final java.math.MathContext mc = new java.math.MathContext(60);
