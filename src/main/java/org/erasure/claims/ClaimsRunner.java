@@ -167,7 +167,7 @@ public final class ClaimsRunner {
     }
 
     /**
-     * What is tabulated: the solution at the verification grid (twice the search grid in space and time,
+     * What is tabulated: the solution at the verification grid ({@link #verifyGrid}, finer than the search grid,
      * refined further while outside the numerical tolerance) with its numerical error.
      */
     static FokkerPlanckSolution verified(QuarticDoubleWell w, KeyframeProtocol p, ClaimsSettings s,
@@ -175,9 +175,17 @@ public final class ClaimsRunner {
         return ProtocolOptimizer.verify(ErasureProblem.of(w, p), optimizerSettings(s), helpers);
     }
 
-    /** The optimiser's grids and budget: search at claims' grid, verify at twice it, refine up to twice more. */
+    /**
+     * The grid every tabulated value is solved on (claims' fokker_planck.verify_cells and verify_time_steps), before
+     * any refinement.
+     */
+    static FokkerPlanckSettings verifyGrid(ClaimsSettings s) {
+        return new FokkerPlanckSettings(s.verifyCells(), s.verifyTimeSteps(), 2, new double[0]);
+    }
+
+    /** The optimiser's grids and budget: search at claims' search grid, verify at its verification grid, refined. */
     static ProtocolOptimizer.Settings optimizerSettings(ClaimsSettings s) {
-        return new ProtocolOptimizer.Settings(searchGrid(s), searchGrid(s).refined(),
+        return new ProtocolOptimizer.Settings(searchGrid(s), verifyGrid(s),
                 s.refinements(), s.evaluations(), s.seed());
     }
 

@@ -32,8 +32,10 @@ import java.util.List;
  * @param classErrors        experiment 5's error targets
  * @param classTaus          experiment 5's durations
  * @param efficiencies       the controller's recovery efficiencies η at which W_η is tabulated
- * @param cells              Fokker–Planck cells of the search grid (values are verified at twice the cells)
- * @param timeSteps          Fokker–Planck time steps of the search grid (second order; verified at twice as many)
+ * @param cells              Fokker–Planck cells of the search grid (the optimisers' objective, never tabulated)
+ * @param timeSteps          Fokker–Planck time steps of the search grid (second order)
+ * @param verifyCells        cells of the verification grid every tabulated value is solved on (≥ cells)
+ * @param verifyTimeSteps    time steps of the verification grid (second order; ≥ timeSteps)
  * @param refinements        how many times a verification grid may be doubled again while outside the tolerance
  * @param seed               base seed
  */
@@ -45,7 +47,7 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
                              List<Double> holdTimes, List<Double> storeErrors, double storeEraseTau,
                              int crossoverSteps, double classHoldTime, List<Double> classErrors, List<Double> classTaus,
                              List<Double> efficiencies, int cells,
-                             int timeSteps, int refinements, long seed) {
+                             int timeSteps, int verifyCells, int verifyTimeSteps, int refinements, long seed) {
 
     /** Checks the values (their presence and types the reader has checked). */
     public void validate() {
@@ -69,6 +71,11 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
         }
         if (refinements < 0 || refinements > 4) {
             throw new IllegalArgumentException("'fokker_planck.refinements' must lie in 0..4, got " + refinements);
+        }
+        if (verifyCells < cells || verifyTimeSteps < timeSteps) {
+            throw new IllegalArgumentException("the verification grid (fokker_planck.verify_cells = " + verifyCells
+                    + ", verify_time_steps = " + verifyTimeSteps + ") must be at least as fine as the search grid (cells = "
+                    + cells + ", time_steps = " + timeSteps + ")");
         }
         if (crossoverSteps < 0) {
             throw new IllegalArgumentException("'frontier.crossover_steps' must be >= 0, got " + crossoverSteps);

@@ -111,6 +111,7 @@ public final class ClaimsConfig {
                 (int) f.integer("ams_repetitions", -1), list(s, "hold_time"), list(s, "errors"),
                 s.number("erase_tau"), (int) f.integer("crossover_steps", -1), k.number("hold_time"), list(k, "errors"),
                 list(k, "tau"), list(k, "efficiencies"), (int) fp.integer("cells", -1), (int) fp.integer("time_steps", -1),
+                (int) fp.integer("verify_cells", -1), (int) fp.integer("verify_time_steps", -1),
                 (int) fp.integer("refinements", -1),
                 root.integer("seed", -1));
         for (ConfigNode n : List.of(a, f, s, k, fp, root)) {

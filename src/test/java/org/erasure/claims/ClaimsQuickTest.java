@@ -134,7 +134,9 @@ class ClaimsQuickTest {
         // the defaults are configs/claims.yaml itself; a file replaces exactly the keys it names
         final ClaimsSettings d = ClaimsConfig.load(false, null);
         assertEquals(List.of(1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0), d.approachTaus());
-        assertEquals(600, d.cells());
+        assertEquals(400, d.cells());
+        assertEquals(1200, d.verifyCells());
+        assertEquals(3200, d.verifyTimeSteps());
         Files.writeString(f, "frontier: {evaluations: 77}\n");
         final ClaimsSettings o = ClaimsConfig.load(false, f);
         assertEquals(77, o.evaluations());
@@ -145,5 +147,13 @@ class ClaimsQuickTest {
                 tmp.resolve("x").toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("'frontier.evaluations' must"), bad.err());
+        // a verification grid coarser than the search grid is refused in one line, nothing written
+        Files.writeString(f, "fokker_planck: {verify_cells: 300}\n");
+        final SimulateCommandTest.Result coarse = SimulateCommandTest.run("claims", "--config", f.toString(), "--out",
+                tmp.resolve("x").toString());
+        assertEquals(2, coarse.code());
+        assertTrue(coarse.err().contains("must be at least as fine as the search grid"), coarse.err());
+        assertEquals(1, coarse.err().strip().lines().count(), coarse.err());
+        assertTrue(!Files.exists(tmp.resolve("x")));
     }
 }
