@@ -103,7 +103,9 @@ public final class Rows {
     /**
      * A Monte Carlo confirmation of a Fokker–Planck value.
      *
-     * @param agrees ⟨W⟩ within {@link ClaimsRunner#AGREE_SE} standard errors and the FP ε inside the 95 % interval
+     * @param error  the Monte Carlo error probability with its 95 % interval (as tabulated)
+     * @param agrees ⟨W⟩ within {@link ClaimsRunner#AGREE_SE} standard errors and the FP ε inside the Monte Carlo
+     *               interval at {@link ClaimsRunner#AGREE_CONFIDENCE} ({@link #errorAgrees})
      */
     public record MonteCarloCheck(long trajectories, double meanWork, double workStderr, BinomialInterval error,
                            boolean agrees) {
@@ -112,7 +114,16 @@ public final class Rows {
             final BinomialInterval ci = t.errorInterval();
             return new MonteCarloCheck(t.trajectories(), t.work().mean(), t.work().standardError(), ci,
                     Math.abs(t.work().mean() - fp.meanWork()) <= ClaimsRunner.AGREE_SE * t.work().standardError()
-                            && fp.errorRate() >= ci.low() && fp.errorRate() <= ci.high());
+                            && errorAgrees(t.errors(), t.trajectories(), fp.errorRate()));
+        }
+
+        /**
+         * Whether an error probability lies inside the Clopper–Pearson interval of {@code errors} in {@code trials}
+         * at {@link ClaimsRunner#AGREE_CONFIDENCE}: a false alarm about once in 16 000 checks.
+         */
+        static boolean errorAgrees(long errors, long trials, double error) {
+            final BinomialInterval judge = BinomialInterval.clopperPearson(errors, trials, ClaimsRunner.AGREE_CONFIDENCE);
+            return error >= judge.low() && error <= judge.high();
         }
     }
 

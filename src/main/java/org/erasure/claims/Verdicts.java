@@ -198,7 +198,7 @@ final class Verdicts {
                                     + "eps = %.4g [%.3g, %.3g]", check.fp().meanWork(), check.fp().errorRate(),
                             mc.trajectories(), mc.meanWork(), mc.workStderr(), mc.error().rate(), mc.error().low(),
                             mc.error().high()),
-                    mc.agrees() ? "consistent (work within 4 s.e., FP eps inside the MC interval)"
+                    mc.agrees() ? "consistent (work within 4 s.e., FP eps inside the MC interval at the same confidence, 99.994 %)"
                             : "INCONSISTENT: the engines disagree beyond sampling error"));
         }
         if (ams != null) {
