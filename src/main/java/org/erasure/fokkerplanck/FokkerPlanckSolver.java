@@ -164,7 +164,7 @@ public final class FokkerPlanckSolver {
      * The cell energies and Scharfetter–Gummel rates of a grid at the protocol's controls at a given time: what each
      * step of a run needs, computed once for all runs that step at that time. Scratch only; no allocation per call.
      */
-    private static final class Landscape {
+    static final class Landscape {
         private final Potential potential;
         private final Protocol protocol;
         private final double[] x;
@@ -172,13 +172,27 @@ public final class FokkerPlanckSolver {
         private final double[] shifted;
         private final double[] c0 = new double[1];
         private final double[] c1 = new double[1];
+        // a tilt-linear potential (U = V(x; c0) − c1·x): the zero-tilt differences of neighbouring cells at the first
+        // control c0Cached, and their exponentials as far as needed (ScharfetterGummel.ratesTilted); null otherwise
+        private final double h;
+        private final double[] zeroTilt;
+        private final double[] zeroTiltDiff;
+        private final double[] expMinus;
+        private final double[] expPlus;
+        private double c0Cached = Double.NaN;
 
         Landscape(Potential potential, Protocol protocol, Grid g) {
             this.potential = potential;
             this.protocol = protocol;
             this.x = g.centres();
+            this.h = g.h();
             this.invH2 = 1 / (g.h() * g.h());
             this.shifted = new double[g.n()];
+            final boolean tilt = potential.tiltIsLinear();
+            this.zeroTilt = tilt ? new double[g.n()] : null;
+            this.zeroTiltDiff = tilt ? new double[g.n()] : null;
+            this.expMinus = tilt ? new double[g.n()] : null;
+            this.expPlus = tilt ? new double[g.n()] : null;
         }
 
         /** A new array of the energies at the controls of t = 0. */
@@ -192,7 +206,22 @@ public final class FokkerPlanckSolver {
         void at(double t, double dt, double[] u, double[] up, double[] down) {
             protocol.fill(t, dt, 1, c0, c1);
             energies(potential, x, c0[0], c1[0], u);
-            ScharfetterGummel.rates(u, invH2, up, down, x.length, shifted);
+            if (zeroTilt == null) {
+                ScharfetterGummel.rates(u, invH2, up, down, x.length, shifted);
+                return;
+            }
+            // the rates from the zero-tilt differences at this c0 and the tilt's share of a face, F·h; within a
+            // tilt-only phase c0 repeats (a keyframe's g + 0·s = g exactly), and the steep faces' exponentials with it
+            if (!(c0[0] == c0Cached)) {
+                energies(potential, x, c0[0], 0, zeroTilt);
+                for (int i = 0; i < x.length - 1; i++) {
+                    zeroTiltDiff[i] = zeroTilt[i + 1] - zeroTilt[i];
+                }
+                java.util.Arrays.fill(expMinus, Double.NaN);
+                java.util.Arrays.fill(expPlus, Double.NaN);
+                c0Cached = c0[0];
+            }
+            ScharfetterGummel.ratesTilted(zeroTiltDiff, c1[0] * h, invH2, up, down, x.length, expMinus, expPlus);
         }
     }
 

@@ -29,9 +29,8 @@ public final class ScharfetterGummel {
             uphill = evenPart(a * a) - 0.5 * a;
             downhill = uphill + a;
         } else {
-            final double e = Math.exp(-a);
-            downhill = a / (1 - e);
-            uphill = downhill * e;
+            exponentialForm(z, Math.exp(-a), scale, up, down, i);
+            return;
         }
         if (z >= 0) {          // i → i+1 climbs
             up[i] = uphill * scale;
@@ -39,6 +38,75 @@ public final class ScharfetterGummel {
         } else {
             up[i] = downhill * scale;
             down[i] = uphill * scale;
+        }
+    }
+
+    /** The rates of a face with |z| ≥ 1/2 from e = e^{−|z|}: B(−|z|) = |z|/(1 − e), B(|z|) = B(−|z|)·e. */
+    private static void exponentialForm(double z, double e, double scale, double[] up, double[] down, int i) {
+        final double a = Math.abs(z);
+        final double downhill = a / (1 - e);
+        final double uphill = downhill * e;
+        if (z >= 0) {
+            up[i] = uphill * scale;
+            down[i] = downhill * scale;
+        } else {
+            up[i] = downhill * scale;
+            down[i] = uphill * scale;
+        }
+    }
+
+    /**
+     * Rates of every face for a tilt-linear potential, U_i = V_i − F·x_i ({@link
+     * org.erasure.physics.Potential#tiltIsLinear}): z_i = a_i − fh, with a_i = V_{i+1} − V_i the differences at zero
+     * tilt (they depend on the first control alone) and fh = F·h the tilt's share of every face. As {@link
+     * #rates(double[], double, double[], double[], int, double[])}, except that a steep face's e^{−|z|} is the product
+     * of a factor of the face, e^{−a_i} where it climbs (z ≥ 0) or e^{a_i} where it falls, and one of the tilt,
+     * e^{fh} or e^{−fh}. The face factors are computed when first needed and kept in {@code expMinus}, {@code expPlus}
+     * (NaN: not yet) for as long as the caller keeps a: within a tilt-only phase of a protocol a steep face then costs
+     * a multiplication instead of an exponential. The rates are a function of (a, fh) alone, whatever was cached
+     * before. The product is within 2.5 ulp of e^{−(a_i − fh)}; e^{−|z|} of the rounded z = a_i − fh is within 1 ulp
+     * of a value already off by |z| ulp, so for |z| ≥ 3 the product is the closer of the two.
+     *
+     * @param expMinus e^{−a_i} per face, or NaN (filled in as needed)
+     * @param expPlus  e^{a_i} per face, or NaN (filled in as needed)
+     */
+    static void ratesTilted(double[] a, double fh, double scale, double[] up, double[] down, int n,
+                            double[] expMinus, double[] expPlus) {
+        final double half = 0.5 * scale;
+        for (int i = 0; i < n - 1; i++) {
+            final double z = a[i] - fh;
+            final double even = scale * evenPart(z * z);
+            final double odd = half * z;
+            up[i] = even - odd;
+            down[i] = even + odd;
+        }
+        final double tiltUp = Math.exp(fh);
+        final double tiltDown = Math.exp(-fh);
+        for (int i = 0; i < n - 1; i++) {
+            final double z = a[i] - fh;
+            if (Math.abs(z) >= 0.5) {
+                double e;
+                if (z >= 0) {
+                    double f = expMinus[i];
+                    if (f != f) {
+                        f = Math.exp(-a[i]);
+                        expMinus[i] = f;
+                    }
+                    e = f * tiltUp;
+                } else {
+                    double f = expPlus[i];
+                    if (f != f) {
+                        f = Math.exp(a[i]);
+                        expPlus[i] = f;
+                    }
+                    e = f * tiltDown;
+                }
+                // a factor beyond the normal range (|a_i| or |fh| above ~700, a product that underflows): directly
+                if (!(e >= Double.MIN_NORMAL && e < 1) || Math.abs(a[i]) > 700) {
+                    e = Math.exp(-Math.abs(z));
+                }
+                exponentialForm(z, e, scale, up, down, i);
+            }
         }
     }
 

@@ -36,6 +36,15 @@ public interface Potential {
     /** Checks that the control values are admissible; throws IllegalArgumentException naming them. */
     void validateControls(double c0, double c1);
 
+    /**
+     * Whether the second control is a linear tilt, U(x; c0, c1) = U(x; c0, 0) − c1·x for every x: then what depends on
+     * c0 alone (the Fokker–Planck solver's energy differences between neighbouring cells and their exponentials) holds
+     * for every tilt, and a solver computes it once per value of c0. False unless a potential says otherwise.
+     */
+    default boolean tiltIsLinear() {
+        return false;
+    }
+
     /** Names of the two controls, for messages and output columns. */
     String[] controlNames();
 

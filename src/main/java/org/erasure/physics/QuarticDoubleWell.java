@@ -41,6 +41,12 @@ public final class QuarticDoubleWell implements Potential {
         return barrier * x2 * (x2 - 2 * g) - f * x;
     }
 
+    /** U = E_b x²(x² − 2g) − F x: the tilt F enters linearly. */
+    @Override
+    public boolean tiltIsLinear() {
+        return true;
+    }
+
     @Override
     public double force(double x, double g, double f) {
         return fourB * x * (g - x * x) + f;

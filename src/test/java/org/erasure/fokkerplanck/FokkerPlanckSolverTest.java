@@ -183,6 +183,165 @@ class FokkerPlanckSolverTest {
         }
     }
 
+    @Test
+    void tiltedRatesMatchTheBernoulliFunctionWhateverWasCached() {
+        // The rates of a tilt-linear potential from zero-tilt differences a_i and the tilt's share fh, with the steep
+        // faces' exponentials cached per face, against B(z) = z/expm1(z) at z = a_i - fh computed in 60 digits:
+        // differences sweeping both signs and both branches, up to 800 (beyond the cached factors' range), at tilts
+        // that move faces across the branch boundary and change their sign. And the rates must be the same bit for
+        // bit with the cache filled by earlier calls at other tilts as with an empty one: a solve's numbers may not
+        // depend on which steps came before (a run and its refinement, split or in lockstep).
+        final int n = 2 * 58_400 + 1;
+        final double[] a = new double[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            a[i] = (i % 2 == 0 ? 1 : -1) * (0.0137 * (i / 2) - 0.3);
+        }
+        final double[] up = new double[n - 1];
+        final double[] down = new double[n - 1];
+        final double[] warmMinus = new double[n];
+        final double[] warmPlus = new double[n];
+        java.util.Arrays.fill(warmMinus, Double.NaN);
+        java.util.Arrays.fill(warmPlus, Double.NaN);
+        final java.math.MathContext mc = new java.math.MathContext(40);
+        for (double fh : new double[] {41.3, 0.37, -2.9, 0}) {
+            ScharfetterGummel.ratesTilted(a, fh, 2.5, up, down, n, warmMinus, warmPlus);
+            final double[] coldUp = new double[n - 1];
+            final double[] coldDown = new double[n - 1];
+            final double[] coldMinus = new double[n];
+            final double[] coldPlus = new double[n];
+            java.util.Arrays.fill(coldMinus, Double.NaN);
+            java.util.Arrays.fill(coldPlus, Double.NaN);
+            ScharfetterGummel.ratesTilted(a, fh, 2.5, coldUp, coldDown, n, coldMinus, coldPlus);
+            assertTrue(java.util.Arrays.equals(up, coldUp) && java.util.Arrays.equals(down, coldDown),
+                    "rates at fh = " + fh + " depend on the cache");
+            for (int i = 0; i < n - 1; i++) {
+                final double z = new java.math.BigDecimal(a[i]).subtract(new java.math.BigDecimal(fh), mc).doubleValue();
+                final double bz = bernoulli(z);
+                final double bmz = bernoulli(-z);
+                // z itself is rounded here, by up to half an ulp: e^{-|z|} then moves by up to |z| 2^-53 relative,
+                // which the product of exact factors e^{-a} e^{fh} does not see
+                final double tol = 4e-15 + Math.abs(z) * 0x1p-52;
+                if (Math.min(bz, bmz) >= 1e-300) {
+                    assertEquals(1, up[i] / (2.5 * bz), tol, "B(" + z + ") at fh = " + fh);
+                    assertEquals(1, down[i] / (2.5 * bmz), tol, "B(-" + z + ") at fh = " + fh);
+                } else {                    // the uphill rate beyond the normal range: zero to within it
+                    assertEquals(2.5 * bz, up[i], 1e-300, "B(" + z + ") at fh = " + fh);
+                    assertEquals(2.5 * bmz, down[i], 1e-300, "B(-" + z + ") at fh = " + fh);
+                }
+            }
+        }
+    }
+
+    @Test
+    void tiltLinearRatesGiveTheSolveOfTheGenericOnes() {
+        // The solver takes a tilt-linear potential's rates from zero-tilt differences and cached exponentials; the same
+        // well hidden behind a potential that does not declare itself tilt-linear takes every rate from the full
+        // energies. A violent erasure on a coarse grid (E_b = 40 kT, F up to 150 kT, 240 cells: most faces steep while
+        // tilted, the tilt-only phases reusing the exponentials of the barrier's steps) must give the same <W>, heat,
+        // eps and final density to rounding. Exponentials kept across a change of the barrier would be off by up to
+        // the change of ΔU over the phase; second order in time, so each step's rates are met at two step sizes.
+        final QuarticDoubleWell w = QuarticDoubleWell.of(40);
+        final org.erasure.physics.Potential generic = new org.erasure.physics.Potential() {
+            public double energy(double x, double c0, double c1) {
+                return w.energy(x, c0, c1);
+            }
+
+            public double force(double x, double c0, double c1) {
+                return w.force(x, c0, c1);
+            }
+
+            public double curvature(double x, double c0, double c1) {
+                return w.curvature(x, c0, c1);
+            }
+
+            public double energyLowerBound(double a, double b, double c0, double c1) {
+                return w.energyLowerBound(a, b, c0, c1);
+            }
+
+            public double barrierPosition(double c0, double c1) {
+                return w.barrierPosition(c0, c1);
+            }
+
+            public void validateControls(double c0, double c1) {
+                w.validateControls(c0, c1);
+            }
+
+            public String[] controlNames() {
+                return w.controlNames();
+            }
+
+            public double[] confiningInterval(double c0, double c1) {
+                return w.confiningInterval(c0, c1);
+            }
+        };
+        final KeyframeProtocol p = KeyframeProtocol.fourStep(0.3, 0.3, 150);
+        final FokkerPlanckResult fast = FokkerPlanckSolver.solveSecondOrder(w, p, TargetWell.RIGHT, 240, 1e-3);
+        final FokkerPlanckResult plain = FokkerPlanckSolver.solveSecondOrder(generic, p, TargetWell.RIGHT, 240, 1e-3);
+        assertTrue(fast.error() > 0 && fast.error() < 1e-20, "a reliable erasure: eps = " + fast.error());
+        assertEquals(plain.meanWork(), fast.meanWork(), 1e-11 * Math.abs(plain.meanWork()), "<W>");
+        assertEquals(plain.meanHeat(), fast.meanHeat(), 1e-11 * Math.abs(plain.meanHeat()), "heat");
+        assertEquals(1, fast.error() / plain.error(), 1e-9, "eps");
+        final double[] a = fast.finalDensity();
+        final double[] b = plain.finalDensity();
+        for (int i = 0; i < a.length; i++) {
+            if (b[i] > 1e-200) {
+                assertEquals(1, a[i] / b[i], 1e-9, "density at cell " + i);
+            }
+        }
+    }
+
+    @Test
+    void landscapeRatesDoNotDependOnTheStepsBefore() {
+        // The landscape of a solve keeps the zero-tilt differences and exponentials of one barrier factor g across
+        // calls. Walking through a four-step protocol (barrier steps, where g changes every call, and tilt-only steps,
+        // where it repeats), every call's rates must be bit for bit those of a fresh landscape at that time, and match
+        // the generic rates from the full energies to rounding.
+        final QuarticDoubleWell w = QuarticDoubleWell.of(40);
+        final KeyframeProtocol p = KeyframeProtocol.fourStep(0.3, 0.3, 150);
+        final FokkerPlanckSolver.Grid g = FokkerPlanckSolver.Grid.of(w, p, 240);
+        final int n = g.n();
+        final double xMax = Math.max(Math.abs(g.centres()[0]), Math.abs(g.centres()[n - 1]));
+        final FokkerPlanckSolver.Landscape walked = new FokkerPlanckSolver.Landscape(w, p, g);
+        final double[] u = new double[n];
+        final double[] up = new double[n - 1];
+        final double[] down = new double[n - 1];
+        final double[] freshU = new double[n];
+        final double[] freshUp = new double[n - 1];
+        final double[] freshDown = new double[n - 1];
+        final double[] plainUp = new double[n - 1];
+        final double[] plainDown = new double[n - 1];
+        int steep = 0;
+        for (int k = 1; k <= 300; k++) {
+            walked.at(k * 1e-3, 1e-3, u, up, down);
+            new FokkerPlanckSolver.Landscape(w, p, g).at(k * 1e-3, 1e-3, freshU, freshUp, freshDown);
+            assertTrue(java.util.Arrays.equals(up, freshUp) && java.util.Arrays.equals(down, freshDown),
+                    "step " + k + ": the rates depend on the steps before");
+            ScharfetterGummel.rates(u, 1 / (g.h() * g.h()), plainUp, plainDown, n, new double[n]);
+            for (int i = 0; i < n - 1; i++) {
+                final double z = u[i + 1] - u[i];
+                steep += Math.abs(z) >= 0.5 ? 1 : 0;
+                // z from the full energies carries their rounding and that of F x_i: the centres, left + (i + 1/2) h,
+                // are not exactly h apart but off by up to an ulp of the grid's edge. Up to 2^-52 (|u_i| + |u_i+1| +
+                // 2 F max|x|); a rate moves by at most 4 times that
+                final double dz = 0x1p-52 * (Math.abs(u[i]) + Math.abs(u[i + 1]) + 2 * 150 * xMax);
+                final double tol = 4e-15 + 4 * dz;
+                if (plainDown[i] > 1e-300 && plainUp[i] > 1e-300) {
+                    assertEquals(1, up[i] / plainUp[i], tol, "up at step " + k + ", face " + i + ", z = " + z);
+                    assertEquals(1, down[i] / plainDown[i], tol, "down at step " + k + ", face " + i + ", z = " + z);
+                }
+            }
+        }
+        assertTrue(steep > 300 * (n - 1) / 2, "most faces steep: " + steep);
+    }
+
+    /** B(z) = z/(e^z − 1) without overflow: z e^{−z}/(1 − e^{−z}) for z &gt; 0 (expm1 is accurate to 1 ulp). */
+    private static double bernoulli(double z) {
+        if (z == 0) {
+            return 1;
+        }
+        return z < 0 ? z / Math.expm1(z) : z * Math.exp(-z) / -Math.expm1(-z);
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"fused, 400", "twisted, 400", "twisted, 401", "twisted, 4",
             "twisted, 5", "twisted, 6", "twisted, 3"})
