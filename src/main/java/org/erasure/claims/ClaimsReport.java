@@ -313,15 +313,15 @@ public final class ClaimsReport {
                 + "length x_m, time tau_D = gamma x_m^2/kT). Numbers without sampling noise come from the "
                 + "Fokker-Planck solver: searches run on %d cells and %d steps (second order in time; both bit values "
                 + "as one density, on the interval the potential confines), and every value tabulated is solved again, "
-                + "each bit value apart and with a 25 %% margin, on %d cells and %d steps (and doubled again, up to "
-                + "%d more times, where its numerical error "
+                + "each bit value apart and with a 25 %% margin, on %d cells and %d steps (%s its numerical error "
                 + "exceeds 1 %% in eps or in <W> the larger of 1e-3 kT and 1e-4 of <W>); the `_numerical_error` columns give that error (the "
                 + "difference to the solution at half the resolution) and `within_numerical_tolerance` whether it "
                 + "meets the tolerance. Monte Carlo confirms the numbers where sampling can resolve the error. Every "
                 + "table has its CSV beside this file.", command, wall,
                 s.temperatureK(), u.kTJoule(), u.toZeptoJoule(1), u.toElectronVolt(1), u.toZeptoJoule(Math.log(2)),
                 u.toZeptoJoule(50), u.toElectronVolt(50), s.cells(), s.timeSteps(), s.verifyCells(), s.verifyTimeSteps(),
-                s.refinements()));
+                s.refinements() == 0 ? "not refined, even where" : s.refinements() == 1 ? "doubled again where"
+                        : "doubled again, up to " + s.refinements() + " times, while"));
         final List<String> loose = ClaimsRunner.outsideTolerance(r);
         if (!loose.isEmpty()) {
             rep.paragraph("**Numerical accuracy:** outside the tolerance, to be read with their stated numerical errors: "
