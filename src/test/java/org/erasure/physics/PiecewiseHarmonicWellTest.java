@@ -45,4 +45,22 @@ class PiecewiseHarmonicWellTest {
             assertTrue(well.energyLowerBound(a, b, c0, c1) <= min + 1e-12);
         }
     }
+
+    @Test
+    void selectFreeFormsAreTheDefiningOnes() {
+        // The energy is computed as 1/2 x^2 + 1/2 c1^2 + c1|c0| - c1|x - c0| and the force with copySign, so that
+        // C2 vectorises them; they must be SPEC's U = 1/2 (x - S c1)^2 + c0 c1 (S + S(c0)), S = sign(x - c0) with
+        // S = +1 at x = c0, and F = S c1 - x: for c1 of either sign, c0 = 0 (S(c0) = 0), and on the kink itself.
+        final SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < 20_000; i++) {
+            final double c0 = i % 10 == 0 ? 0 : r.nextDouble(-4, 4);
+            final double c1 = r.nextDouble(-6, 6);
+            final double x = i % 7 == 0 ? c0 : r.nextDouble(-12, 12);
+            final double s = x >= c0 ? 1 : -1;
+            final double d = x - s * c1;
+            final double defining = 0.5 * d * d + c0 * c1 * (s + Math.signum(c0));
+            assertEquals(defining, well.energy(x, c0, c1), 1e-13 * (1 + 0.5 * x * x + c1 * c1), "U at " + x);
+            assertEquals(s * c1 - x, well.force(x, c0, c1), 0.0, "F at " + x);
+        }
+    }
 }
