@@ -198,20 +198,14 @@ class FokkerPlanckSolverTest {
         }
         final double[] up = new double[n - 1];
         final double[] down = new double[n - 1];
-        final double[] warmMinus = new double[n];
-        final double[] warmPlus = new double[n];
-        java.util.Arrays.fill(warmMinus, Double.NaN);
-        java.util.Arrays.fill(warmPlus, Double.NaN);
+        final double[] warmMinus = notYetComputed(n);
+        final double[] warmPlus = notYetComputed(n);
         final java.math.MathContext mc = new java.math.MathContext(40);
         for (double fh : new double[] {41.3, 0.37, -2.9, 0}) {
             ScharfetterGummel.ratesTilted(a, fh, 2.5, up, down, n, warmMinus, warmPlus);
             final double[] coldUp = new double[n - 1];
             final double[] coldDown = new double[n - 1];
-            final double[] coldMinus = new double[n];
-            final double[] coldPlus = new double[n];
-            java.util.Arrays.fill(coldMinus, Double.NaN);
-            java.util.Arrays.fill(coldPlus, Double.NaN);
-            ScharfetterGummel.ratesTilted(a, fh, 2.5, coldUp, coldDown, n, coldMinus, coldPlus);
+            ScharfetterGummel.ratesTilted(a, fh, 2.5, coldUp, coldDown, n, notYetComputed(n), notYetComputed(n));
             assertTrue(java.util.Arrays.equals(up, coldUp) && java.util.Arrays.equals(down, coldDown),
                     "rates at fh = " + fh + " depend on the cache");
             for (int i = 0; i < n - 1; i++) {
@@ -332,6 +326,13 @@ class FokkerPlanckSolverTest {
             }
         }
         assertTrue(steep > 300 * (n - 1) / 2, "most faces steep: " + steep);
+    }
+
+    /** A cache of face factors with none computed yet (NaN). */
+    private static double[] notYetComputed(int n) {
+        final double[] f = new double[n];
+        java.util.Arrays.fill(f, Double.NaN);
+        return f;
     }
 
     /** B(z) = z/(e^z − 1) without overflow: z e^{−z}/(1 − e^{−z}) for z &gt; 0 (expm1 is accurate to 1 ulp). */
