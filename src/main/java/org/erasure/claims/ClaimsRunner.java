@@ -429,14 +429,15 @@ public final class ClaimsRunner {
     private static List<Rows.Storing> storing(ClaimsSettings s, ExecutorService pool, IntConsumer tick,
                                               List<String> faults) {
         final double longest = s.holdTimes().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        final List<double[]> needed = new ArrayList<>();         // {hold, eps, barrier}
+        final List<double[]> needed = new ArrayList<>();         // {hold, eps, barrier, its numerical error}
         final List<Future<ProtocolOptimizer.Optimum>> erasures = new ArrayList<>();
         for (double eps : s.storeErrors()) {
             for (double hold : s.holdTimes()) {
-                final double eb = Retention.barrierNeeded(QuarticDoubleWell::of, 1, 0, hold, eps,
+                final Retention.Barrier b = Retention.barrierNeededWithError(QuarticDoubleWell::of, 1, 0, hold, eps,
                         HoppingSpectrum.DEFAULT_CELLS);
+                final double eb = b.kT();
                 tick.accept(1);
-                needed.add(new double[] {hold, eps, eb});
+                needed.add(new double[] {hold, eps, eb, b.numericalErrorKT()});
                 if (hold == longest) {
                     erasures.add(pool.submit(optimise(s, s.storeEraseTau(), eps, eb, eb, pool)));
                 }
@@ -452,7 +453,7 @@ public final class ClaimsRunner {
                 addFault(faults, "storing eps=" + n[1], o.fault());
                 erase = new Rows.Erasing(s.storeEraseTau(), Rows.Verified.of(o.verified()), o.feasible());
             }
-            rows.add(new Rows.Storing(n[0], n[1], n[2], erase));
+            rows.add(new Rows.Storing(n[0], n[1], n[2], n[3], erase));
         }
         return rows;
     }

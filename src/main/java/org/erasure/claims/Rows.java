@@ -232,17 +232,20 @@ public final class Rows {
     }
 
     /**
-     * Experiment 3: the barrier (kT) that keeps a bit {@code holdTime} (τ_D) at error ε, and, at the longest
-     * hold, the erasure into a well of that barrier (null at the other holds).
+     * Experiment 3: the barrier (kT) that keeps a bit {@code holdTime} (τ_D) at error ε, with its numerical error (kT:
+     * the difference to the barrier found on half the cells), and, at the longest hold, the erasure into a well of that
+     * barrier (null at the other holds).
      */
-    public record Storing(double holdTime, double errorRate, double barrierNeeded, Erasing erase) {
+    public record Storing(double holdTime, double errorRate, double barrierNeeded, double barrierNeededError,
+                          Erasing erase) {
         double logInverseError() {
             return ErasureBounds.logInverseError(errorRate);
         }
 
         Table.Row row() {
             final Table.Row r = new Table.Row().put("hold_time_tauD", holdTime).put("error_rate", errorRate)
-                    .put("barrier_needed_kT", barrierNeeded).put("log_inverse_error_kT", logInverseError());
+                    .put("barrier_needed_kT", barrierNeeded).put("barrier_needed_numerical_error_kT", barrierNeededError)
+                    .put("log_inverse_error_kT", logInverseError());
             if (erase != null) {
                 r.put("erase_tau_tauD", erase.tau()).put("erase_mean_work_kT", erase.fp().meanWork())
                         .put("erase_mean_work_numerical_error_kT", erase.fp().meanWorkError())

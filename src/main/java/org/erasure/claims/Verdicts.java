@@ -179,10 +179,11 @@ final class Verdicts {
             final StringBuilder m = new StringBuilder();
             for (Rows.Storing r : storing) {
                 if (r.erase() != null) {
-                    m.append(String.format(Locale.ROOT, "%seps = %.3g: holding %.3g tau_D needs E_b = %.2f kT (kT ln(1/eps) = "
-                                    + "%.2f kT), erasing into that well costs %.3f kT", m.length() == 0 ? "" : "; ",
-                            r.errorRate(), r.holdTime(), r.barrierNeeded(), r.logInverseError(),
-                            r.erase().fp().meanWork()));
+                    m.append(String.format(Locale.ROOT, "%seps = %.3g: holding %.3g tau_D needs E_b = %.2f +- %.1g kT "
+                                    + "(kT ln(1/eps) = %.2f kT), erasing into that well costs %.3f +- %.1g kT",
+                            m.length() == 0 ? "" : "; ", r.errorRate(), r.holdTime(), r.barrierNeeded(),
+                            r.barrierNeededError(), r.logInverseError(), r.erase().fp().meanWork(),
+                            r.erase().fp().meanWorkError()));
                 }
             }
             rows.add(new Rows.Verdict("B (~kT ln(1/eps) needed)", "exp. 3: barrier needed to store the bit vs work to "

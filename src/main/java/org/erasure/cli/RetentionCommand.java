@@ -109,7 +109,7 @@ public final class RetentionCommand implements Callable<Integer> {
             final QuarticDoubleWell w = QuarticDoubleWell.of(eb);
             final double lambda = HoppingSpectrum.slowestRate(w, c0, c1, cells);
             // numerical error: the difference to the rate on half the cells (second order: conservative)
-            final double relError = Math.abs(HoppingSpectrum.slowestRate(w, c0, c1, Math.max(20, cells / 2)) / lambda - 1);
+            final double relError = Math.abs(HoppingSpectrum.slowestRate(w, c0, c1, Math.max(HoppingSpectrum.MIN_CELLS, cells / 2)) / lambda - 1);
             final double kramers = HoppingSpectrum.kramersRelaxationRate(w, c0, c1);
             final double dense = HoppingSpectrum.denseCheck(w, c0, c1);
             final List<Object> row = new ArrayList<>(List.of(eb, lambda, relError, kramers, lambda / kramers, dense));
@@ -133,12 +133,16 @@ public final class RetentionCommand implements Callable<Integer> {
         if (holdTime != null) {
             final List<List<Object>> nrows = new ArrayList<>();
             for (double e : errors) {
-                final double eb = Retention.barrierNeeded(QuarticDoubleWell::of, c0, c1, holdTime, e, cells);
-                nrows.add(List.of(holdTime, e, eb));
-                needed.put("barrier_kT_for_eps_" + org.erasure.io.Csv.format(e), eb);
-                out.printf(Locale.ROOT, "  keeping the bit %.4g tau_D at eps = %.3g needs E_b = %.4f kT%n", holdTime, e, eb);
+                final Retention.Barrier eb = Retention.barrierNeededWithError(QuarticDoubleWell::of, c0, c1, holdTime, e,
+                        cells);
+                nrows.add(List.of(holdTime, e, eb.kT(), eb.numericalErrorKT()));
+                needed.put("barrier_kT_for_eps_" + org.erasure.io.Csv.format(e), eb.kT());
+                needed.put("barrier_numerical_error_kT_for_eps_" + org.erasure.io.Csv.format(e), eb.numericalErrorKT());
+                out.printf(Locale.ROOT, "  keeping the bit %.4g tau_D at eps = %.3g needs E_b = %.4f +- %.1g kT (numerical)%n",
+                        holdTime, e, eb.kT(), eb.numericalErrorKT());
             }
-            files.put("barrier_needed.csv", Csv.table(List.of("hold_time_tauD", "error_rate", "barrier_kT"), nrows));
+            files.put("barrier_needed.csv", Csv.table(List.of("hold_time_tauD", "error_rate", "barrier_kT",
+                    "barrier_numerical_error_kT"), nrows));
         }
         final Map<String, Object> info = new LinkedHashMap<>();
         info.put("cells", cells);

@@ -28,6 +28,9 @@ public final class HoppingSpectrum {
     /** Cells of the default grid for λ₁ (about 1e-6 relative discretisation error for the quartic well). */
     public static final int DEFAULT_CELLS = 2000;
 
+    /** The fewest cells a grid for λ₁ may have. */
+    public static final int MIN_CELLS = 20;
+
     /** Cells of the dense EJML cross-check (an n × n eigenproblem: a fraction of a second at 400). */
     public static final int DENSE_CHECK_CELLS = 400;
 
@@ -42,8 +45,8 @@ public final class HoppingSpectrum {
     }
 
     static Chain chain(Potential potential, double c0, double c1, int cells) {
-        if (cells < 20) {
-            throw new IllegalArgumentException("the grid needs at least 20 cells, got " + cells);
+        if (cells < MIN_CELLS) {
+            throw new IllegalArgumentException("the grid needs at least " + MIN_CELLS + " cells, got " + cells);
         }
         final double[] r = potential.confiningInterval(c0, c1);
         final double[] domain = FokkerPlanckSolver.widened(r[0], r[1]);

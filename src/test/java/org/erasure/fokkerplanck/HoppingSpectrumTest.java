@@ -121,4 +121,15 @@ class HoppingSpectrumTest {
         final double eb = Retention.barrierNeeded(QuarticDoubleWell::of, 1, 0, t, 1e-9, 1000);
         assertEquals(20, eb, 1e-6);
     }
+
+    @Test
+    void neededBarrierCarriesAnHonestNumericalError() {
+        // The barrier that keeps a bit 1e6 tau_D at eps = 1e-15, with its error from half the cells: the barrier on a
+        // grid four times finer must lie within that error, and the error must be small enough to be useful.
+        final Retention.Barrier b = Retention.barrierNeededWithError(QuarticDoubleWell::of, 1, 0, 1e6, 1e-15, 1000);
+        final double finer = Retention.barrierNeeded(QuarticDoubleWell::of, 1, 0, 1e6, 1e-15, 4000);
+        assertTrue(Math.abs(b.kT() - finer) <= b.numericalErrorKT(), b + " against " + finer + " on 4000 cells");
+        assertTrue(b.numericalErrorKT() < 1e-2 && b.numericalErrorKT() > Math.abs(b.kT() - finer) / 10,
+                "an error of the size of the discretisation's: " + b);
+    }
 }
