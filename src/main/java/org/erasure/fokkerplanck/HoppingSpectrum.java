@@ -25,7 +25,10 @@ import org.erasure.physics.Potential;
  */
 public final class HoppingSpectrum {
 
-    /** Cells of the default grid for λ₁ (about 1e-6 relative discretisation error for the quartic well). */
+    /**
+     * Cells of the default grid for λ₁. Its relative discretisation error for the quartic well, second order in the cell
+     * width, is about 2e-5 at E_b = 8 kT and 7e-5 at 52 kT (against 8000 cells, extrapolated).
+     */
     public static final int DEFAULT_CELLS = 2000;
 
     /** The fewest cells a grid for λ₁ may have. */
