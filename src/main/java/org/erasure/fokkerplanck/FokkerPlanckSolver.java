@@ -294,15 +294,16 @@ public final class FokkerPlanckSolver {
             record(snaps, snapStep, 0, pl, pr, g.h());
             // <U> before each control jump, after each relaxation: the work and heat of step k are
             // <U(λ_k)>_{p_{k−1}} − <U(λ_{k−1})>_{p_{k−1}} and <U(λ_k)>_{p_{k−1}} − <U(λ_k)>_{p_k}, so that
-            // W − Q telescopes to <U>_end − <U>_0 exactly (one dot product fewer per step)
+            // W − Q telescopes to <U>_end − <U>_0 (one dot product fewer per step). The first step brings its own
+            // <U>_0 (step); this one stands for a run without steps
             this.uRelaxed = dot2(pl, pr, u0, n);
         }
 
         /**
          * Step k: the controls jump from those of the energies uPrev to those of uNow at fixed density, then the
-         * densities relax for the grid's dt at the rates up, down (those of uNow). The relaxed ⟨U⟩ of step k is summed
-         * in the same pass as step k+1's jump (one pass over the densities fewer per step), so step k's heat is added
-         * at the start of step k+1: the same sums in the same order.
+         * densities relax for the grid's dt at the rates up, down (those of uNow). The jump's sums, ⟨U⟩ before and after
+         * it at the densities of step k − 1, come from the elimination loop of step k's solve, which reads those
+         * densities anyway; so the relaxed ⟨U⟩ of step k − 1 arrives with them, and its heat is added at step k.
          */
         void step(long k, double[] uNow, double[] uPrev, double[] up, double[] down) {
             // the jump's sums come from the elimination loop, which reads the densities before it relaxes them
