@@ -48,7 +48,10 @@ public final class ScharfetterGummel {
         }
     }
 
-    /** The rates of a face with |z| ≥ {@link #SERIES_LIMIT} from e = e^{−|z|}: B(−|z|) = |z|/(1 − e), B(|z|) = B(−|z|)·e. */
+    /**
+     * The rates of a face with |z| ≥ {@link #SERIES_LIMIT} from e = e^{−|z|}: B(−|z|) = |z|/(1 − e),
+     * B(|z|) = B(−|z|)·e.
+     */
     private static void exponentialForm(double z, double e, double scale, double[] up, double[] down, int i) {
         final double a = Math.abs(z);
         final double downhill = a / (1 - e);
