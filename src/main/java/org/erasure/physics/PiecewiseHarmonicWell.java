@@ -30,10 +30,17 @@ public final class PiecewiseHarmonicWell implements Potential {
         return 0.5 * x * x + (0.5 * c1 * c1 + c1 * Math.abs(c0)) - c1 * Math.abs(x - c0);
     }
 
-    /** F = c₁S(x − c₀) − x, the sign taken by copySign (S = +1 at x = c₀, where x − c₀ = +0; c₁ of either sign). */
+    /**
+     * F = c₁S(x − c₀) − x, with the sign as a quotient, S = y/|y|, y = (x − c₀)·2⁶⁰⁰ + 2⁻¹⁰⁷⁴, which C2 vectorises
+     * (a select, copySign or bit operations it does not: BAOAB's force passes measured 1.1 – 1.5 against 0.34 ns a
+     * particle). The quotient of two equal magnitudes is exactly ±1. The scaling lifts any nonzero difference, even a
+     * subnormal one, far above 2⁻¹⁰⁷⁴, which then changes no sign and only turns x = c₀ into S = +1 (also from −0);
+     * it overflows only for |x − c₀| &gt; 1e127.
+     */
     @Override
     public double force(double x, double c0, double c1) {
-        return c1 * Math.copySign(1.0, x - c0) - x;
+        final double y = (x - c0) * 0x1p600 + Double.MIN_VALUE;
+        return c1 * (y / Math.abs(y)) - x;
     }
 
     @Override

@@ -62,5 +62,12 @@ class PiecewiseHarmonicWellTest {
             assertEquals(defining, well.energy(x, c0, c1), 1e-13 * (1 + 0.5 * x * x + c1 * c1), "U at " + x);
             assertEquals(s * c1 - x, well.force(x, c0, c1), 0.0, "F at " + x);
         }
+        // the sign at the edges of the number line: subnormal differences, signed zeros
+        for (double[] xc : new double[][] {{Double.MIN_VALUE, 0}, {0, Double.MIN_VALUE}, {-0.0, 0}, {0, -0.0},
+                {-Double.MIN_VALUE, 0}, {Double.MIN_NORMAL, 0}, {0, Double.MIN_NORMAL}, {1e100, -3}, {-1e100, 2}}) {
+            final double s = xc[0] >= xc[1] ? 1 : -1;
+            assertEquals(s * 2.5 - xc[0], well.force(xc[0], xc[1], 2.5), 0.0, "F at x = " + xc[0] + ", c0 = " + xc[1]);
+            assertEquals(s * -2.5 - xc[0], well.force(xc[0], xc[1], -2.5), 0.0, "F at x = " + xc[0] + ", c1 < 0");
+        }
     }
 }
