@@ -342,7 +342,7 @@ public final class ClaimsReport {
                         + "durations, barrier E_b in [%s, %s] kT) subject to eps <= target, by CMA-ES then BOBYQA on the "
                         + "Fokker-Planck solution (each value is the least work found, an upper bound of the true "
                         + "minimum, with %d evaluations and seed %d: another seed finds other optima, for the default settings "
-                        + "up to 26 %% apart at tau <= 1 tau_D and within 0.2 %% at tau = 1000 tau_D, see the README; "
+                        + "up to 27 %% apart at tau <= 1 tau_D and within 0.2 %% at tau = 1000 tau_D, see the README; "
                         + "`on_search_bounds` names parameters that sit on a bound of the search box). "
                         + "`frontier.csv`. Below it, a frontier point that sampling can resolve (four-step, "
                         + "tilt tuned to the error) confirmed by Monte Carlo: `frontier_mc_check.csv`.", fmt(s.maxTilt()),

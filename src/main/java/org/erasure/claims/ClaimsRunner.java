@@ -429,7 +429,9 @@ public final class ClaimsRunner {
     private static List<Rows.Storing> storing(ClaimsSettings s, ExecutorService pool, IntConsumer tick,
                                               List<String> faults) {
         final double longest = s.holdTimes().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        final List<double[]> needed = new ArrayList<>();         // {hold, eps, barrier, its numerical error}
+        record Needed(double hold, double eps, Retention.Barrier barrier) {
+        }
+        final List<Needed> needed = new ArrayList<>();
         final List<Future<ProtocolOptimizer.Optimum>> erasures = new ArrayList<>();
         for (double eps : s.storeErrors()) {
             for (double hold : s.holdTimes()) {
@@ -437,7 +439,7 @@ public final class ClaimsRunner {
                         HoppingSpectrum.DEFAULT_CELLS);
                 final double eb = b.kT();
                 tick.accept(1);
-                needed.add(new double[] {hold, eps, eb, b.numericalErrorKT()});
+                needed.add(new Needed(hold, eps, b));
                 if (hold == longest) {
                     erasures.add(pool.submit(optimise(s, s.storeEraseTau(), eps, eb, eb, pool)));
                 }
@@ -445,15 +447,15 @@ public final class ClaimsRunner {
         }
         final List<Rows.Storing> rows = new ArrayList<>();
         int k = 0;
-        for (double[] n : needed) {
+        for (Needed n : needed) {
             Rows.Erasing erase = null;
-            if (n[0] == longest) {
+            if (n.hold() == longest) {
                 final ProtocolOptimizer.Optimum o = get(erasures.get(k++));
                 tick.accept(1);
-                addFault(faults, "storing eps=" + n[1], o.fault());
+                addFault(faults, "storing eps=" + n.eps(), o.fault());
                 erase = new Rows.Erasing(s.storeEraseTau(), Rows.Verified.of(o.verified()), o.feasible());
             }
-            rows.add(new Rows.Storing(n[0], n[1], n[2], n[3], erase));
+            rows.add(new Rows.Storing(n.hold(), n.eps(), n.barrier().kT(), n.barrier().numericalErrorKT(), erase));
         }
         return rows;
     }

@@ -353,25 +353,35 @@ public final class BenchCommand implements Callable<Integer> {
                 final long t0 = System.nanoTime();
                 final org.erasure.optimize.ProtocolOptimizer.Optimum o = org.erasure.optimize.ProtocolOptimizer
                         .minimize(family, 1e-9, org.erasure.model.TargetWell.RIGHT, 0, settings, null, helpers);
-                final double[] u = java.util.Arrays.copyOf(o.unit(), o.unit().length + 1);
-                u[u.length - 1] = o.result().meanWork();
+                // the unit point, then <W>, eps and their numerical errors: all must be the same on any thread count
+                final int d = o.unit().length;
+                final double[] u = java.util.Arrays.copyOf(o.unit(), d + 4);
+                u[d] = o.result().meanWork();
+                u[d + 1] = o.verified().workError();
+                u[d + 2] = o.result().error();
+                u[d + 3] = o.verified().errorRateError();
                 return new Timed((System.nanoTime() - t0) * 1e-9, u);
             } finally {
                 org.erasure.util.Futures.shutdown(helpers);
             }
         });
         final double[] optimum = (double[]) p.result();
-        final double work = optimum[optimum.length - 1];
+        final int d = optimum.length - 4;
+        final double work = optimum[d];
         if (json) {
             final Map<String, Object> r = new LinkedHashMap<>();
             r.put("benchmark", "optimize quick tau=10 eps<=1e-9");
             r.put("evaluations", settings.evaluations());
             r.put("mean_work_kT", work);
+            r.put("mean_work_numerical_error_kT", optimum[d + 1]);
+            r.put("error_rate", optimum[d + 2]);
+            r.put("error_rate_numerical_error", optimum[d + 3]);
             p.put(r, all, "identical_optimum");
             out.println(new ObjectMapper().writeValueAsString(r));
         } else {
             out.printf(Locale.ROOT, "optimize: quick.yaml, four-step, tau = 10, eps <= 1e-9, %d evaluations, no "
-                    + "refinement: <W> = %.6f kT%n", settings.evaluations(), work);
+                    + "refinement: <W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (numerical)%n", settings.evaluations(), work,
+                    optimum[d + 1], optimum[d + 2], optimum[d + 3]);
             p.print(out, all, repeats, "optimum");
         }
         out.flush();

@@ -169,13 +169,12 @@ public final class FokkerPlanckSolver {
         private final Protocol protocol;
         private final double[] x;
         private final double invH2;
-        private final double[] shifted;
+        private final double[] shifted;             // scratch: the rates' shifted energies, or the zero-tilt ones
         private final double[] c0 = new double[1];
         private final double[] c1 = new double[1];
         // a tilt-linear potential (U = V(x; c0) − c1·x): the zero-tilt differences of neighbouring cells at the first
         // control c0Cached, and their exponentials as far as needed (ScharfetterGummel.ratesTilted); null otherwise
         private final double h;
-        private final double[] zeroTilt;
         private final double[] zeroTiltDiff;
         private final double[] expMinus;
         private final double[] expPlus;
@@ -189,7 +188,6 @@ public final class FokkerPlanckSolver {
             this.invH2 = 1 / (g.h() * g.h());
             this.shifted = new double[g.n()];
             final boolean tilt = potential.tiltIsLinear();
-            this.zeroTilt = tilt ? new double[g.n()] : null;
             this.zeroTiltDiff = tilt ? new double[g.n()] : null;
             this.expMinus = tilt ? new double[g.n()] : null;
             this.expPlus = tilt ? new double[g.n()] : null;
@@ -206,16 +204,16 @@ public final class FokkerPlanckSolver {
         void at(double t, double dt, double[] u, double[] up, double[] down) {
             protocol.fill(t, dt, 1, c0, c1);
             energies(potential, x, c0[0], c1[0], u);
-            if (zeroTilt == null) {
+            if (zeroTiltDiff == null) {
                 ScharfetterGummel.rates(u, invH2, up, down, x.length, shifted);
                 return;
             }
             // the rates from the zero-tilt differences at this c0 and the tilt's share of a face, F·h; within a
             // tilt-only phase c0 repeats (a keyframe's g + 0·s = g exactly), and the steep faces' exponentials with it
             if (!(c0[0] == c0Cached)) {
-                energies(potential, x, c0[0], 0, zeroTilt);
+                energies(potential, x, c0[0], 0, shifted);
                 for (int i = 0; i < x.length - 1; i++) {
-                    zeroTiltDiff[i] = zeroTilt[i + 1] - zeroTilt[i];
+                    zeroTiltDiff[i] = shifted[i + 1] - shifted[i];
                 }
                 java.util.Arrays.fill(expMinus, Double.NaN);
                 java.util.Arrays.fill(expPlus, Double.NaN);
@@ -543,59 +541,8 @@ public final class FokkerPlanckSolver {
     }
 
     /**
-     * In one pass, for the jump from energies v to u at densities a + b (b null: a alone): out[0] = Σ (a_i + b_i) u_i and
-     * out[2] = Σ (a_i + b_i) v_i, each summed exactly as {@link #dot2} sums it (so that ⟨U⟩ before and after a jump at
-     * constant controls cancel to the bit and no work appears from rounding), and out[1] = Σ (a_i + b_i)
-     * max(0, u_i − v_i), the positive part of the jump's work, with max(0, d) as (d + |d|)/2 (exact).
-     */
-    static void jumpGrossAndRelaxed(double[] a, double[] b, double[] u, double[] v, int n, double[] out) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double r0 = 0;
-        double r1 = 0;
-        double r2 = 0;
-        double r3 = 0;
-        double g0 = 0;
-        double g1 = 0;
-        final boolean two = b != null;                 // loop-invariant: C2 unswitches the loops on it
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            final double p0 = two ? a[i] + b[i] : a[i];
-            final double p1 = two ? a[i + 1] + b[i + 1] : a[i + 1];
-            final double p2 = two ? a[i + 2] + b[i + 2] : a[i + 2];
-            final double p3 = two ? a[i + 3] + b[i + 3] : a[i + 3];
-            s0 += p0 * u[i];
-            s1 += p1 * u[i + 1];
-            s2 += p2 * u[i + 2];
-            s3 += p3 * u[i + 3];
-            r0 += p0 * v[i];
-            r1 += p1 * v[i + 1];
-            r2 += p2 * v[i + 2];
-            r3 += p3 * v[i + 3];
-            final double d0 = u[i] - v[i];
-            final double d1 = u[i + 1] - v[i + 1];
-            final double d2 = u[i + 2] - v[i + 2];
-            final double d3 = u[i + 3] - v[i + 3];
-            g0 += p0 * (d0 + Math.abs(d0)) + p2 * (d2 + Math.abs(d2));
-            g1 += p1 * (d1 + Math.abs(d1)) + p3 * (d3 + Math.abs(d3));
-        }
-        for (; i < n; i++) {
-            final double p0 = two ? a[i] + b[i] : a[i];
-            final double d0 = u[i] - v[i];
-            s0 += p0 * u[i];
-            r0 += p0 * v[i];
-            g0 += p0 * (d0 + Math.abs(d0));
-        }
-        out[0] = (s0 + s1) + (s2 + s3);
-        out[1] = 0.5 * (g0 + g1);
-        out[2] = (r0 + r1) + (r2 + r3);
-    }
-
-    /**
      * Σ (a_i + b_i) u_i with four partial sums (instruction-level parallelism; a fixed order); b may be null (one
-     * density), summed as {@link #jumpGrossAndRelaxed} sums it.
+     * density).
      */
     static double dot2(double[] a, double[] b, double[] u, int n) {
         final boolean two = b != null;

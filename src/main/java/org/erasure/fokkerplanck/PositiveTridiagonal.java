@@ -100,6 +100,18 @@ final class PositiveTridiagonal {
     }
 
     /**
+     * Adds cell i's share to the jump sums of {@link #solve2Twisted(double[], double[], double, int, double[], double[],
+     * double[][], double[], double[], double[])} (out[1] without its factor 1/2), as its loop adds the others'.
+     */
+    private static void addJump(double[] out, double[] p, double[] q, double[] u, double[] v, int i) {
+        final double pi = q == null ? p[i] : p[i] + q[i];
+        final double d = u[i] - v[i];
+        out[0] = Math.fma(pi, u[i], out[0]);
+        out[1] = Math.fma(pi, d + Math.abs(d), out[1]);
+        out[2] = Math.fma(pi, v[i], out[2]);
+    }
+
+    /**
      * As {@link #solve2Fused}, eliminating from both ends at once (a twisted factorisation, "burn at both
      * ends"): the serial chains of {@link #solve2Fused} (the pivot recursion, forward elimination and back
      * substitution) are latency-bound, one cell per chain step; here the upper half is eliminated downwards
@@ -134,7 +146,11 @@ final class PositiveTridiagonal {
                               double[][] scratch, double[] u, double[] v, double[] out) {
         if (n < 4) {
             if (u != null) {
-                FokkerPlanckSolver.jumpGrossAndRelaxed(p, q, u, v, n, out);
+                java.util.Arrays.fill(out, 0, 3, 0.0);
+                for (int i = 0; i < n; i++) {
+                    addJump(out, p, q, u, v, i);
+                }
+                out[1] *= 0.5;
             }
             solve2Fused(up, down, dt, n, p, q == null ? new double[n] : q, scratch);
             return;
@@ -261,21 +277,17 @@ final class PositiveTridiagonal {
                 qq[j] = qb;
             }
         }
-        if (sum) {                                             // cells 0, n − 1, m, and m + 1 when n is even
-            final int extra = n - 2 - m > m - 1 ? m + 1 : -1;
-            for (int k = 0; k < 4; k++) {
-                final int c = k == 0 ? 0 : k == 1 ? n - 1 : k == 2 ? m : extra;
-                if (c >= 0) {
-                    final double pc = two ? p[c] + q[c] : p[c];
-                    final double dc = u[c] - v[c];
-                    st = Math.fma(pc, u[c], st);
-                    rt = Math.fma(pc, v[c], rt);
-                    gt = Math.fma(pc, dc + Math.abs(dc), gt);
-                }
-            }
+        if (sum) {                                             // and cells 0, n − 1, m, and m + 1 when n is even
             out[0] = st + sb;
-            out[1] = 0.5 * (gt + gb);
+            out[1] = gt + gb;
             out[2] = rt + rb;
+            addJump(out, p, q, u, v, 0);
+            addJump(out, p, q, u, v, n - 1);
+            addJump(out, p, q, u, v, m);
+            if (n - 2 - m > m - 1) {
+                addJump(out, p, q, u, v, m + 1);
+            }
+            out[1] *= 0.5;
         }
         // the meeting cell m: the top's last step (with p_m), the bottom's inflow (without), no rescaling
         final double at = dt * down[m - 1];

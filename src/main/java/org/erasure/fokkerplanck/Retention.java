@@ -33,7 +33,13 @@ public final class Retention {
      */
     public static double barrierNeeded(DoubleFunction<Potential> wellOfBarrier, double c0, double c1, double t,
                                        double eps, int cells) {
-        return solve(wellOfBarrier, c0, c1, t, eps, cells);
+        if (!(t > 0)) {
+            throw new IllegalArgumentException("hold time must be positive, got " + t);
+        }
+        final double logTarget = Math.log(-Math.log1p(-2 * eps) / t);
+        final BrentSolver solver = new BrentSolver(ROOT_TOLERANCE, 1e-12);
+        return solver.solve(200, eb -> Math.log(HoppingSpectrum.slowestRate(wellOfBarrier.apply(eb), c0, c1, cells))
+                - logTarget, 0.5, 150);
     }
 
     /**
@@ -47,22 +53,11 @@ public final class Retention {
     /** As {@link #barrierNeeded}, with its numerical error. */
     public static Barrier barrierNeededWithError(DoubleFunction<Potential> wellOfBarrier, double c0, double c1, double t,
                                                  double eps, int cells) {
-        final double fine = solve(wellOfBarrier, c0, c1, t, eps, cells);
-        final double coarse = solve(wellOfBarrier, c0, c1, t, eps, Math.max(HoppingSpectrum.MIN_CELLS, cells / 2));
+        final double fine = barrierNeeded(wellOfBarrier, c0, c1, t, eps, cells);
+        final double coarse = barrierNeeded(wellOfBarrier, c0, c1, t, eps, Math.max(HoppingSpectrum.MIN_CELLS, cells / 2));
         return new Barrier(fine, Math.max(Math.abs(fine - coarse), ROOT_TOLERANCE));
     }
 
     /** Absolute tolerance (kT) of the barrier's root finding. */
     static final double ROOT_TOLERANCE = 1e-9;
-
-    private static double solve(DoubleFunction<Potential> wellOfBarrier, double c0, double c1, double t, double eps,
-                                int cells) {
-        if (!(t > 0)) {
-            throw new IllegalArgumentException("hold time must be positive, got " + t);
-        }
-        final double logTarget = Math.log(-Math.log1p(-2 * eps) / t);
-        final BrentSolver solver = new BrentSolver(ROOT_TOLERANCE, 1e-12);
-        return solver.solve(200, eb -> Math.log(HoppingSpectrum.slowestRate(wellOfBarrier.apply(eb), c0, c1, cells))
-                - logTarget, 0.5, 150);
-    }
 }
