@@ -7,6 +7,9 @@ import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.langevin.LangevinMonteCarlo;
 import org.erasure.langevin.LangevinRun;
 import org.erasure.langevin.MonteCarloSettings;
+import org.erasure.langevin.TimeStepError;
+import org.erasure.langevin.TimeStepRefinement;
+import org.erasure.rare.AmsTimeStep;
 import org.erasure.model.ErasureProblem;
 import org.erasure.rare.AdaptiveMultilevelSplitting;
 import org.erasure.rare.AmsResult;
@@ -38,6 +41,11 @@ public final class Erasure {
      * @param tally work, heat and error statistics with their standard errors and intervals
      */
     public record MonteCarloResult(LangevinRun run, ErasureTally tally) {
+
+        /** The time-step error of every value, from the coupled paths at 2dt; null when it could not be estimated. */
+        public TimeStepError timeStepError() {
+            return TimeStepError.of(tally);
+        }
     }
 
     /** Langevin Monte Carlo on all available cores (results do not depend on the thread count). */
@@ -51,8 +59,28 @@ public final class Erasure {
      */
     public static MonteCarloResult simulate(ErasureProblem problem, MonteCarloSettings settings, int threads,
                                             LongConsumer progress) {
-        final LangevinRun run = settings.run(problem);
-        return new MonteCarloResult(run, LangevinMonteCarlo.run(run, threads, progress));
+        final TimeStepRefinement.Outcome o = simulateJudged(problem, settings, threads, progress);
+        return new MonteCarloResult(o.run(), o.tally());
+    }
+
+    /**
+     * Langevin Monte Carlo judged against the settings' time-step tolerance: with {@code dt: auto}
+     * ({@link MonteCarloSettings#autoDt()}) the step is halved and the run repeated while the tolerance is not met
+     * ({@link TimeStepRefinement}); a given step is run once.
+     */
+    public static TimeStepRefinement.Outcome simulateJudged(ErasureProblem problem, MonteCarloSettings settings,
+                                                            int threads, LongConsumer progress) {
+        return TimeStepRefinement.run(settings.run(problem), settings.tolerance(), settings.autoDt(),
+                (r, main) -> LangevinMonteCarlo.run(r, threads, main ? progress : null));
+    }
+
+    /**
+     * The splitting estimate with its time-step error: a second estimate at 2dt ({@link AmsTimeStep}); with
+     * {@code dt: auto} the step is halved while ln ε changes by more than the tolerance.
+     */
+    public static AmsTimeStep.Outcome rareEventJudged(ErasureProblem problem, MonteCarloSettings settings,
+                                                      AmsSettings ams, int threads) {
+        return AmsTimeStep.estimate(settings.run(problem), ams, threads, settings.tolerance(), settings.autoDt());
     }
 
     /**

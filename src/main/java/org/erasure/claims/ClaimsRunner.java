@@ -29,6 +29,7 @@ import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
 import org.erasure.rare.AmsResult;
+import org.erasure.rare.AmsTimeStep;
 import org.erasure.rare.AmsSettings;
 import org.erasure.rare.Score;
 import org.erasure.stats.ErasureTally;
@@ -420,9 +421,10 @@ public final class ClaimsRunner {
             return null;
         }
         final double dt = mcDt(f.barrier());
-        final AmsResult ams = Erasure.rareEvent(ErasureProblem.of(f.member().potential(), f.member().protocol()),
-                new MonteCarloSettings(Integrator.HEUN, dt, 1, s.seed(), null), new AmsSettings(s.amsReplicas(), 0.05,
-                        s.amsRepetitions(), s.seed(), Score.committor(), AmsSettings.DEFAULT_MAX_ITERATIONS), threads);
+        final AmsTimeStep.Outcome ams = Erasure.rareEventJudged(ErasureProblem.of(f.member().potential(),
+                f.member().protocol()), new MonteCarloSettings(Integrator.HEUN, dt, 1, s.seed(), null),
+                new AmsSettings(s.amsReplicas(), 0.05, s.amsRepetitions(), s.seed(), Score.committor(),
+                        AmsSettings.DEFAULT_MAX_ITERATIONS), threads);
         return Rows.AmsCheck.of(f, ams, dt);
     }
 

@@ -8,6 +8,8 @@ import org.erasure.io.Table;
 import org.erasure.optimize.ProtocolFamily;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.rare.AmsResult;
+import org.erasure.rare.AmsTimeStep;
+import org.erasure.langevin.TimeStepError;
 import org.erasure.stats.BinomialInterval;
 import org.erasure.stats.ErasureTally;
 import org.erasure.stats.InverseTauFit;
@@ -103,27 +105,34 @@ public final class Rows {
     /**
      * A Monte Carlo confirmation of a Fokker–Planck value.
      *
+     * @param workTimeStepError  ⟨W⟩'s time-step error (kT; the coupled paths at 2dt, {@link TimeStepError}), 0 if none
      * @param error  the Monte Carlo error probability with its 95 % interval (as tabulated)
-     * @param agrees ⟨W⟩ within {@link ClaimsRunner#AGREE_SE} standard errors and the FP ε inside the Monte Carlo
-     *               interval at {@link ClaimsRunner#AGREE_CONFIDENCE} ({@link #errorAgrees})
+     * @param errorTimeStepError ε's time-step error
+     * @param agrees ⟨W⟩ within its time-step error plus {@link ClaimsRunner#AGREE_SE} standard errors, and the FP ε
+     *               inside the Monte Carlo interval at {@link ClaimsRunner#AGREE_CONFIDENCE} widened by ε's time-step
+     *               error ({@link #errorAgrees}): sampling and time step together
      */
-    public record MonteCarloCheck(long trajectories, double meanWork, double workStderr, BinomialInterval error,
-                           boolean agrees) {
+    public record MonteCarloCheck(long trajectories, double meanWork, double workStderr, double workTimeStepError,
+                                  BinomialInterval error, double errorTimeStepError, boolean agrees) {
 
         static MonteCarloCheck of(ErasureTally t, Verified fp) {
             final BinomialInterval ci = t.errorInterval();
-            return new MonteCarloCheck(t.trajectories(), t.work().mean(), t.work().standardError(), ci,
-                    Math.abs(t.work().mean() - fp.meanWork()) <= ClaimsRunner.AGREE_SE * t.work().standardError()
-                            && errorAgrees(t.errors(), t.trajectories(), fp.errorRate()));
+            final TimeStepError ts = TimeStepError.of(t);
+            final double workStep = ts == null ? 0 : ts.work().error();
+            final double epsStep = ts == null ? 0 : ts.errorRate().error();
+            return new MonteCarloCheck(t.trajectories(), t.work().mean(), t.work().standardError(), workStep, ci,
+                    epsStep, Math.abs(t.work().mean() - fp.meanWork())
+                    <= workStep + ClaimsRunner.AGREE_SE * t.work().standardError()
+                            && errorAgrees(t.errors(), t.trajectories(), fp.errorRate(), epsStep));
         }
 
         /**
          * Whether an error probability lies inside the Clopper–Pearson interval of {@code errors} in {@code trials}
          * at {@link ClaimsRunner#AGREE_CONFIDENCE}: a false alarm about once in 16 000 checks.
          */
-        static boolean errorAgrees(long errors, long trials, double error) {
+        static boolean errorAgrees(long errors, long trials, double error, double timeStepError) {
             final BinomialInterval judge = BinomialInterval.clopperPearson(errors, trials, ClaimsRunner.AGREE_CONFIDENCE);
-            return error >= judge.low() && error <= judge.high();
+            return error >= judge.low() - timeStepError && error <= judge.high() + timeStepError;
         }
     }
 
@@ -139,7 +148,9 @@ public final class Rows {
                     .put("log_inverse_error_numerical_error_kT", fp.logInverseErrorError());
             if (mc != null) {
                 r.put("mc_mean_work_kT", mc.meanWork()).put("mc_stderr_work_kT", mc.workStderr())
+                        .put("mc_mean_work_timestep_error_kT", mc.workTimeStepError())
                         .put("mc_error_rate", mc.error().rate()).put("mc_error_ci_high", mc.error().high())
+                        .put("mc_error_rate_timestep_error", mc.errorTimeStepError())
                         .put("mc_trajectories", mc.trajectories()).put("mc_agrees", mc.agrees());
             }
             return r;
@@ -196,8 +207,10 @@ public final class Rows {
             fp.into(r);
             return r.put("landauer_bound_kT", fp.landauerBound()).put("mc_trajectories", mc.trajectories())
                     .put("mc_mean_work_kT", mc.meanWork()).put("mc_stderr_work_kT", mc.workStderr())
+                    .put("mc_mean_work_timestep_error_kT", mc.workTimeStepError())
                     .put("mc_error_rate", mc.error().rate()).put("mc_error_ci_low", mc.error().low())
-                    .put("mc_error_ci_high", mc.error().high()).put("mc_agrees", mc.agrees());
+                    .put("mc_error_ci_high", mc.error().high())
+                    .put("mc_error_rate_timestep_error", mc.errorTimeStepError()).put("mc_agrees", mc.agrees());
         }
     }
 
@@ -208,19 +221,38 @@ public final class Rows {
      *
      * @param agrees the FP ε inside the splitting estimate's 99 % log-normal interval
      */
-    public record AmsCheck(double tau, double targetError, Verified fp, AmsResult ams, double dt, boolean agrees) {
-        static AmsCheck of(Frontier f, AmsResult ams, double dt) {
-            final double[] ci99 = ams.interval(2.576);
-            return new AmsCheck(f.tau(), f.targetError(), f.fp(), ams, dt,
-                    f.fp().errorRate() >= ci99[0] && f.fp().errorRate() <= ci99[1]);
+    public record AmsCheck(double tau, double targetError, Verified fp, AmsTimeStep.Outcome step, double dt,
+                           boolean agrees) {
+        /**
+         * Agreement: the FP ε inside the splitting estimate's 99 % interval widened by its time-step error, the factor
+         * e^{|Δ ln ε|} on each side (sampling and time step together; the sampling interval alone where the time-step
+         * error could not be estimated).
+         */
+        static AmsCheck of(Frontier f, AmsTimeStep.Outcome step, double dt) {
+            final double[] ci99 = step.estimate().interval(2.576);
+            final double widen = Double.isNaN(step.logError()) ? 1 : Math.exp(step.logError());
+            return new AmsCheck(f.tau(), f.targetError(), f.fp(), step, dt,
+                    f.fp().errorRate() >= ci99[0] / widen && f.fp().errorRate() <= ci99[1] * widen);
+        }
+
+        /** The splitting estimate at the run's step. */
+        public AmsResult ams() {
+            return step.estimate();
         }
 
         Table.Row row() {
+            final AmsResult ams = ams();
             final Table.Row r = new Table.Row().put("protocol.tau", tau).put("target_error", targetError)
                     .put("dt_tauD", dt).put("fp_error_rate", fp.errorRate())
                     .put("fp_error_rate_numerical_error", fp.errorRateError()).put("ams_error_rate", ams.errorRate())
                     .put("ams_error_rate_stderr", ams.standardError()).put("ams_error_ci_low", ams.ciLow())
-                    .put("ams_error_ci_high", ams.ciHigh()).put("ams_replicas", (long) ams.replicas())
+                    .put("ams_error_ci_high", ams.ciHigh())
+                    .put("ams_error_rate_at_second_dt", step.second() == null ? Double.NaN : step.second().errorRate())
+                    .put("ams_second_dt_tauD", step.secondDt())
+                    .put("ams_log_error_rate_timestep_error", step.logError())
+                    .put("ams_error_rate_timestep_error", step.error())
+                    .put("ams_within_timestep_tolerance", step.withinTolerance())
+                    .put("ams_replicas", (long) ams.replicas())
                     .put("ams_repetitions", (long) ams.repetitions()).put("ams_score", ams.score())
                     .put("ams_iterations", ams.iterations()).put("ams_particle_steps", ams.particleSteps());
             return r.put("agrees", agrees);

@@ -198,20 +198,27 @@ final class Verdicts {
                     String.format(Locale.ROOT, "FP: <W> = %.4f kT, eps = %.4g; MC (%d trajectories): <W> = %.4f +- %.4f kT, "
                                     + "eps = %.4g [%.3g, %.3g]", check.fp().meanWork(), check.fp().errorRate(),
                             mc.trajectories(), mc.meanWork(), mc.workStderr(), mc.error().rate(), mc.error().low(),
-                            mc.error().high()),
-                    mc.agrees() ? "consistent (work within 4 s.e., FP eps inside the MC interval at the same confidence, 99.994 %)"
-                            : "INCONSISTENT: the engines disagree beyond sampling error"));
+                            mc.error().high()) + String.format(Locale.ROOT, "; time-step errors %.2g kT and %.2g",
+                            mc.workTimeStepError(), mc.errorTimeStepError()),
+                    mc.agrees() ? "consistent (work within its time-step error + 4 s.e., FP eps inside the MC interval at "
+                            + "the same confidence, 99.994 %, widened by its time-step error)"
+                            : "INCONSISTENT: the engines disagree beyond sampling and time-step error"));
         }
         if (ams != null) {
             rows.add(new Rows.Verdict("engines", "exp. 2: adaptive multilevel splitting, independent of the "
                     + "Fokker-Planck solver, confirms the frontier deep in the tail (eps <= " + ClaimsReport.fmt(ams.targetError())
                     + " at tau = " + ClaimsRunner.fmt(ams.tau()) + ")",
                     String.format(Locale.ROOT, "FP: eps = %.4g +- %.1g (numerical); AMS (%d replicas, %d repetitions per "
-                                    + "bit value, %s score): eps = %.4g +- %.2g [%.3g, %.3g]", ams.fp().errorRate(),
+                                    + "bit value, %s score, dt = %.3g tau_D): eps = %.4g +- %.2g (sampling) [%.3g, %.3g], "
+                                    + "time-step error %.2g in ln eps (%.4g at %.3g tau_D)", ams.fp().errorRate(),
                             ams.fp().errorRateError(), ams.ams().replicas(), ams.ams().repetitions(), ams.ams().score(),
-                            ams.ams().errorRate(), ams.ams().standardError(), ams.ams().ciLow(), ams.ams().ciHigh()),
-                    ams.agrees() ? "consistent (FP eps within the AMS 99 % interval): two independent methods agree "
-                            + "on the tail probability" : "INCONSISTENT: the engines disagree beyond sampling error"));
+                            ams.dt(), ams.ams().errorRate(), ams.ams().standardError(), ams.ams().ciLow(),
+                            ams.ams().ciHigh(), ams.step().logError(),
+                            ams.step().second() == null ? Double.NaN : ams.step().second().errorRate(),
+                            ams.step().secondDt()),
+                    ams.agrees() ? "consistent (FP eps within the AMS 99 % interval widened by its time-step error): two "
+                            + "independent methods agree on the tail probability"
+                            : "INCONSISTENT: the engines disagree beyond sampling and time-step error"));
         }
         rows.add(new Rows.Verdict("scope", "what the model leaves out",
                 "one overdamped coordinate in a prescribed potential at 300 K; work is what the potential does on the "

@@ -14,7 +14,8 @@ import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.UnsupportedProblemException;
-import org.erasure.rare.AmsResult;
+import org.erasure.rare.AmsTimeStep;
+import org.erasure.langevin.TimeStepRefinement;
 import org.erasure.rare.AmsSettings;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Table;
@@ -87,24 +88,50 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         final long t0 = System.nanoTime();
-        final ErasureTally tally;
-        final Recording recording = recording(config, run);
-        try (Progress progress = Progress.of("simulate", run.trajectories(), "traj")) {
-            tally = LangevinMonteCarlo.run(run, threads, progress.listener(), recording);
+        final Recording[] recording = new Recording[1];
+        final org.erasure.langevin.MonteCarloSettings settings = config.monteCarlo();
+        if (settings.autoDt()) {
+            out.printf(Locale.ROOT, "  dt: auto - starting at %.3g tau_D (a tenth of the stability limit), halving while "
+                    + "a value's time-step error exceeds the tolerance (eps %.3g relative; energies max(%.3g kT, "
+                    + "half their standard error))%n", run.effectiveDt(), settings.tolerance().errorRateRelative(),
+                    settings.tolerance().energyKT());
+            out.flush();
         }
+        final TimeStepRefinement.Outcome mc = TimeStepRefinement.run(run, settings.tolerance(), settings.autoDt(),
+                (r, main) -> {
+                    final Recording rec = main ? recording(config, r) : null;
+                    if (main) {
+                        recording[0] = rec;
+                    } else {
+                        out.printf(Locale.ROOT, "  2dt = %.3g tau_D is beyond the stability limit: the time-step error "
+                                + "comes from a second run at dt/2 = %.3g tau_D coupled to dt%n", 2 * run.effectiveDt(),
+                                r.effectiveDt());
+                        out.flush();
+                    }
+                    try (Progress progress = Progress.of(String.format(Locale.ROOT, "simulate dt=%.3g",
+                            r.effectiveDt()), r.trajectories(), "traj")) {
+                        return LangevinMonteCarlo.run(r, threads, progress.listener(), rec);
+                    }
+                });
+        if (settings.autoDt()) {
+            mc.history().forEach(h -> out.println("    " + h));
+        }
+        final ErasureTally tally = mc.tally();
         final double wall = (System.nanoTime() - t0) * 1e-9;
-        AmsResult ams = null;
+        AmsTimeStep.Outcome ams = null;
         final long t1 = System.nanoTime();
         if (config.rareEvent().isPresent()) {
             final AmsSettings a = config.rareEvent().get();
             out.printf(Locale.ROOT, "  rare events: adaptive multilevel splitting, %d replicas, %d repetitions per bit "
-                    + "value, score %s%n", a.replicas(), a.repetitions(),
+                    + "value, score %s; again at 2dt for the time-step error%n", a.replicas(), a.repetitions(),
                     org.erasure.rare.Score.resolve(a.score(), config.problem()));
             out.flush();
-            ams = Erasure.rareEvent(config.problem(), config.monteCarlo(), a, threads);
+            ams = AmsTimeStep.estimate(mc.run(), a, threads, settings.tolerance(), settings.autoDt());
+            if (settings.autoDt() || ams.history().size() > 1) {
+                ams.history().forEach(h -> out.println("    splitting " + h));
+            }
         }
-        final Table.Row summary = MonteCarloSummary.columns(config, run, tally, wall,
-                finiteTimeBound(config), ams);
+        final Table.Row summary = MonteCarloSummary.columns(config, mc, wall, finiteTimeBound(config), ams);
         if (ams != null) {
             summary.put("ams_wall_time_s", (System.nanoTime() - t1) * 1e-9);
         }
@@ -115,8 +142,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (tally.workHistogram() != null) {
             files.put("work_histogram.csv", histogramCsv(tally.workHistogram()));
         }
-        if (recording != null) {
-            files.putAll(recordingFiles(recording));
+        if (recording[0] != null) {
+            files.putAll(recordingFiles(recording[0]));
         }
         final Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("threads", threads);
@@ -245,14 +272,17 @@ public final class SimulateCommand implements Callable<Integer> {
     static void report(PrintWriter out, PhysicalUnits units, Table.Row s) {
         final double w = s.number("mean_work_kT");
         final double eps = s.number("error_rate");
-        out.printf(Locale.ROOT, "  <W>   = %.4f +- %.4f kT  = %.4g zJ = %.4g eV   (sd %.3f kT)%n", w,
-                s.number("stderr_work_kT"), units.toZeptoJoule(w), units.toElectronVolt(w),
-                s.number("sd_work_kT"));
-        out.printf(Locale.ROOT, "  <W+>  = %.4f +- %.4f kT, <W-> = %.4f +- %.4f kT  (gross work: energy put into and given "
-                        + "back by the potential, W = W+ + W-)%n", s.number("mean_work_plus_kT"),
-                s.number("stderr_work_plus_kT"), s.number("mean_work_minus_kT"), s.number("stderr_work_minus_kT"));
-        out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f kT  (heat to the bath);  <dU> = %.4f kT%s%n",
-                s.number("mean_heat_kT"), s.number("stderr_heat_kT"), s.number("mean_delta_u_kT"),
+        out.printf(Locale.ROOT, "  <W>   = %.4f +- %.4f (sampling) +- %s (time step) kT  = %.4g zJ = %.4g eV   (sd %.3f kT)%n",
+                w, s.number("stderr_work_kT"), stepError(s.number("mean_work_timestep_error_kT")),
+                units.toZeptoJoule(w), units.toElectronVolt(w), s.number("sd_work_kT"));
+        out.printf(Locale.ROOT, "  <W+>  = %.4f +- %.4f +- %s kT, <W-> = %.4f +- %.4f +- %s kT  (gross work: energy put into "
+                        + "and given back by the potential, W = W+ + W-)%n", s.number("mean_work_plus_kT"),
+                s.number("stderr_work_plus_kT"), stepError(s.number("mean_work_plus_timestep_error_kT")),
+                s.number("mean_work_minus_kT"), s.number("stderr_work_minus_kT"),
+                stepError(s.number("mean_work_minus_timestep_error_kT")));
+        out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f +- %s kT  (heat to the bath);  <dU> = %.4f kT%s%n",
+                s.number("mean_heat_kT"), s.number("stderr_heat_kT"), stepError(s.number("mean_heat_timestep_error_kT")),
+                s.number("mean_delta_u_kT"),
                 s.get("mean_delta_kinetic_kT") == null ? "" : String.format(Locale.ROOT, ";  <dK> = %.4f kT "
                         + "(<W> - <Q> = <dU> + <dK>)", s.number("mean_delta_kinetic_kT")));
         if (s.get("error_rate_at_protocol_end") != null) {
@@ -276,6 +306,17 @@ public final class SimulateCommand implements Callable<Integer> {
                     eps, (long) s.number("errors"), s.number("error_ci_low"), s.number("error_ci_high"),
                     s.number("error_rate_from_left"), s.number("error_rate_from_right"));
         }
+        out.printf(Locale.ROOT, "          time-step error of eps %s%s; with it, 95%% CI [%.3g, %.3g]%n",
+                stepError(s.number("error_rate_timestep_error")),
+                s.get("log_error_rate_timestep_error") == null ? ""
+                        : String.format(Locale.ROOT, " (%.3g in ln eps; splitting gives %.3g at dt = %.3g tau_D)",
+                        s.number("log_error_rate_timestep_error"), s.number("ams_error_rate_at_second_dt"),
+                        s.number("ams_second_dt_tauD")),
+                s.number("error_total_ci_low"), s.number("error_total_ci_high"));
+        if (s.get("timestep_warning") instanceof String stepWarning && !stepWarning.isEmpty()) {
+            out.println("  WARNING: time step too coarse for the numbers printed (beyond the tolerance): " + stepWarning
+                    + " - use a smaller dynamics.dt or dt: auto");
+        }
         out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.4f kT = %.4g zJ;  kT ln(1/eps) = %s kT (%.2f kT at the CI upper end)%n",
                 s.number("landauer_bound_kT"), units.toZeptoJoule(s.number("landauer_bound_kT")),
                 eps > 0 ? String.format(Locale.ROOT, "%.2f", s.number("log_inverse_error_kT")) : "inf",
@@ -289,6 +330,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 s.number("jarzynski_mean"), s.number("jarzynski_stderr"), units.kTJoule(),
                 units.temperatureK(), s.number("wall_time_s"), s.number("particle_steps_per_s"));
         out.flush();
+    }
+
+    /** A time-step error as printed: two digits, or "n/a" where it could not be estimated. */
+    private static String stepError(double e) {
+        return Double.isNaN(e) ? "n/a" : String.format(Locale.ROOT, "%.2g", e);
     }
 
     private static String histogramCsv(Histogram h) {

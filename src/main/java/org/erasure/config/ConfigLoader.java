@@ -17,6 +17,7 @@ import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.langevin.Integrator;
 import org.erasure.langevin.MonteCarloSettings;
 import org.erasure.langevin.StabilityCheck;
+import org.erasure.langevin.TimeStepTolerance;
 import org.erasure.model.Dynamics;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.InitialState;
@@ -258,10 +259,18 @@ public final class ConfigLoader {
         } else if (dyn.has("mass")) {
             throw dyn.error("'" + dyn.key("mass") + "' applies to underdamped dynamics only");
         }
-        final double dt = readTime(dyn, "dt", units, true);
+        // dt: auto picks the step from the problem (StabilityCheck.autoStartStep) and halves it while the time-step
+        // error exceeds the tolerance (TimeStepRefinement); a number is honoured as given and judged
+        final boolean autoDt = dyn.has("dt") && "auto".equals(dyn.text("dt", ""));
+        if (autoDt && dyn.has("dt_s")) {
+            throw dyn.error("give either '" + dyn.key("dt") + "' (auto or tau_D) or '" + dyn.key("dt_s")
+                    + "' (seconds), not both");
+        }
+        final double dt = autoDt ? Double.NaN : readTime(dyn, "dt", units, true);
         if (dt > tau) {
             throw dyn.error("'" + dyn.key("dt") + "' = " + dt + " tau_D is longer than the protocol (tau = " + tau + ")");
         }
+        final TimeStepTolerance tolerance = readTolerance(dyn);
         dyn.finish();
 
         final ConfigNode init = root.child("initial");
@@ -318,7 +327,8 @@ public final class ConfigLoader {
         if (Double.isNaN(fpDt)) {
             // the Monte Carlo step, but no finer than tau / DEFAULT_MAX_TIME_STEPS: the implicit scheme needs no
             // stability margin, and the numerical error reported beside every value says whether it suffices
-            fpDt = Math.max(dt, tau / FokkerPlanckSettings.DEFAULT_MAX_TIME_STEPS);
+            fpDt = autoDt ? tau / FokkerPlanckSettings.DEFAULT_MAX_TIME_STEPS
+                    : Math.max(dt, tau / FokkerPlanckSettings.DEFAULT_MAX_TIME_STEPS);
         }
         double[] snapshots = {0, 0.25, 0.5, 0.75, 1};
         if (fp.has("snapshots")) {
@@ -342,11 +352,15 @@ public final class ConfigLoader {
         fp.finish();
         final ErasureProblem problem = new ErasureProblem(potential, protocol, hold, target, initial,
                 underdamped ? Dynamics.underdamped(mass) : Dynamics.overdamped());
-        final MonteCarloSettings mc = new MonteCarloSettings(integrator, dt, trajectories, seed, hist);
-        try {
-            StabilityCheck.requireStable(problem, mc.grid(problem), source + ": '" + dyn.key("dt") + "'");
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
+        final MonteCarloSettings given = new MonteCarloSettings(integrator, autoDt ? tau : dt, trajectories, seed, hist,
+                false, tolerance);
+        final MonteCarloSettings mc = autoDt ? given.withAutoDt(problem) : given;
+        if (!autoDt) {
+            try {
+                StabilityCheck.requireStable(problem, mc.grid(problem), source + ": '" + dyn.key("dt") + "'");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage());
+            }
         }
         final long fpSteps = Math.max(2, Math.round(tau / fpDt));
         if (fpSteps > 100_000_000) {
@@ -588,6 +602,22 @@ public final class ConfigLoader {
             throw node.error("'" + node.key(key) + "': " + e.getMessage());
         }
         return v;
+    }
+
+    /** dynamics.timestep_tolerance: {error_rate_relative (default 0.1), energy_kT (default 1e-3)}. */
+    private static TimeStepTolerance readTolerance(ConfigNode dyn) {
+        if (!dyn.has("timestep_tolerance")) {
+            return TimeStepTolerance.defaults();
+        }
+        final ConfigNode t = dyn.child("timestep_tolerance");
+        final double rel = t.number("error_rate_relative", TimeStepTolerance.DEFAULT_ERROR_RATE_RELATIVE);
+        final double energy = t.number("energy_kT", TimeStepTolerance.DEFAULT_ENERGY_KT);
+        t.finish();
+        try {
+            return new TimeStepTolerance(rel, energy);
+        } catch (IllegalArgumentException e) {
+            throw t.error("'" + dyn.key("timestep_tolerance") + "': " + e.getMessage());
+        }
     }
 
     /** A time given as key (τ_D) or key_s (seconds, needs the physical time scale); positive. */

@@ -3,6 +3,9 @@ package org.erasure.io;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.langevin.LangevinRun;
+import org.erasure.langevin.TimeStepError;
+import org.erasure.langevin.TimeStepRefinement;
+import org.erasure.rare.AmsTimeStep;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.physics.QuarticDoubleWell;
@@ -92,8 +95,43 @@ public final class MonteCarloSummary {
                 + "rare_event.score: phase-space (or auto)", quality, AMS_VALIDATED_QUALITY, scoreKey);
     }
 
+    /**
+     * Words for values whose time-step error exceeds the tolerance (or could not be estimated), or empty: the
+     * direct sampling's, and the splitting estimate's when there is one.
+     */
+    public static String timeStepWarning(TimeStepRefinement.Outcome mc, AmsTimeStep.Outcome ams) {
+        final java.util.List<String> parts = new java.util.ArrayList<>(mc.violations());
+        if (ams != null && ams.second() == null) {
+            parts.add("splitting: time-step error not estimated");
+        } else if (ams != null && !ams.withinTolerance()) {
+            parts.add(String.format(java.util.Locale.ROOT, "splitting: the time-step error of ln eps is %.3g (+- %.2g) "
+                    + "(eps %.3g at dt = %.3g and %.3g at %.3g tau_D)", ams.logDifference(), ams.logStderr(),
+                    ams.estimate().errorRate(), ams.run().effectiveDt(), ams.second().errorRate(), ams.secondDt()));
+        }
+        return String.join("; ", parts);
+    }
+
     public static Table.Row columns(ErasureConfig config, LangevinRun run, ErasureTally t, double wallSeconds,
                                     FokkerPlanckSolution finiteTimeBound, AmsResult ams) {
+        return columns(config, TimeStepRefinement.judge(run, t, config.monteCarlo().tolerance()), wallSeconds,
+                finiteTimeBound, ams == null ? null : AmsTimeStep.Outcome.unjudged(run, ams));
+    }
+
+    /**
+     * The summary row with every value's time-step error (SPEC 3.1): {@code *_timestep_error} beside each value (the
+     * difference to the coupled run at 2dt, {@link TimeStepError}; for splitting, to a second estimate at 2dt,
+     * {@link AmsTimeStep}), {@code error_total_ci_low/high} (the sampling interval widened by the time-step error),
+     * {@code mean_work_total_error_kT} (standard error and time-step error in quadrature),
+     * {@code within_timestep_tolerance} and {@code timestep_warning} in words.
+     *
+     * @param ams the splitting estimate with its time-step error, or null
+     */
+    public static Table.Row columns(ErasureConfig config, TimeStepRefinement.Outcome mc, double wallSeconds,
+                                    FokkerPlanckSolution finiteTimeBound, AmsTimeStep.Outcome amsStep) {
+        final LangevinRun run = mc.run();
+        final ErasureTally t = mc.tally();
+        final TimeStepError ts = mc.error();
+        final AmsResult ams = amsStep == null ? null : amsStep.estimate();
         final PhysicalUnits units = config.units();
         final BinomialInterval err = t.errorInterval();
         final BinomialInterval left = t.errorInterval(0);
@@ -109,15 +147,21 @@ public final class MonteCarloSummary {
         c.put("time_steps", run.steps());
         c.put("trajectories", t.trajectories());
         c.put("seed", run.seed());
+        c.put("dt_choice", config.monteCarlo().autoDt() ? "auto" : "given");
         c.put("mean_work_kT", t.work().mean());
         c.put("stderr_work_kT", t.work().standardError());
+        c.put("mean_work_timestep_error_kT", ts == null ? Double.NaN : ts.work().error());
+        c.put("mean_work_total_error_kT", ts == null ? Double.NaN : Math.hypot(t.work().standardError(), ts.work().error()));
         c.put("sd_work_kT", t.work().standardDeviation());
         c.put("mean_work_plus_kT", t.workPlus().mean());
         c.put("stderr_work_plus_kT", t.workPlus().standardError());
+        c.put("mean_work_plus_timestep_error_kT", ts == null ? Double.NaN : ts.workPlus().error());
         c.put("mean_work_minus_kT", t.workMinus().mean());
         c.put("stderr_work_minus_kT", t.workMinus().standardError());
+        c.put("mean_work_minus_timestep_error_kT", ts == null ? Double.NaN : ts.workMinus().error());
         c.put("mean_heat_kT", t.heat().mean());
         c.put("stderr_heat_kT", t.heat().standardError());
+        c.put("mean_heat_timestep_error_kT", ts == null ? Double.NaN : ts.heat().error());
         c.put("mean_delta_u_kT", t.deltaU().mean());
         if (run.integrator().underdamped()) {
             c.put("mean_delta_kinetic_kT", t.deltaK().mean());
@@ -125,14 +169,26 @@ public final class MonteCarloSummary {
         }
         c.put("mean_final_position_xm", t.finalPosition().mean());
         c.put("errors", t.errors());
+        final double directStepError = ts == null ? Double.NaN : ts.errorRate().error();
+        final String stepWarning = timeStepWarning(mc, amsStep);
         if (ams == null) {
             c.put("error_rate", eps);
             c.put("error_ci_low", err.low());
             c.put("error_ci_high", err.high());
+            c.put("error_rate_timestep_error", directStepError);
+            c.put("error_total_ci_low", ts == null ? Double.NaN : Math.max(0, err.low() - directStepError));
+            c.put("error_total_ci_high", ts == null ? Double.NaN : Math.min(1, err.high() + directStepError));
         } else {
             c.put("error_rate", ErasureBounds.requireProbability("error_rate", ams.errorRate()));
             c.put("error_ci_low", ams.ciLow());
             c.put("error_ci_high", ams.ciHigh());
+            c.put("error_rate_timestep_error", amsStep.error());
+            c.put("log_error_rate_timestep_error", amsStep.logError());
+            final double[] total = amsStep.totalInterval();
+            c.put("error_total_ci_low", total[0]);
+            c.put("error_total_ci_high", total[1]);
+            c.put("ams_second_dt_tauD", amsStep.secondDt());
+            c.put("ams_error_rate_at_second_dt", amsStep.second() == null ? Double.NaN : amsStep.second().errorRate());
             c.put("error_rate_stderr", ams.standardError());
             c.put("ams_replicas", (long) ams.replicas());
             c.put("ams_repetitions", (long) ams.repetitions());
@@ -142,6 +198,7 @@ public final class MonteCarloSummary {
             c.put("direct_error_rate", eps);
             c.put("direct_error_ci_low", err.low());
             c.put("direct_error_ci_high", err.high());
+            c.put("direct_error_rate_timestep_error", directStepError);
             c.put("ams_warning", amsWarning(run, ams));
         }
         if (run.holdTime() > 0) {
@@ -150,7 +207,14 @@ public final class MonteCarloSummary {
             c.put("error_rate_at_protocol_end", end.rate());
             c.put("error_ci_low_at_protocol_end", end.low());
             c.put("error_ci_high_at_protocol_end", end.high());
+            c.put("error_rate_at_protocol_end_timestep_error", ts == null ? Double.NaN
+                    : ts.errorRateAtProtocolEnd().error());
         }
+        c.put("timestep_error_method", mc.method());
+        c.put("within_timestep_tolerance", stepWarning.isEmpty());
+        c.put("timestep_warning", stepWarning);
+        c.put("timestep_tolerance_error_rate_relative", config.monteCarlo().tolerance().errorRateRelative());
+        c.put("timestep_tolerance_energy_kT", config.monteCarlo().tolerance().energyKT());
         final double reported = ams == null ? eps : ams.errorRate();
         c.put("error_rate_from_left", ams != null ? ams.errorByBit()[0] : left == null ? Double.NaN : left.rate());
         c.put("error_rate_from_right", ams != null ? ams.errorByBit()[1] : right == null ? Double.NaN : right.rate());

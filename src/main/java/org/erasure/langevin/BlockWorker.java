@@ -54,6 +54,21 @@ final class BlockWorker {
     private final double[] c0 = new double[CHUNK];
     private final double[] c1 = new double[CHUNK];
 
+    // the coupled twin at twice the step (null when the run does not estimate its time-step error)
+    private final boolean coupled;
+    private final double ouDecay;
+    private final double ouPairNorm;
+    private final double[] xc;
+    private final double[] vc;
+    private final double[] uc;
+    private final double[] wc;
+    private final double[] wAbsc;
+    private final double[] qc;
+    private final double[] jumpc;
+    private final double[] noisec;
+    private final boolean[] wrongAtProtocolEndc;
+    private boolean coarseDiverged;
+
     BlockWorker(LangevinRun run, BoltzmannSampler initial) {
         this(run, initial, null);
     }
@@ -77,6 +92,21 @@ final class BlockWorker {
         final double tau = protocol.duration();
         this.barrierStart = potential.barrierPosition(c0Start, c1Start);
         this.barrierEnd = potential.barrierPosition(protocol.control0(tau), protocol.control1(tau));
+        this.coupled = run.timeStepError();
+        // BAOAB's O step over dt is v -> c v + s xi with c = exp(-dt/mu); two of them are one O step over 2dt with the
+        // noise (c xi_1 + xi_2)/sqrt(1 + c^2), exactly (overdamped: c = 1, the sum of the two increments over sqrt 2)
+        this.ouDecay = underdamped ? Math.exp(-dt / mass) : 1;
+        this.ouPairNorm = 1 / Math.sqrt(1 + ouDecay * ouDecay);
+        final int m = coupled ? BLOCK_SIZE : 0;
+        this.xc = new double[m];
+        this.vc = new double[underdamped ? m : 0];
+        this.uc = new double[m];
+        this.wc = new double[m];
+        this.wAbsc = new double[m];
+        this.qc = new double[m];
+        this.jumpc = new double[m];
+        this.noisec = new double[m];
+        this.wrongAtProtocolEndc = new boolean[m];
     }
 
     /**
@@ -96,6 +126,18 @@ final class BlockWorker {
             out.add(w[i], wAbs[i], q[i], u[i] - u0[i], dk, x[i], bit[i], wrong, wrongAtProtocolEnd[i]);
             if (recording != null && recording.wantsTrajectories()) {
                 recording.trajectory(firstIndex + i, x0[i], x[i], w[i], wAbs[i], q[i], bit[i], wrong);
+            }
+        }
+        if (coupled && out.timeStep() != null) {
+            if (coarseDiverged) {
+                out.timeStep().markCoarseDiverged();
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                final boolean wrong = run.problem().target().isWrong(x[i], barrierEnd);
+                final boolean wrongc = run.problem().target().isWrong(xc[i], barrierEnd);
+                out.timeStep().add(w[i] - wc[i], wAbs[i] - wAbsc[i], q[i] - qc[i], (wrong ? 1 : 0) - (wrongc ? 1 : 0),
+                        (wrongAtProtocolEnd[i] ? 1 : 0) - (wrongAtProtocolEndc[i] ? 1 : 0));
             }
         }
     }
@@ -127,6 +169,21 @@ final class BlockWorker {
                 k0[i] = 0.5 * mass * v[i] * v[i];
             }
         }
+        coarseDiverged = false;
+        if (coupled) {
+            System.arraycopy(x, 0, xc, 0, n);
+            System.arraycopy(u, 0, uc, 0, n);
+            System.arraycopy(u, 0, jumpc, 0, n);
+            java.util.Arrays.fill(wc, 0, n, 0);
+            java.util.Arrays.fill(wAbsc, 0, n, 0);
+            java.util.Arrays.fill(qc, 0, n, 0);
+            if (underdamped) {
+                System.arraycopy(v, 0, vc, 0, n);
+            }
+        }
+        double prevc0 = c0Start;
+        double prevc1 = c1Start;
+        boolean pairOpen = false;
         final Integrator integrator = run.integrator();
         // overdamped steps run with each step's relaxation folded into the next step's control jump;
         // the first one closes the "relaxation" of the initial state, U(x_0; λ_0), with zero heat
@@ -165,6 +222,26 @@ final class BlockWorker {
                 }
                 prev0 = c0[j];
                 prev1 = c1[j];
+                if (coupled && !coarseDiverged) {
+                    // the twin steps once every two fine steps on their combined noise, or alone at the end of the
+                    // protocol or run when a step is left over (it then takes the fine step's own increment)
+                    final long done = k + j + 1;
+                    if (!pairOpen) {
+                        System.arraycopy(noise, 0, noisec, 0, n);
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            noisec[i] = (ouDecay * noisec[i] + noise[i]) * ouPairNorm;
+                        }
+                    }
+                    pairOpen = !pairOpen;
+                    if (!pairOpen || done == protocolSteps || done == steps) {
+                        final double dtc = pairOpen ? dt : 2 * dt;
+                        coarseStep(integrator, n, prevc0, prevc1, c0[j], c1[j], dtc);
+                        prevc0 = c0[j];
+                        prevc1 = c1[j];
+                        pairOpen = false;
+                    }
+                }
                 // recording looks at the positions after the step, leaving the chunks (and so every number) as they are
                 if (nextRecord < recordSteps.length && recordSteps[nextRecord] == k + j + 1) {
                     record(k + j + 1, firstIndex, n);
@@ -179,6 +256,22 @@ final class BlockWorker {
         }
         if (!underdamped) {
             OverdampedKernel.relaxHeat(potential, x, u, q, jump, n, prev0, prev1);
+            if (coupled && !coarseDiverged) {
+                OverdampedKernel.relaxHeat(potential, xc, uc, qc, jumpc, n, prevc0, prevc1);
+            }
+        }
+    }
+
+    /** One step of the coupled twin on noisec, of length dtc (2dt, or dt for a step left over). */
+    private void coarseStep(Integrator integrator, int n, double p0, double p1, double c0j, double c1j, double dtc) {
+        if (underdamped) {
+            UnderdampedKernel.baoabStep(potential, xc, vc, uc, wc, wAbsc, qc, noisec, jumpc, n, c0j, c1j, dtc, mass, 1);
+        } else if (integrator == Integrator.HEUN) {
+            OverdampedKernel.heunStepPending(potential, xc, wc, wAbsc, qc, noisec, jumpc, force, n, p0, p1, c0j, c1j,
+                    dtc, Math.sqrt(2 * dtc));
+        } else {
+            OverdampedKernel.eulerStepPending(potential, xc, wc, wAbsc, qc, noisec, jumpc, n, p0, p1, c0j, c1j, dtc,
+                    Math.sqrt(2 * dtc));
         }
     }
 
@@ -193,9 +286,23 @@ final class BlockWorker {
         for (int i = 0; i < n; i++) {
             wrongAtProtocolEnd[i] = run.problem().target().isWrong(x[i], barrierEnd);
         }
+        if (coupled) {
+            for (int i = 0; i < n; i++) {
+                wrongAtProtocolEndc[i] = run.problem().target().isWrong(xc[i], barrierEnd);
+            }
+        }
     }
 
     private void checkFinite(int n, double t) {
+        if (coupled && !coarseDiverged) {
+            // the twin at 2dt may leave the sane range where the run itself does not: its estimate is then void
+            for (int i = 0; i < n; i++) {
+                if (!(Math.abs(xc[i]) < SANE_RANGE) || !Double.isFinite(wc[i]) || !Double.isFinite(qc[i])) {
+                    coarseDiverged = true;
+                    break;
+                }
+            }
+        }
         for (int i = 0; i < n; i++) {
             if (!(Math.abs(x[i]) < SANE_RANGE) || !Double.isFinite(w[i]) || !Double.isFinite(q[i])) {
                 throw new DivergenceException(String.format(

@@ -58,7 +58,7 @@ public final class LangevinMonteCarlo {
                 : null;
         final long blockSize = BlockWorker.BLOCK_SIZE;
         final long blocks = (run.trajectories() + blockSize - 1) / blockSize;
-        final BlockScheduler scheduler = new BlockScheduler(run.seed(), blocks, run.workHistogram());
+        final BlockScheduler scheduler = new BlockScheduler(run.seed(), blocks, run.workHistogram(), run.timeStepError());
         final int workers = (int) Math.min(threads, blocks);
         final AtomicBoolean failed = new AtomicBoolean();
         final Runnable task = () -> {
@@ -71,7 +71,7 @@ public final class LangevinMonteCarlo {
                 final long b = claim.block();
                 final GaussianStream rng = claim.rng();
                 final int n = (int) Math.min(blockSize, run.trajectories() - b * blockSize);
-                final ErasureTally tally = new ErasureTally(run.workHistogram());
+                final ErasureTally tally = new ErasureTally(run.workHistogram(), run.timeStepError());
                 try {
                     worker.runBlock(n, rng, tally, b * blockSize);
                 } catch (RuntimeException e) {
@@ -116,10 +116,10 @@ public final class LangevinMonteCarlo {
         private final TreeMap<Long, ErasureTally> pending = new TreeMap<>();
         private final ErasureTally total;
 
-        BlockScheduler(long seed, long blocks, org.erasure.stats.Histogram template) {
+        BlockScheduler(long seed, long blocks, org.erasure.stats.Histogram template, boolean timeStep) {
             this.base = GaussianStream.ofSeed(seed);
             this.blocks = blocks;
-            this.total = new ErasureTally(template);
+            this.total = new ErasureTally(template, timeStep);
         }
 
         /** The next block and its stream (b long jumps from the base), or null when all are handed out. */

@@ -20,9 +20,18 @@ import org.erasure.stats.Histogram;
  * @param trajectories  number of trajectories, positive
  * @param seed          base seed of the random streams
  * @param workHistogram template of the work histogram (kT), or null for none
+ * @param timeStepError whether every trajectory is run a second time at twice the step on the sums of its own noise
+ *                      increments (coupled paths), giving each value's time-step error at about half a run's cost
+ *                      ({@link org.erasure.stats.TimeStepTally}); the fine paths' numbers are the same either way
  */
 public record LangevinRun(ErasureProblem problem, Integrator integrator, TimeGrid grid, long trajectories, long seed,
-                          Histogram workHistogram) {
+                          Histogram workHistogram, boolean timeStepError) {
+
+    /** A run with coupled paths at twice the step (the time-step error estimated). */
+    public LangevinRun(ErasureProblem problem, Integrator integrator, TimeGrid grid, long trajectories, long seed,
+                       Histogram workHistogram) {
+        this(problem, integrator, grid, trajectories, seed, workHistogram, true);
+    }
 
     public LangevinRun {
         Objects.requireNonNull(problem, "problem");
@@ -54,7 +63,17 @@ public record LangevinRun(ErasureProblem problem, Integrator integrator, TimeGri
     }
 
     public LangevinRun withTrajectories(long n) {
-        return new LangevinRun(problem, integrator, grid, n, seed, workHistogram);
+        return new LangevinRun(problem, integrator, grid, n, seed, workHistogram, timeStepError);
+    }
+
+    /** The same run with or without the coupled paths at twice the step. */
+    public LangevinRun withTimeStepError(boolean on) {
+        return new LangevinRun(problem, integrator, grid, trajectories, seed, workHistogram, on);
+    }
+
+    /** The same run on another grid (the same times at another step). */
+    public LangevinRun withGrid(TimeGrid g) {
+        return new LangevinRun(problem, integrator, g, trajectories, seed, workHistogram, timeStepError);
     }
 
     /** Reduced mass μ (underdamped), NaN when overdamped. */

@@ -14,12 +14,22 @@ import org.erasure.stats.Histogram;
  * @param trajectories  number of trajectories, positive
  * @param seed          base seed of the random streams
  * @param workHistogram template of the work histogram (kT), or null for none
+ * @param autoDt        whether the step was chosen by {@code dt: auto}: dt is then the first step tried
+ *                      ({@link StabilityCheck#autoStartStep}), halved while the time-step error exceeds the tolerance
+ *                      ({@link TimeStepRefinement})
+ * @param tolerance     the time-step error every run is judged against
  */
 public record MonteCarloSettings(Integrator integrator, double dt, long trajectories, long seed,
-                                 Histogram workHistogram) {
+                                 Histogram workHistogram, boolean autoDt, TimeStepTolerance tolerance) {
+
+    /** A given step (not auto), the default tolerance. */
+    public MonteCarloSettings(Integrator integrator, double dt, long trajectories, long seed, Histogram workHistogram) {
+        this(integrator, dt, trajectories, seed, workHistogram, false, TimeStepTolerance.defaults());
+    }
 
     public MonteCarloSettings {
         Objects.requireNonNull(integrator, "integrator");
+        Objects.requireNonNull(tolerance, "tolerance");
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("dt must be positive and finite, got " + dt);
         }
@@ -45,8 +55,26 @@ public record MonteCarloSettings(Integrator integrator, double dt, long trajecto
      */
     public LangevinRun run(ErasureProblem problem) {
         final TimeGrid grid = grid(problem);
-        final LangevinRun run = new LangevinRun(problem, integrator, grid, trajectories, seed, workHistogram);
         StabilityCheck.requireStable(problem, grid, "the time step");
-        return run;
+        // the coupled twin runs at twice the step; where that is unstable the time-step error cannot be estimated
+        // this way, and the run says so (TimeStepError.of gives null)
+        return new LangevinRun(problem, integrator, grid, trajectories, seed, workHistogram,
+                StabilityCheck.isStable(problem, 2 * grid.dt()));
+    }
+
+    /** The same settings with the step chosen by {@code dt: auto} for this problem. */
+    public MonteCarloSettings withAutoDt(ErasureProblem problem) {
+        return new MonteCarloSettings(integrator, StabilityCheck.autoStartStep(problem), trajectories, seed,
+                workHistogram, true, tolerance);
+    }
+
+    /** The same settings with a given step (not auto). */
+    public MonteCarloSettings withDt(double step) {
+        return new MonteCarloSettings(integrator, step, trajectories, seed, workHistogram, false, tolerance);
+    }
+
+    /** The same settings with another number of trajectories. */
+    public MonteCarloSettings withTrajectories(long n) {
+        return new MonteCarloSettings(integrator, dt, n, seed, workHistogram, autoDt, tolerance);
     }
 }

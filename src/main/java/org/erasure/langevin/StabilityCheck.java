@@ -41,6 +41,21 @@ public final class StabilityCheck {
         return problem.dynamics() instanceof Dynamics.Underdamped u ? 2 / Math.sqrt(kappaMax / u.mass()) : 2 / kappaMax;
     }
 
+    /** Whether the explicit integrators run stably on this problem at the step dt (τ_D). */
+    public static boolean isStable(ErasureProblem problem, double dt) {
+        return dt < largestStableStep(problem);
+    }
+
+    /**
+     * The first step that {@code dt: auto} tries (τ_D): a tenth of the largest stable step, 0.2/κ_max overdamped
+     * (a fifth of the stiffest well's relaxation time, the stiffest well along the protocol where the density lives),
+     * 0.2/ω_max underdamped (about 30 steps per period of the fastest oscillation), and at most τ/200 so that the
+     * protocol's own changes are resolved. The run at this step and its coupled twin at twice it are both stable.
+     */
+    public static double autoStartStep(ErasureProblem problem) {
+        return Math.min(largestStableStep(problem) / 10, problem.duration() / 200);
+    }
+
     /** Largest curvature (kT/x_m²) over the protocol where the density lives (within 40 kT of the bottom). */
     private static double maxCurvature(Potential p, Protocol protocol) {
         double kappaMax = 0;

@@ -19,10 +19,20 @@ public final class ErasureTally {
     private final long[] errors = new long[2];
     private final long[] errorsAtProtocolEnd = new long[2];
     private final Histogram workHistogram;
+    private final TimeStepTally timeStep;
 
     /** @param workHistogram template of the work histogram to record, or null for none */
     public ErasureTally(Histogram workHistogram) {
+        this(workHistogram, false);
+    }
+
+    /**
+     * @param workHistogram template of the work histogram to record, or null for none
+     * @param timeStep      whether the differences to coupled paths at twice the step are tallied too
+     */
+    public ErasureTally(Histogram workHistogram, boolean timeStep) {
         this.workHistogram = workHistogram == null ? null : Histogram.likeOf(workHistogram);
+        this.timeStep = timeStep ? new TimeStepTally() : null;
     }
 
     /**
@@ -75,6 +85,17 @@ public final class ErasureTally {
         if (workHistogram != null && o.workHistogram != null) {
             workHistogram.merge(o.workHistogram);
         }
+        if (timeStep != null && o.timeStep != null) {
+            timeStep.merge(o.timeStep);
+        }
+    }
+
+    /**
+     * The differences to the coupled paths at twice the step (the time-step error's estimate), or null when the run
+     * had none.
+     */
+    public TimeStepTally timeStep() {
+        return timeStep;
     }
 
     public long trajectories() {

@@ -15,9 +15,9 @@ class MonteCarloAgreementTest {
         // 95 % interval [6.25e-4, 9.84e-4]; at the matched confidence that is agreement, and 60 or 150 are not.
         final long n = 100_000;
         final double eps = 1e-3;
-        assertTrue(Rows.MonteCarloCheck.errorAgrees(79, n, eps));
-        assertFalse(Rows.MonteCarloCheck.errorAgrees(60, n, eps));
-        assertFalse(Rows.MonteCarloCheck.errorAgrees(150, n, eps));
+        assertTrue(Rows.MonteCarloCheck.errorAgrees(79, n, eps, 0));
+        assertFalse(Rows.MonteCarloCheck.errorAgrees(60, n, eps, 0));
+        assertFalse(Rows.MonteCarloCheck.errorAgrees(150, n, eps, 0));
         // The exact probability that correct engines are called inconsistent: the binomial mass of the counts whose
         // interval misses eps. At most 1 - AGREE_CONFIDENCE = 6.3e-5 (Clopper-Pearson is conservative), where the 95 %
         // interval rejected about 4 % of seeds. Computed, not sampled: this test cannot fail by chance.
@@ -25,7 +25,7 @@ class MonteCarloAgreementTest {
         double falseAlarm = 0;
         double falseAlarm95 = 0;
         for (int k = 0; k <= 400; k++) {
-            if (!Rows.MonteCarloCheck.errorAgrees(k, n, eps)) {
+            if (!Rows.MonteCarloCheck.errorAgrees(k, n, eps, 0)) {
                 falseAlarm += counts.probability(k);
             }
             final org.erasure.stats.BinomialInterval ci = org.erasure.stats.BinomialInterval.clopperPearson(k, n);
