@@ -16,6 +16,7 @@ import org.erasure.model.ErasureProblem;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
 import org.erasure.rare.AmsResult;
+import org.erasure.rare.AmsTimeStep;
 import org.erasure.rare.AmsSettings;
 import org.erasure.rare.Score;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
@@ -92,7 +93,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         final ErasureConfig config = ConfigLoader.preset("bench-b1.yaml", List.of("dynamics.integrator=" + integrator,
                 "simulation.trajectories=" + trajectories));
-        final LangevinRun run = config.monteCarlo().run(config.problem());
+        // throughput of the engine itself: without the coupled paths at 2dt that every simulate run adds for its
+        // time-step error (about a third more time per particle-step; see the README)
+        final LangevinRun run = config.monteCarlo().run(config.problem()).withTimeStepError(false);
         final PrintWriter out = spec.commandLine().getOut();
         if ((rareEvent ? 1 : 0) + (sweep ? 1 : 0) + (optimize ? 1 : 0) + (scaling != null ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--rare-event, --sweep, --optimize and --scaling conflict: give one of them");
@@ -124,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
         // U1: underdamped piecewise-harmonic well (cantilever preset), BAOAB, 1e5 steps
         final ErasureConfig udc = ConfigLoader.preset("cantilever.yaml", List.of("protocol.tau_s=null", "protocol.tau=2200",
                 "simulation.trajectories=" + trajectories, "simulation.work_histogram=null"));
-        final LangevinRun ud = udc.monteCarlo().run(udc.problem());
+        final LangevinRun ud = udc.monteCarlo().run(udc.problem()).withTimeStepError(false);
         LangevinMonteCarlo.run(ud.withTrajectories(Math.min(trajectories, 512)), all, null);
         final double[] u1 = bestInterleaved("U1", ud, all);
         final double udSingle = u1[0];
@@ -186,6 +189,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + " committor score; target relative standard error 10 %");
             out.flush();
         }
+        // the step's own error: the same splitting at 2dt (independent runs; its cost is reported apart)
+        final AmsTimeStep.Outcome step = AmsTimeStep.estimate(mc.run(p), new AmsSettings(100, 0.05, 10, 3,
+                Score.committor(), AmsSettings.DEFAULT_MAX_ITERATIONS), all, mc.tolerance(), false);
         final AmsResult pilot = Erasure.rareEvent(p, mc, new AmsSettings(100, 0.05, 10, 1, Score.committor(),
                 AmsSettings.DEFAULT_MAX_ITERATIONS), all);
         final int reps = (int) Math.max(10, Math.ceil(10 * Math.pow(pilot.relativeError() / 0.1, 2)));
@@ -217,6 +223,11 @@ public final class BenchCommand implements Callable<Integer> {
         r.put("direct_particle_steps_same_precision", directSteps);
         r.put("direct_particle_steps_per_s_all_threads", rate);
         r.put("direct_years_same_precision", directSteps / rate / 3.156e7);
+        r.put("log_error_rate_timestep_error", step.logError());
+        r.put("error_rate_at_2dt", step.second() == null ? Double.NaN : step.second().errorRate());
+        r.put("within_timestep_tolerance", step.withinTolerance());
+        final long stepCost = step.estimate().particleSteps() + (step.second() == null ? 0 : step.second().particleSteps());
+        r.put("timestep_error_particle_steps", stepCost);
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(r));
         } else {
@@ -224,6 +235,12 @@ public final class BenchCommand implements Callable<Integer> {
                             + "iterations, %.3g particle-steps%n", eps, many.standardError(), 100 * many.relativeError(),
                     reps, many.iterations(), (double) many.particleSteps());
             out.printf(Locale.ROOT, "  wall: %.1f s on 1 thread, %.1f s on %d threads%n", wallOne, wallAll, all);
+            out.printf(Locale.ROOT, "  time-step error (10 repetitions per bit at dt and at 2dt, %.3g particle-steps): "
+                            + "ln eps changes by %.3g (+- %.2g), eps %.4g at dt against %.4g at 2dt - %s%n",
+                    (double) stepCost, step.logDifference(), step.logStderr(),
+                    step.estimate().errorRate(), step.second() == null ? Double.NaN : step.second().errorRate(),
+                    step.withinTolerance() ? "within the tolerance" : "WARNING: beyond the tolerance of "
+                            + String.format(Locale.ROOT, "%.3g", mc.tolerance().logErrorRate()));
             out.printf(Locale.ROOT, "  direct sampling to the same precision: %.3g particle-steps, %.3g years at %.3g "
                     + "particle-steps/s on %d threads%n", directSteps, directSteps / rate / 3.156e7, rate, all);
         }

@@ -89,6 +89,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
         final long t0 = System.nanoTime();
         final Recording[] recording = new Recording[1];
+        final long[] particleSteps = new long[1];
         final org.erasure.langevin.MonteCarloSettings settings = config.monteCarlo();
         if (settings.autoDt()) {
             out.printf(Locale.ROOT, "  dt: auto - starting at %.3g tau_D (a tenth of the stability limit), halving while "
@@ -108,6 +109,7 @@ public final class SimulateCommand implements Callable<Integer> {
                                 r.effectiveDt());
                         out.flush();
                     }
+                    particleSteps[0] += r.trajectories() * r.grid().totalSteps();
                     try (Progress progress = Progress.of(String.format(Locale.ROOT, "simulate dt=%.3g",
                             r.effectiveDt()), r.trajectories(), "traj")) {
                         return LangevinMonteCarlo.run(r, threads, progress.listener(), rec);
@@ -132,6 +134,8 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         final Table.Row summary = MonteCarloSummary.columns(config, mc, wall, finiteTimeBound(config), ams);
+        // every run made (dt: auto's refinements, the run at dt/2 where 2dt is unstable) counts, coupled paths aside
+        summary.put("particle_steps_per_s", particleSteps[0] / wall);
         if (ams != null) {
             summary.put("ams_wall_time_s", (System.nanoTime() - t1) * 1e-9);
         }

@@ -327,8 +327,8 @@ public final class ConfigLoader {
         if (Double.isNaN(fpDt)) {
             // the Monte Carlo step, but no finer than tau / DEFAULT_MAX_TIME_STEPS: the implicit scheme needs no
             // stability margin, and the numerical error reported beside every value says whether it suffices
-            fpDt = autoDt ? tau / FokkerPlanckSettings.DEFAULT_MAX_TIME_STEPS
-                    : Math.max(dt, tau / FokkerPlanckSettings.DEFAULT_MAX_TIME_STEPS);
+            // (with dt: auto, the step auto starts from; set below, once the problem is known)
+            fpDt = autoDt ? Double.NaN : Math.max(dt, tau / FokkerPlanckSettings.DEFAULT_MAX_TIME_STEPS);
         }
         double[] snapshots = {0, 0.25, 0.5, 0.75, 1};
         if (fp.has("snapshots")) {
@@ -361,6 +361,9 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(e.getMessage());
             }
+        }
+        if (Double.isNaN(fpDt)) {
+            fpDt = Math.max(mc.dt(), tau / FokkerPlanckSettings.DEFAULT_MAX_TIME_STEPS);
         }
         final long fpSteps = Math.max(2, Math.round(tau / fpDt));
         if (fpSteps > 100_000_000) {

@@ -20,7 +20,8 @@ import org.erasure.config.ConfigException;
 import org.erasure.config.ErasureConfig;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Table;
-import org.erasure.rare.AmsResult;
+import org.erasure.rare.AmsTimeStep;
+import org.erasure.langevin.TimeStepRefinement;
 import org.erasure.rare.AmsSettings;
 import org.erasure.rare.Score;
 import org.erasure.io.FokkerPlanckSummary;
@@ -128,10 +129,13 @@ public final class SweepRunner {
         });
         final boolean both = spec.engine() == SweepSpec.Engine.BOTH;
         if (spec.engine().mc()) {
-            final Erasure.MonteCarloResult mc = Erasure.simulate(config.problem(), config.monteCarlo(), threads, null);
-            final AmsResult ams = spec.engine() == SweepSpec.Engine.AMS ? Erasure.rareEvent(config.problem(),
-                    config.monteCarlo(), config.rareEvent().orElse(defaultAms(config.seed())), threads) : null;
-            putAll(row, MonteCarloSummary.columns(config, mc.run(), mc.tally(), 1, null, ams), both ? "mc_" : "");
+            final TimeStepRefinement.Outcome mc = Erasure.simulateJudged(config.problem(), config.monteCarlo(), threads,
+                    null);
+            // splitting on the step the direct run kept (dt: auto refines from there), again at 2dt for its error
+            final AmsTimeStep.Outcome ams = spec.engine() == SweepSpec.Engine.AMS ? AmsTimeStep.estimate(mc.run(),
+                    config.rareEvent().orElse(defaultAms(config.seed())), threads, config.monteCarlo().tolerance(),
+                    config.monteCarlo().autoDt()) : null;
+            putAll(row, MonteCarloSummary.columns(config, mc, 1, null, ams), both ? "mc_" : "");
         }
         if (spec.engine().fp()) {
             putAll(row, FokkerPlanckSummary.columns(config, Erasure.solve(config.problem(), config.fokkerPlanck()), 1),
