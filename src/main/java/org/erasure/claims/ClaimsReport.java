@@ -345,13 +345,17 @@ public final class ClaimsReport {
                         + "up to 27 %% apart at tau <= 1 tau_D and within 0.2 %% at tau = 1000 tau_D, see the README; "
                         + "`on_search_bounds` names parameters that sit on a bound of the search box). "
                         + "`frontier.csv`. Below it, a frontier point that sampling can resolve (four-step, "
-                        + "tilt tuned to the error) confirmed by Monte Carlo: `frontier_mc_check.csv`.", fmt(s.maxTilt()),
+                        + "tilt tuned to the error) confirmed by Monte Carlo: `frontier_mc_check.csv` (with the time-step "
+                        + "errors of <W> and eps from coupled paths at twice the step; agreement is judged on sampling "
+                        + "and time-step error together).", fmt(s.maxTilt()),
                 fmt(s.barrierRange()[0]), fmt(s.barrierRange()[1]), s.evaluations(), s.seed()));
         rep.table(r.frontierTable()).table(r.frontierCheckTable());
         rep.paragraph("Deep in the tail, where sampling cannot reach, adaptive multilevel splitting (Monte Carlo, "
                 + "independent of the Fokker-Planck solver) estimates eps of the frontier protocol with the smallest "
                 + "error at the shortest duration whose target is at most 1e-15, among those within the numerical "
-                + "tolerance and spanning at least 2000 Monte Carlo steps: `frontier_ams_check.csv`.");
+                + "tolerance and spanning at least 2000 Monte Carlo steps: `frontier_ams_check.csv`. Its time-step "
+                + "error is the change of ln eps in a second estimate at twice the step; the check passes when the FP "
+                + "value lies in the 99 % interval widened by that error.");
         rep.table(r.amsCheckTable()).figure("frontier_error_vs_work.png", "error versus work");
         for (Section sec : List.of(
                 new Section("3. Storing versus erasing", "Barrier needed to keep a bit for a hold time at error eps, "

@@ -34,8 +34,9 @@ import picocli.CommandLine.Mixin;
 /** {@code erasure simulate}: Langevin Monte Carlo of one configuration. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Langevin Monte Carlo of one erasure configuration.",
-                "Prints <W>, <Q> and the error probability with uncertainties beside the bounds "
-                        + "kT[ln2 - H(eps)] and kT ln(1/eps); writes DIR/summary.csv and DIR/run.json."},
+                "Prints <W>, <Q> and the error probability with their sampling and time-step errors (coupled paths "
+                        + "at twice the step; dynamics.dt: auto halves the step until they meet the tolerance) beside "
+                        + "the bounds kT[ln2 - H(eps)] and kT ln(1/eps); writes DIR/summary.csv and DIR/run.json."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "2:bad input (configuration, options, files)",
                 "3:the run diverged (time step too large)"})
@@ -94,7 +95,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (settings.autoDt()) {
             out.printf(Locale.ROOT, "  dt: auto - starting at %.3g tau_D (a tenth of the stability limit), halving while "
                     + "a value's time-step error exceeds the tolerance (eps %.3g relative; energies max(%.3g kT, "
-                    + "half their standard error))%n", run.effectiveDt(), settings.tolerance().errorRateRelative(),
+                    + "1e-4 of themselves, half their standard error))%n", run.effectiveDt(), settings.tolerance().errorRateRelative(),
                     settings.tolerance().energyKT());
             out.flush();
         }

@@ -54,7 +54,7 @@ final class BlockWorker {
     private final double[] c0 = new double[CHUNK];
     private final double[] c1 = new double[CHUNK];
 
-    // the coupled twin at twice the step (null when the run does not estimate its time-step error)
+    // the coupled twin at twice the step (empty arrays when the run does not estimate its time-step error)
     private final boolean coupled;
     private final double ouDecay;
     private final double ouPairNorm;

@@ -89,7 +89,7 @@ public record TimeStepError(Difference work, Difference workPlus, Difference wor
 
     private static void energy(List<String> out, String name, Difference d, RunningMoments value,
                                TimeStepTolerance tol) {
-        final double limit = tol.energy(value.standardError());
+        final double limit = tol.energy(value.mean(), value.standardError());
         if (!d.within(limit)) {
             out.add(String.format(Locale.ROOT, "%s: time-step error %.3g (+- %.2g) kT against a tolerance of %.3g kT",
                     name, d.error(), d.stderr(), limit));
