@@ -130,7 +130,9 @@ public final class Figures {
         }
         double minLog = -1;
         double maxW = 1;
-        final boolean bars = csv.has(engine + "error_ci_low");
+        // Monte Carlo rows carry the interval of sampling and time step together: drawn where the run has it
+        final String ci = csv.has(engine + "error_total_ci_low") ? engine + "error_total_ci_" : engine + "error_ci_";
+        final boolean bars = csv.has(ci + "low");
         final List<double[]> limits = new ArrayList<>();
         int colour = 0;
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
@@ -138,17 +140,17 @@ public final class Figures {
             for (int r : g.getValue()) {
                 final double eps = csv.number(engine + "error_rate", r);
                 final double w = csv.number(engine + "mean_work_kT", r);
-                if (eps == 0 && bars && Double.isFinite(w) && csv.number(engine + "error_ci_high", r) > 0) {
+                if (eps == 0 && bars && Double.isFinite(w) && csv.number(ci + "high", r) > 0) {
                     // no error observed: the upper end of the 95 % interval, drawn as an upper limit
-                    final double hi = Math.log10(csv.number(engine + "error_ci_high", r));
+                    final double hi = Math.log10(csv.number(ci + "high", r));
                     limits.add(new double[] {w, hi});
                     minLog = Math.min(minLog, hi);
                     maxW = Math.max(maxW, w);
                 } else if (eps > 0 && Double.isFinite(w)) {
                     double bar = 0;
                     if (bars) {
-                        final double lo = csv.number(engine + "error_ci_low", r);
-                        final double hi = csv.number(engine + "error_ci_high", r);
+                        final double lo = csv.number(ci + "low", r);
+                        final double hi = csv.number(ci + "high", r);
                         bar = Math.max(Math.log10(hi / eps), lo > 0 ? Math.log10(eps / lo) : 1);
                     }
                     pts.add(new double[] {w, Math.log10(eps), bar});
@@ -216,9 +218,12 @@ public final class Figures {
             final List<Integer> rows = g.getValue();
             final double[] tau = rows.stream().mapToDouble(r -> csv.number("protocol.tau", r)).toArray();
             final double[] w = rows.stream().mapToDouble(r -> csv.number(engine + "mean_work_kT", r)).toArray();
-            final boolean hasErr = csv.has(engine + "stderr_work_kT");
+            // error bars: sampling and time-step error together where the run has both
+            final String errColumn = csv.has(engine + "mean_work_total_error_kT") ? engine + "mean_work_total_error_kT"
+                    : engine + "stderr_work_kT";
+            final boolean hasErr = csv.has(errColumn);
             final double[] se = hasErr
-                    ? rows.stream().mapToDouble(r -> csv.number(engine + "stderr_work_kT", r)).toArray() : null;
+                    ? rows.stream().mapToDouble(r -> csv.number(errColumn, r)).toArray() : null;
             for (double t : tau) {
                 tMin = Math.min(tMin, t);
                 tMax = Math.max(tMax, t);

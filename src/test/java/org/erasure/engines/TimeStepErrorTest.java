@@ -116,6 +116,27 @@ class TimeStepErrorTest {
     }
 
     /**
+     * The underdamped preset (cantilever.yaml, BAOAB at Q = 7) carries time-step errors too, every one finite and the
+     * run judged; at a step 8x auto's first the energies' errors exceed the tolerance and the run says so.
+     */
+    @Test
+    void theCantileverCarriesTimeStepErrors() {
+        final org.erasure.config.ErasureConfig c = org.erasure.config.ConfigLoader.preset("cantilever.yaml",
+                java.util.List.of("simulation.trajectories=4000"));
+        final TimeStepRefinement.Outcome o = Erasure.simulateJudged(c.problem(), c.monteCarlo(), 2, null);
+        final TimeStepError e = o.error();
+        assertNotNull(e);
+        for (TimeStepError.Difference d : new TimeStepError.Difference[] {e.work(), e.workPlus(), e.workMinus(), e.heat(),
+            e.errorRate()}) {
+            assertTrue(Double.isFinite(d.error()) && Double.isFinite(d.stderr()), d.toString());
+        }
+        assertTrue(o.withinTolerance(), String.join("; ", o.history()));
+        final TimeStepRefinement.Outcome coarse = Erasure.simulateJudged(c.problem(),
+                c.monteCarlo().withDt(8 * c.monteCarlo().dt()), 2, null);
+        assertFalse(coarse.withinTolerance(), "8x the step: " + String.join("; ", coarse.history()));
+    }
+
+    /**
      * The coupled twin is a run at 2dt: its mean, ⟨W⟩(dt) − Δ, agrees with an independent run at 2dt (other seed)
      * within 4 combined standard errors (false failure 6e-5 per comparison), overdamped (Heun) and underdamped
      * (BAOAB, the cantilever's piecewise-harmonic well at Q = 3): a wrong noise combination (scale, or the
