@@ -331,9 +331,12 @@ public final class SimulateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  finite-time bound dF + W2^2/tau = %.4f +- %.1g kT (Fokker-Planck solution, numerical error)%n",
                     ftb, s.number("finite_time_bound_numerical_error_kT"));
         }
-        out.printf(Locale.ROOT, "  Jarzynski <exp(-W/kT)> = %.4f +- %.4f;  kT = %.5g J at %.2f K;  wall %.2f s, %.3g particle-steps/s%n",
-                s.number("jarzynski_mean"), s.number("jarzynski_stderr"), units.kTJoule(),
-                units.temperatureK(), s.number("wall_time_s"), s.number("particle_steps_per_s"));
+        out.printf(Locale.ROOT, "  Jarzynski <exp(-W/kT)> = %.4f +- %.4f;  kT = %.5g J at %.2f K;  wall %.2f s%s%n",
+                s.number("jarzynski_mean"), s.number("jarzynski_stderr"), units.kTJoule(), units.temperatureK(),
+                s.number("wall_time_s"), s.get("ams_wall_time_s") == null
+                        ? String.format(Locale.ROOT, ", %.3g particle-steps/s", s.number("particle_steps_per_s"))
+                        : String.format(Locale.ROOT, " direct sampling (%.3g particle-steps/s) + %.2f s splitting",
+                        s.number("particle_steps_per_s"), s.number("ams_wall_time_s")));
         out.flush();
     }
 

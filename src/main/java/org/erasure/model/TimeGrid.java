@@ -11,6 +11,9 @@ package org.erasure.model;
  */
 public record TimeGrid(double dt, long protocolSteps, long holdSteps) {
 
+    /** The most steps a protocol or a hold may take (beyond 2^53 a step count is no longer exact in a double). */
+    public static final double MAX_STEPS = 1e15;
+
     public TimeGrid {
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("the time step must be positive and finite, got " + dt);
@@ -39,11 +42,18 @@ public record TimeGrid(double dt, long protocolSteps, long holdSteps) {
         if (!(hold >= 0) || Double.isInfinite(hold)) {
             throw new IllegalArgumentException("the hold time must be non-negative and finite, got " + hold);
         }
-        if (duration / requested > 1e15) {
+        if (duration / requested > MAX_STEPS) {
             throw new IllegalArgumentException("tau/dt = " + duration / requested + " steps is too many");
         }
         final long steps = Math.max(1, Math.round(duration / requested));
         final double dt = duration / steps;
+        // a hold past 1e15 steps would overflow (Math.round saturates at 2^63 - 1: a hold of 1e16 tau_D at dt = 1e-3
+        // ran as 9.22e15 tau_D) and could never be run step by step anyway: refused, not shortened
+        if (hold / dt > MAX_STEPS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the hold of %.3g tau_D is %.3g "
+                    + "time steps of %.3g tau_D, more than %.0e: give a shorter hold or a coarser step", hold, hold / dt,
+                    dt, MAX_STEPS));
+        }
         return new TimeGrid(dt, steps, Math.round(hold / dt));
     }
 

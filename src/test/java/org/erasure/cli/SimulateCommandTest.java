@@ -151,6 +151,43 @@ public class SimulateCommandTest {
         assertFalse(Files.exists(tmp.resolve("x")));
     }
 
+    /**
+     * A splitting run prints its time-step error, the interval with it, and a wall time split into direct sampling
+     * and splitting (it used to print the direct sampling's alone as "wall"); summary.csv has the columns.
+     */
+    @Test
+    void splittingPrintsItsTimeStepErrorAndItsOwnWallTime() throws IOException {
+        final Result r = run("simulate", "--trajectories", "1000", "--set", "protocol.tau=2", "--set",
+                "rare_event.method=ams", "--set", "rare_event.replicas=20", "--set", "rare_event.repetitions=2",
+                "--out", tmp.resolve("ams").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("s splitting"), r.out());
+        assertTrue(r.out().contains("in ln eps; splitting gives"), r.out());
+        assertTrue(r.out().contains("(sampling) +- "), r.out());
+        final List<String> csv = Files.readAllLines(tmp.resolve("ams").resolve("summary.csv"));
+        for (String column : new String[] {"log_error_rate_timestep_error", "error_total_ci_low", "error_total_ci_high",
+            "mean_work_timestep_error_kT", "within_timestep_tolerance", "ams_wall_time_s"}) {
+            assertTrue(csv.get(0).contains(column), column);
+        }
+    }
+
+    /**
+     * A hold too long to count in steps is refused in one line by every engine, not run shortened: 1e16 tau_D at
+     * dt = 1e-3 used to run as 9.22e15 tau_D (Math.round saturating) and print W = 0, eps = 0.47 with exit 0.
+     */
+    @Test
+    void aHoldBeyondWhatCanBeCountedIsRefused() {
+        for (String hold : new String[] {"protocol.hold=1e16", "protocol.hold=1e300"}) {
+            assertBadInput(run("simulate", "--set", hold, "--set", "dynamics.dt=1e-3", "--out",
+                    tmp.resolve("h").toString()), "the hold of");
+            assertBadInput(run("simulate", "--set", hold, "--out", tmp.resolve("h").toString()), "the hold of");
+            assertBadInput(run("simulate", "--set", hold, "--set", "rare_event.method=ams", "--out",
+                    tmp.resolve("h").toString()), "the hold of");
+            assertBadInput(run("fokker-planck", "--set", hold, "--out", tmp.resolve("h").toString()), "the hold of");
+        }
+        assertFalse(Files.exists(tmp.resolve("h")));
+    }
+
     @Test
     void underdampedFromPhysicalMassAndFriction() throws IOException {
         // m = 1e-12 kg, gamma = 1e-8 kg/s, x_m = 1 um at 300 K: tau_D = gamma x_m^2/kT = 2.414 s,
