@@ -60,7 +60,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--error-times", paramLabel = "T,...", split = ",", description = "Also write "
             + "DIR/error_vs_time.csv: eps(t), the fraction on the wrong side of the barrier of that time, at these "
-            + "times (tau_D, or seconds with an s suffix and a physical section), with 95 % intervals.")
+            + "times (tau_D, or seconds with an s suffix and a physical section), with 95 %% intervals.")
     List<String> errorTimes;
 
     @CommandLine.Spec
