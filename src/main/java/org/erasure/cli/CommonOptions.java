@@ -14,7 +14,9 @@ public final class CommonOptions {
             description = "YAML configuration (default: the embedded configs/quick.yaml).")
     Path config;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<name>/).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<name>/mc for "
+            + "simulate, results/<name>/fp for fokker-planck, results/<name>-optimized for optimize, results/<name> for "
+            + "retention; <name> is the configuration's name).")
     Path out;
 
     @Option(names = "--seed", paramLabel = "S", description = "Base seed (overrides simulation.seed).")

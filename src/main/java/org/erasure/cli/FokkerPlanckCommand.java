@@ -23,7 +23,7 @@ import org.erasure.util.Futures;
 import picocli.CommandLine.Mixin;
 
 /** {@code erasure fokker-planck}: the configuration through the deterministic Fokker–Planck solver. */
-@Command(name = "fokker-planck", mixinStandardHelpOptions = true,
+@Command(name = "fokker-planck", mixinStandardHelpOptions = true, modelTransformer = FokkerPlanckCommand.NoSampling.class,
         description = {"Solves the overdamped Fokker-Planck equation for one erasure configuration.",
                 "No sampling noise: <W>, <Q>, eps (to 1e-30 and below), free-energy change, entropy production "
                         + "and the finite-time bound; writes DIR/summary.csv, DIR/densities.csv and DIR/run.json."},
@@ -36,6 +36,24 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Hides the shared --trajectories and --seed from this command's help: it samples nothing. They stay parseable, so
+     * that giving one is refused with a sentence that says why, rather than as an unknown option.
+     */
+    static final class NoSampling implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec s) {
+            for (String name : new String[] {"--trajectories", "--seed"}) {
+                final CommandLine.Model.OptionSpec o = s.findOption(name);
+                if (o != null) {
+                    s.remove(o);
+                    s.addOption(CommandLine.Model.OptionSpec.builder(o).hidden(true).build());
+                }
+            }
+            return s;
+        }
+    }
 
     @Override
     public Integer call() throws Exception {

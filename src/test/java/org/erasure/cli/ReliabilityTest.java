@@ -151,6 +151,13 @@ class ReliabilityTest {
     @Test
     void commonOptionsAreAcceptedWhereTheyMeanSomethingAndRefusedElsewhere() throws IOException {
         refused("do not apply", "fokker-planck", "--trajectories", "5", "--seed", "3");
+        // and its help does not offer them
+        final String fpHelp = SimulateCommandTest.run("fokker-planck", "--help").out();
+        assertFalse(fpHelp.contains("--trajectories") || fpHelp.contains("--seed"), fpHelp);
+        final String simulateHelp = SimulateCommandTest.run("simulate", "--help").out();
+        assertTrue(simulateHelp.contains("--trajectories"), simulateHelp);
+        // the default output folder as it is (CommonOptions.outDir): results/<name>/mc, not results/<name>/
+        assertTrue(simulateHelp.replaceAll("\\s+", " ").contains("results/<name>/mc for simulate"), simulateHelp);
         assertEquals(5, org.erasure.config.ClaimsConfig.load(true, null, 5L).seed());
         assertTrue(SimulateCommandTest.run("claims", "--help").out().contains("--seed"));
         Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD);
