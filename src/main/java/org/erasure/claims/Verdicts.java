@@ -143,6 +143,7 @@ final class Verdicts {
             double plusLo = Double.POSITIVE_INFINITY;
             double plusHi = 0;
             double etaHi = 0;
+            Rows.Controller least = null;           // the protocol that needs the least recovery: what the claim asks
             boolean unreachable = false;
             for (Rows.Controller c : controller) {
                 plusLo = Math.min(plusLo, c.point().fp().meanWorkPlus());
@@ -152,6 +153,9 @@ final class Verdicts {
                     unreachable = true;
                 } else {
                     etaHi = Math.max(etaHi, eta);
+                    if (least == null || eta < least.efficiencyFor2Ln2()) {
+                        least = c;
+                    }
                 }
             }
             final Rows.Controller best = controller.stream()
@@ -169,9 +173,16 @@ final class Verdicts {
                             best.point().fp().meanWork(), best.point().fp().meanWorkError(), best.efficiencyFor2Ln2(),
                             best.point().fp().efficiencyNeededError(2 * Math.log(2))),
                     String.format(Locale.ROOT, "the switching energy W+ is of the order of the barrier (tens of kT) even "
-                            + "where almost none of it is dissipated: an erasure below 2 kT ln 2 needs a controller that "
-                            + "recovers at least %.4f of the energy given back%s; with no recovery (eta = 0) every "
-                            + "erasure here draws %.3g kT or more", etaHi,
+                            + "where almost none of it is dissipated: %s%s; with no recovery (eta = 0) every "
+                            + "erasure here draws %.3g kT or more", least == null
+                                    ? "no protocol here erases below 2 kT ln 2 at any recovery"
+                                    : String.format(Locale.ROOT, "an erasure below 2 kT ln 2 needs a controller that "
+                                    + "recovers at least %.4f +- %.1g of the energy given back (the least any protocol "
+                                    + "here needs: %s, tau = %s, eps <= %.3g; the others need up to %.4f)",
+                                    least.efficiencyFor2Ln2(),
+                                    least.point().fp().efficiencyNeededError(2 * Math.log(2)),
+                                    least.point().protocolClass(), ClaimsRunner.fmt(least.point().tau()),
+                                    least.point().targetError(), etaHi),
                             unreachable ? " (the protocols whose <W> itself exceeds 2 kT ln 2, such as the fixed-barrier "
                                     + "ones, stay above it at any eta)" : "", plusLo)));
         }

@@ -108,6 +108,13 @@ class ClaimsQuickTest {
             assertTrue(c.fp().meanWorkPlus() > 0.5 * c.barrier(), c.toString());
         }
         assertEquals(2, classes.stream().map(Rows.ClassPoint::barrier).distinct().count(), "one barrier per target");
+        // the controller verdict answers with the least recovery any protocol needs (it used to print the largest)
+        final double etaLeast = res.controller().stream().mapToDouble(Rows.Controller::efficiencyFor2Ln2)
+                .filter(e -> !Double.isNaN(e)).min().orElseThrow();
+        final Rows.Verdict controllerVerdict = v.stream().filter(x -> x.claim().equals("controller energy"))
+                .findFirst().orElseThrow();
+        assertTrue(controllerVerdict.verdict().contains(String.format(java.util.Locale.ROOT, "recovers at least %.4f",
+                etaLeast)), etaLeast + " in " + controllerVerdict.verdict());
         assertTrue(res.verdict().stream().anyMatch(x -> x.test().contains("fixed-barrier")
                 && x.verdict().startsWith("supports B")), res.verdict().toString());
         assertTrue(res.verdict().stream().anyMatch(x -> x.test().contains("barrier-lowering")
