@@ -53,6 +53,7 @@ public final class ClaimsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be positive, got " + t);
         }
         final Path dir = CommonOptions.checkedOutDir(out, "claims");
+        org.erasure.io.ResultFolder.requireOwnOrEmpty(dir, "claims");
         final PrintWriter pw = spec.commandLine().getOut();
         pw.printf(Locale.ROOT, "claims%s: experiments 1-5 of SPEC 5 on %d threads -> %s%n", quick ? " --quick" : "", t, dir);
         pw.flush();

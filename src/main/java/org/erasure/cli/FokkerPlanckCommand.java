@@ -68,6 +68,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         ErasureApp.requireMemory("fokker_planck.cells = " + config.fokkerPlanck().cells(),
                 config.fokkerPlanck().cells() * 1.25 * (8.0 * (20 + snaps) + 25.0 * (2 * snaps + 1)));
         final Path dir = common.outDir(config.name(), "fp");
+        org.erasure.io.ResultFolder.requireOwnOrEmpty(dir, "fokker-planck");
         final PrintWriter out = spec.commandLine().getOut();
         final FokkerPlanckSettings fs = config.fokkerPlanck();
         out.printf(Locale.ROOT, "fokker-planck %s: tau = %.4g tau_D%s, %s (numerical error from a second solve at %s)%n",

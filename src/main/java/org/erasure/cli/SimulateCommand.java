@@ -71,6 +71,7 @@ public final class SimulateCommand implements Callable<Integer> {
         final ErasureConfig config = common.load();
         final int threads = common.threads();
         final Path dir = common.outDir(config.name(), "mc");
+        org.erasure.io.ResultFolder.requireOwnOrEmpty(dir, "simulate");
         final LangevinRun run = config.monteCarlo().run(config.problem());
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "simulate %s: %s %s, tau = %.4g tau_D, dt = %.3g tau_D (%d steps), "
@@ -156,17 +157,25 @@ public final class SimulateCommand implements Callable<Integer> {
         runInfo.put("random_source", LangevinMonteCarlo.RANDOM_SOURCE);
         runInfo.put("seed", run.seed());
         runInfo.put("wall_time_s", wall);
+        final List<String> before = listFiles(dir);
+        final List<String> written = new java.util.ArrayList<>(files.keySet());
+        written.add("run.json");
+        runInfo.put("files_written", written);
         files.put("run.json", RunRecord.json("simulate", Arrays.asList(spec.commandLine().getParseResult()
                 .originalArgs().toArray(new String[0])), config, runInfo, summary.asMap()));
+        // nothing of an earlier run is deleted: files this run does not rewrite (an earlier run's trajectories.csv,
+        // its figures) are set aside in earlier-<time>/, and what it replaces is said
+        final List<String> replaced = before.stream().filter(files::containsKey).toList();
+        final Path aside = org.erasure.io.ResultFolder.setAside(dir, before.stream().filter(f -> !files.containsKey(f))
+                .toList());
         AtomicFiles.writeAll(dir, files);
-        // an earlier run's optional outputs (and their figures) must not stand beside these results
-        for (String[] optional : new String[][] {{"work_histogram", tally.workHistogram() == null ? "" : "kept"},
-            {"trajectories", perTrajectory ? "kept" : ""}, {"paths", paths > 0 ? "kept" : ""},
-            {"error_vs_time", errorTimes != null ? "kept" : ""}}) {
-            if (optional[1].isEmpty()) {
-                for (String ext : new String[] {".csv", ".png", ".svg"}) {
-                    java.nio.file.Files.deleteIfExists(dir.resolve(optional[0] + ext));
-                }
+        if (!replaced.isEmpty()) {
+            out.println("replaced an earlier simulate run's " + String.join(", ", replaced) + " in " + dir);
+        }
+        if (aside != null) {
+            try (var moved = java.nio.file.Files.list(aside)) {
+                out.println("set aside the earlier run's files that this run does not rewrite, in " + aside + ": "
+                        + String.join(", ", moved.map(f -> f.getFileName().toString()).sorted().toList()));
             }
         }
         out.println("wrote " + dir.resolve("summary.csv") + " and " + dir.resolve("run.json"));
@@ -338,6 +347,17 @@ public final class SimulateCommand implements Callable<Integer> {
                         : String.format(Locale.ROOT, " direct sampling (%.3g particle-steps/s) + %.2f s splitting",
                         s.number("particle_steps_per_s"), s.number("ams_wall_time_s")));
         out.flush();
+    }
+
+    /** The plain files of a folder, sorted (none when it does not exist yet); staging files (.name) left out. */
+    private static List<String> listFiles(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var s = java.nio.file.Files.list(dir)) {
+            return s.filter(f -> java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
     }
 
     /** A time-step error as printed: two digits, or "n/a" where it could not be estimated. */

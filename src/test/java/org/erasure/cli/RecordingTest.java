@@ -1,5 +1,6 @@
 package org.erasure.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,9 +69,26 @@ class RecordingTest {
         final Table e = Table.readCsv(rec.resolve("error_vs_time.csv"));
         assertEquals(0.5, e.number("error_rate", 0), 0.05);
         assertEquals(summary.number("error_rate", 0), e.number("error_rate", 2), 0.0);
-        // a later run without the options removes the stale files
-        run("rec", "2");
+        // a later run without the options deletes nothing of the earlier one: trajectories.csv and paths.csv go,
+        // byte for byte, to earlier-<time>/ (so the folder holds one run's results), it says so, and run.json lists
+        // the files it wrote itself
+        final byte[] trajectories = Files.readAllBytes(rec.resolve("trajectories.csv"));
+        final SimulateCommandTest.Result again = SimulateCommandTest.run("simulate", "--trajectories", "3000",
+                "--threads", "2", "--out", rec.toString());
+        assertEquals(0, again.code(), again.err());
         assertTrue(!Files.exists(rec.resolve("trajectories.csv")) && !Files.exists(rec.resolve("paths.csv")));
+        final Path aside;
+        try (var s = Files.list(rec)) {
+            aside = s.filter(f -> f.getFileName().toString().startsWith("earlier-")).findFirst().orElseThrow();
+        }
+        assertArrayEquals(trajectories, Files.readAllBytes(aside.resolve("trajectories.csv")));
+        assertTrue(Files.exists(aside.resolve("paths.csv")) && Files.exists(aside.resolve("error_vs_time.csv")));
+        final String said = again.out().replaceAll("\\s+", " ");
+        assertTrue(said.contains("replaced an earlier simulate run's") && said.contains("summary.csv"), said);
+        assertTrue(said.contains("set aside") && said.contains("trajectories.csv") && said.contains("paths.csv"), said);
+        final String record = Files.readString(rec.resolve("run.json"));
+        assertTrue(record.contains("\"files_written\"") && !record.matches("(?s).*files_written[^]]*trajectories.*"),
+                record);
         // a time outside the run is refused in one line
         final SimulateCommandTest.Result bad = SimulateCommandTest.run("simulate", "--error-times", "50", "--out",
                 tmp.resolve("bad").toString());

@@ -1,5 +1,6 @@
 package org.erasure.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,13 +63,16 @@ class ReliabilityTest {
     /** Defect 10: plot could not read simulate's own work_histogram.csv (its first bin starts at -inf). */
     @Test
     void plotReadsWhatSimulateAndFokkerPlanckWrite() {
+        // each engine in its own folder, as results/<name>/mc and /fp (one folder for both is refused)
         final Path dir = tmp.resolve("both");
-        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "512", "--out", dir.toString()).code());
+        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "512", "--out", dir.resolve("mc").toString())
+                .code());
         assertEquals(0, SimulateCommandTest.run("fokker-planck", "--set", "fokker_planck.cells=200", "--set",
-                "fokker_planck.time_steps=200", "--out", dir.toString()).code());
+                "fokker_planck.time_steps=200", "--out", dir.resolve("fp").toString()).code());
         final SimulateCommandTest.Result p = SimulateCommandTest.run("plot", dir.toString());
         assertEquals(0, p.code(), p.err());
-        assertTrue(Files.exists(dir.resolve("work_histogram.png")) && Files.exists(dir.resolve("densities.png")));
+        assertTrue(Files.exists(dir.resolve("mc").resolve("work_histogram.png"))
+                && Files.exists(dir.resolve("fp").resolve("densities.png")), p.out());
     }
 
     /** Defect 1: sizes that cannot fit in memory ended in an OutOfMemoryError's stack trace; now refused up front. */
@@ -145,6 +149,38 @@ class ReliabilityTest {
     }
 
     /**
+     * One --out folder, one command's results: simulate then fokker-planck (or claims) into the same folder used to
+     * replace simulate's run.json and summary.csv; now the second command is refused in one line before any work and
+     * the first one's files stay byte for byte, in both orders. The same command may rerun into its folder.
+     */
+    @Test
+    void anotherCommandsResultsAreNotReplaced() throws IOException {
+        final Path d = tmp.resolve("D");
+        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
+                "--out", d.toString()).code());
+        final byte[] summary = Files.readAllBytes(d.resolve("summary.csv"));
+        final byte[] record = Files.readAllBytes(d.resolve("run.json"));
+        for (String[] other : new String[][] {{"fokker-planck"}, {"claims", "--quick"}}) {
+            final String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(other),
+                    java.util.stream.Stream.of("--out", d.toString())).toArray(String[]::new);
+            final SimulateCommandTest.Result r = SimulateCommandTest.run(args);
+            assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("holds the results of 'simulate'"), r.err());
+        }
+        assertArrayEquals(summary, Files.readAllBytes(d.resolve("summary.csv")));
+        assertArrayEquals(record, Files.readAllBytes(d.resolve("run.json")));
+        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
+                "--out", d.toString()).code(), "a rerun of the same command");
+        final Path e = tmp.resolve("E");
+        assertEquals(0, SimulateCommandTest.run("fokker-planck", "--set", "fokker_planck.cells=200", "--set",
+                "fokker_planck.time_steps=500", "--out", e.toString()).code());
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--out", e.toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("holds the results of 'fokker-planck'"), r.err());
+    }
+
+    /**
      * Common options mean the same everywhere they mean something (issue 13): fokker-planck refuses --trajectories
      * and --seed (it samples nothing) instead of ignoring them; claims takes --seed; sweep takes --trajectories.
      */
@@ -180,7 +216,10 @@ class ReliabilityTest {
         assertTrue(Files.exists(dir.resolve("work_histogram.csv")));
         assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set",
                 "simulation.work_histogram=null", "--out", dir.toString()).code());
-        assertFalse(Files.exists(dir.resolve("work_histogram.csv")), "the earlier run's histogram is gone");
+        assertFalse(Files.exists(dir.resolve("work_histogram.csv")), "the earlier run's histogram is not beside it");
+        try (var s = Files.list(dir)) {
+            assertTrue(s.anyMatch(f -> Files.exists(f.resolve("work_histogram.csv"))), "but kept in earlier-<time>/");
+        }
         final Path sweep = tmp.resolve("ragged");
         Files.createDirectories(sweep);
         Files.writeString(sweep.resolve("sweep.csv"), "point,protocol.tau,mean_work_kT,error_rate\n0,1,2,0.1\n1,2,3\n");
