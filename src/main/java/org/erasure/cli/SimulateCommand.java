@@ -142,6 +142,9 @@ public final class SimulateCommand implements Callable<Integer> {
             summary.put("ams_wall_time_s", (System.nanoTime() - t1) * 1e-9);
         }
         report(out, config.units(), summary);
+        if (tally.workHistogram() != null) {
+            histogramNote(out, tally.workHistogram(), tally.trajectories());
+        }
 
         final Map<String, String> files = new LinkedHashMap<>();
         files.put("summary.csv", Table.of(summary).csv());
@@ -357,6 +360,23 @@ public final class SimulateCommand implements Callable<Integer> {
         try (var s = java.nio.file.Files.list(dir)) {
             return s.filter(f -> java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    /** Share of the trajectories outside the histogram's range above which the terminal names it. */
+    static final double HISTOGRAM_OUTSIDE_NOTE = 0.01;
+
+    /**
+     * Names the trajectories whose work falls outside the histogram's range (they are counted in its open-ended
+     * first and last bins, which the figure does not draw) when they are more than 1 %.
+     */
+    static void histogramNote(PrintWriter out, Histogram h, long trajectories) {
+        final long outside = h.underflow() + h.overflow();
+        if (outside > HISTOGRAM_OUTSIDE_NOTE * trajectories) {
+            out.printf(Locale.ROOT, "  NOTE: %d of %d trajectories (%.3g %%) have W outside the work histogram's range "
+                            + "[%s, %s] kT (%d below, %d above): counted in its open-ended end bins, not drawn; widen "
+                            + "simulation.work_histogram to see them%n", outside, trajectories, 100.0 * outside / trajectories,
+                    org.erasure.io.Csv.format(h.min()), org.erasure.io.Csv.format(h.max()), h.underflow(), h.overflow());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.erasure.io.Csv;
 import org.erasure.io.Table;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.stats.InverseTauFit;
@@ -381,6 +382,11 @@ public final class Figures {
                 series, base);
     }
 
+    /** The finite values of an array. */
+    private static double[] finite(double[] v) {
+        return java.util.Arrays.stream(v).filter(Double::isFinite).toArray();
+    }
+
     /** Histogram of the work from simulate's work_histogram.csv. */
     public static List<Path> workHistogram(Path csvFile, Path base) throws IOException {
         final Table csv = Table.readCsv(csvFile);
@@ -398,7 +404,20 @@ public final class Figures {
                 pts.add(new double[] {0.5 * (lo[i] + hi[i]), c[i] / (total * (hi[i] - lo[i]))});
             }
         }
-        final XYSeries s = chart.addSeries("W histogram", pts.stream().mapToDouble(p -> p[0]).toArray(),
+        // the open-ended bins (below the first edge, above the last) are not drawn: their share is named in the legend
+        double under = 0;
+        double over = 0;
+        for (int i = 0; i < c.length; i++) {
+            if (!Double.isFinite(lo[i])) {
+                under += c[i];
+            } else if (!Double.isFinite(hi[i])) {
+                over += c[i];
+            }
+        }
+        final String outside = under + over == 0 ? "" : String.format(java.util.Locale.ROOT,
+                " (not drawn: %.3g %% below %s kT, %.3g %% above %s kT)", 100 * under / total,
+                Csv.format(min(finite(lo))), 100 * over / total, Csv.format(max(finite(hi))));
+        final XYSeries s = chart.addSeries("W histogram" + outside, pts.stream().mapToDouble(p -> p[0]).toArray(),
                 pts.stream().mapToDouble(p -> p[1]).toArray());
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         s.setMarker(SeriesMarkers.NONE);

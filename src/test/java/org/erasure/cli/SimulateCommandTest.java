@@ -183,6 +183,27 @@ public class SimulateCommandTest {
     }
 
     /**
+     * Trajectories outside the work histogram's range are named when they are more than 1 % (the cantilever preset put
+     * 25 % in its overflow bin without a word), and not below that.
+     */
+    @Test
+    void aHistogramOverflowIsNamed() {
+        final org.erasure.stats.Histogram h = new org.erasure.stats.Histogram(0, 10, 10);
+        for (int i = 0; i < 99; i++) {
+            h.add(5);
+        }
+        h.add(11);
+        final StringWriter quiet = new StringWriter();
+        SimulateCommand.histogramNote(new PrintWriter(quiet, true), h, 100);
+        assertEquals("", quiet.toString(), "1 of 100 is not more than 1 %");
+        h.add(-3);
+        final StringWriter said = new StringWriter();
+        SimulateCommand.histogramNote(new PrintWriter(said, true), h, 101);
+        assertTrue(said.toString().contains("2 of 101 trajectories (1.98 %) have W outside the work histogram's range "
+                + "[0.0, 10.0] kT (1 below, 1 above)"), said.toString());
+    }
+
+    /**
      * A hold too long to count in steps is refused in one line by every engine, not run shortened: 1e16 tau_D at
      * dt = 1e-3 used to run as 9.22e15 tau_D (Math.round saturating) and print W = 0, eps = 0.47 with exit 0.
      */
