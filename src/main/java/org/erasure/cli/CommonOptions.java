@@ -79,6 +79,11 @@ public final class CommonOptions {
             throw new IllegalArgumentException("--out needs a folder name, got an empty one");
         }
         final Path dir = given != null ? given : Path.of("results", name);
+        if (dir.toAbsolutePath().normalize().getParent() == null) {
+            // results are staged beside their folder and renamed into it: the root has no beside
+            throw new IllegalArgumentException("output folder " + dir + " is the file system's root: give a folder for "
+                    + "the results");
+        }
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("output folder " + dir + " exists and is not a folder");
         }

@@ -106,8 +106,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (tableRows < 2 || tableRows > 10_000_000) {
             throw new IllegalArgumentException("--table-rows must lie in 2..10000000, got " + tableRows);
         }
-        if (!(targetError > 0)) {
-            throw new IllegalArgumentException("--target-error must be positive, got " + targetError);
+        if (!(targetError > 0 && targetError <= 1)) {
+            throw new IllegalArgumentException("--target-error must be a probability in (0, 1] (1: no target), got "
+                    + targetError);
         }
         FokkerPlanckEngine.requireSupported(config.problem());
         final double hold = config.problem().holdTime();     // eps is judged after the hold, as the engines do

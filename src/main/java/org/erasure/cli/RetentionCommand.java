@@ -66,6 +66,9 @@ public final class RetentionCommand implements Callable<Integer> {
             throw new IllegalArgumentException("retention scans the barrier of the quartic well only");
         }
         final double[] grid = parseRange(barriers);
+        if (errors == null || errors.isEmpty()) {
+            throw new IllegalArgumentException("--errors needs at least one error probability, for example 1e-6,1e-9");
+        }
         for (double e : errors) {
             if (!(e > 0 && e < 0.5)) {
                 throw new IllegalArgumentException("--errors: each error probability must lie in (0, 0.5), got " + e);

@@ -149,6 +149,23 @@ class ReliabilityTest {
     }
 
     /**
+     * Values that are not what the option means are refused in one line (they ran with exit 0: a target error of 2 or
+     * Infinity, an empty list of errors), and the file system's root as --out (a NullPointerException in fokker-planck).
+     */
+    @Test
+    void meaninglessValuesAndTheRootFolderAreRefused() {
+        refused("probability in (0, 1]", "optimize", "--tau", "10", "--target-error", "2");
+        refused("probability in (0, 1]", "optimize", "--tau", "10", "--target-error", "Infinity");
+        refused("at least one error probability", "retention", "--errors", ",,");
+        for (String cmd : new String[] {"fokker-planck", "simulate"}) {
+            final SimulateCommandTest.Result r = SimulateCommandTest.run(cmd, "--out", "/");
+            assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), cmd + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("root"), r.err());
+        }
+    }
+
+    /**
      * One --out folder, one command's results: simulate then fokker-planck (or claims) into the same folder used to
      * replace simulate's run.json and summary.csv; now the second command is refused in one line before any work and
      * the first one's files stay byte for byte, in both orders. The same command may rerun into its folder.
