@@ -496,13 +496,19 @@ public final class Figures {
         }
     }
 
-    /** Saves PNG and SVG atomically (temporary name, then rename). */
+    /**
+     * Saves PNG and SVG atomically: drawn in a private staging folder of an unpredictable name, created exclusively
+     * (owner-only) in the target folder, then renamed into place. Nothing is written through a path that existed
+     * before (fixed staging names let a planted symbolic link redirect the figure onto a file outside the folder),
+     * and a link standing at the final name is replaced, not followed.
+     */
     static List<Path> save(XYChart chart, Path base) throws IOException {
         final Path dir = base.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         final String name = base.getFileName().toString();
-        final Path tmpPng = dir.resolve(".tmp-" + name + ".png");
-        final Path tmpSvg = dir.resolve(".tmp-" + name + ".svg");
+        final Path stage = Files.createTempDirectory(dir, ".figure-");
+        final Path tmpPng = stage.resolve(name + ".png");
+        final Path tmpSvg = stage.resolve(name + ".svg");
         try {
             BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
             VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(),
@@ -516,6 +522,7 @@ public final class Figures {
         } finally {
             Files.deleteIfExists(tmpPng);
             Files.deleteIfExists(tmpSvg);
+            Files.deleteIfExists(stage);
         }
     }
 

@@ -149,6 +149,38 @@ class ReliabilityTest {
     }
 
     /**
+     * Figures never write through a planted link (the audit's security defect: figures were staged under fixed names
+     * such as D/.tmp-work_histogram.png, and plot followed a link planted there onto ../victim.txt). Links at the old
+     * staging names and at the final names point at files outside the folder; after plot both files are unchanged and
+     * the figures are plain files.
+     */
+    @Test
+    void figuresNeverWriteThroughALink() throws IOException {
+        final Path d = tmp.resolve("plotted");
+        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
+                "--out", d.toString()).code());
+        final Path victim = tmp.resolve("victim.txt");
+        final Path other = tmp.resolve("other.txt");
+        Files.writeString(victim, "mine");
+        Files.writeString(other, "also mine");
+        for (String ext : new String[] {".png", ".svg"}) {
+            Files.createSymbolicLink(d.resolve(".tmp-work_histogram" + ext), victim);
+            Files.createSymbolicLink(d.resolve("work_histogram" + ext), other);
+        }
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("plot", d.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("mine", Files.readString(victim));
+        assertEquals("also mine", Files.readString(other));
+        for (String ext : new String[] {".png", ".svg"}) {
+            final Path f = d.resolve("work_histogram" + ext);
+            assertTrue(Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(f) > 1000, f.toString());
+        }
+        try (var left = Files.list(d)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith(".figure-")), "no staging left");
+        }
+    }
+
+    /**
      * Values that are not what the option means are refused in one line (they ran with exit 0: a target error of 2 or
      * Infinity, an empty list of errors), and the file system's root as --out (a NullPointerException in fokker-planck).
      */
