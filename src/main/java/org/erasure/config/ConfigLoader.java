@@ -59,14 +59,7 @@ public final class ConfigLoader {
     /** Loads a configuration file and applies the overrides. */
     public static ErasureConfig load(Path file, List<String> overrides) {
         final String source = file.toString();
-        final String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(source + ": no such file");
-        } catch (IOException e) {
-            throw new ConfigException(source + ": cannot read file (" + e.getMessage() + ")");
-        }
+        final String text = readConfigFile(file);
         final String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         final JsonNode tree = readTree(source, text);
         for (String o : overrides) {
@@ -121,12 +114,48 @@ public final class ConfigLoader {
     }
 
     public static JsonNode readTree(Path file) {
+        return readTree(file.toString(), readConfigFile(file));
+    }
+
+    /** The largest configuration file read (bytes): a configuration is a few kB; a larger one is refused. */
+    public static final long MAX_CONFIG_BYTES = 1L << 20;
+
+    /** The largest protocol table read (bytes): 1e6 rows of two numbers. */
+    public static final long MAX_TABLE_BYTES = 64L << 20;
+
+    /** A configuration file's text, or a one-line ConfigException. */
+    private static String readConfigFile(Path file) {
         try {
-            return readTree(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return readInput(file, MAX_CONFIG_BYTES, "a configuration");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /**
+     * The text of an input file, refused in one line before it is read when it is not a regular file (a FIFO would
+     * block for ever, /dev/zero fill the memory) or is larger than {@code maxBytes}.
+     */
+    private static String readInput(Path file, long maxBytes, String what) {
+        try {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(file + ": cannot read file: not a regular file (a folder, FIFO or "
+                        + "device); give " + what + " file");
+            }
+            final long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: %.3g MB, more than the %.3g "
+                        + "MB %s file may have", file, size / 1e6, maxBytes / 1e6, what));
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such file");
+            throw new IllegalArgumentException(file + (what.equals("a protocol table") ? ": no such protocol table file"
+                    : ": no such file"));
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read file (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(file + ": cannot read file (" + e.getMessage() + ")");
         }
     }
 
@@ -581,13 +610,7 @@ public final class ConfigLoader {
     }
 
     private static List<String> readTable(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such protocol table file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        return readInput(file, MAX_TABLE_BYTES, "a protocol table").lines().toList();
     }
 
     /** A pair [c0, c1] of admissible control values. */

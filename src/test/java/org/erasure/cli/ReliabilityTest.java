@@ -181,6 +181,27 @@ class ReliabilityTest {
     }
 
     /**
+     * Inputs that would hang or fill the memory are refused in one line before they are read (the audit: a FIFO as
+     * --config or protocol.file waited for ever, /dev/zero ran out of memory, a 50 MB YAML parsed past 120 s).
+     */
+    @Test
+    void inputsThatAreNotFilesOrTooLargeAreRefused() throws Exception {
+        final Path fifo = tmp.resolve("fifo.yaml");
+        final Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor());
+        refused("not a regular file", "simulate", "--config", fifo.toString());
+        refused("not a regular file", "simulate", "--config", "/dev/zero");
+        final Path big = tmp.resolve("big.yaml");
+        Files.writeString(big, "name: \"" + "x".repeat(2_000_000) + "\"\n");
+        refused("more than the", "simulate", "--config", big.toString());
+        final Path cfg = tmp.resolve("table.yaml");
+        Files.writeString(cfg, SimulateCommandTest.GOOD.replaceAll("protocol: \\{[^}]*\\}",
+                "protocol: {type: table, tau: 1, file: fifo.yaml, start: [1, 0], end: [1, 0]}"));
+        assertTrue(Files.readString(cfg).contains("type: table"), Files.readString(cfg));
+        refused("not a regular file", "simulate", "--config", cfg.toString());
+    }
+
+    /**
      * Values that are not what the option means are refused in one line (they ran with exit 0: a target error of 2 or
      * Infinity, an empty list of errors), and the file system's root as --out (a NullPointerException in fokker-planck).
      */
