@@ -121,6 +121,17 @@ public final class Table {
         return rows.get(row).get(column);
     }
 
+    /** Row i as a {@link Row} of its typed cells (empty cells left out), to be combined into another table. */
+    public Row row(int i) {
+        final Row r = new Row();
+        rows.get(i).forEach((k, v) -> {
+            if (v != null) {
+                r.set(k, v);
+            }
+        });
+        return r;
+    }
+
     /** A cell as a number: NaN when empty or not numeric. */
     public double number(String column, int row) {
         return rows.get(row).get(column) instanceof Number n ? n.doubleValue() : Double.NaN;

@@ -262,11 +262,17 @@ public final class SweepRunner {
         }
         final StringBuilder csv = new StringBuilder();
         final StringBuilder timings = new StringBuilder("point,wall_time_s\n");
+        final List<Table.Row> rows = new ArrayList<>();
+        String header = null;
+        boolean sameColumns = true;
         for (Map.Entry<Integer, Path> e : found.entrySet()) {
             final List<String> lines = Files.readAllLines(e.getValue(), StandardCharsets.UTF_8);
-            if (csv.length() == 0) {
-                csv.append(lines.get(0)).append('\n');
+            rows.add(pointRow(e.getValue(), e.getKey(), lines));
+            if (header == null) {
+                header = lines.get(0);
+                csv.append(header).append('\n');
             }
+            sameColumns &= lines.get(0).equals(header);
             csv.append(lines.get(1)).append('\n');
             final Path t = e.getValue().resolveSibling(timingFile(e.getKey()));
             if (Files.exists(t)) {
@@ -274,10 +280,36 @@ public final class SweepRunner {
             }
         }
         final Map<String, String> files = new LinkedHashMap<>();
-        files.put("sweep.csv", csv.toString());
+        // points whose columns differ (a hold shorter than one step has no hold columns) are joined on the union of the columns,
+        // empty where a point has none, instead of their rows being set under another point's header
+        files.put("sweep.csv", sameColumns ? csv.toString() : Table.of(rows).csv());
         files.put("timings.csv", timings.toString());
         AtomicFiles.writeAll(out, files);
         return true;
+    }
+
+    /**
+     * A point file's one row, checked: it must parse as a CSV of one row whose {@code point} column is its index.
+     * An empty, header-only or foreign file (another sweep's, or anything else) is refused in one line naming it
+     * (exit 2), where it gave an IndexOutOfBoundsException or was merged as data.
+     */
+    private static Table.Row pointRow(Path file, int index, List<String> lines) {
+        final String fix = ": delete it and run the sweep again to recompute that point";
+        if (lines.size() != 2) {
+            throw new ConfigException(file + " is damaged (" + (lines.isEmpty() ? "empty" : lines.size() == 1
+                    ? "a header and no row" : lines.size() + " lines, not a header and one row") + ")" + fix);
+        }
+        final Table t;
+        try {
+            t = Table.readCsv(file);
+        } catch (IOException | RuntimeException ex) {
+            throw new ConfigException(file + " is damaged (" + ex.getMessage() + ")" + fix);
+        }
+        if (t.size() != 1 || !t.has("point") || t.number("point", 0) != index) {
+            throw new ConfigException(file + " is not point " + index + " of a sweep (its 'point' column is "
+                    + (t.size() == 1 && t.has("point") ? t.text("point", 0) : "missing") + ")" + fix);
+        }
+        return t.row(0);
     }
 
     /** Indices missing from the union of the folders' point files. */

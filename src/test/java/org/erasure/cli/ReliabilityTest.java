@@ -202,6 +202,42 @@ class ReliabilityTest {
     }
 
     /**
+     * Damaged sweep state is refused in one line naming the file (the audit: an empty, header-only or foreign point file
+     * gave an IndexOutOfBoundsException on resume and merge, and a foreign header was merged into sweep.csv with exit
+     * 0); points whose columns legitimately differ (a hold shorter than one step has no hold columns) are joined on the union of the
+     * columns instead of one point's row standing under another's header.
+     */
+    @Test
+    void damagedSweepStateIsRefusedAndDifferingColumnsAreJoined() throws IOException {
+        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD);
+        final Path f = tmp.resolve("sw.yaml");
+        Files.writeString(f, "name: sw\nbase: base.yaml\nengine: fp\naxes:\n  - {key: protocol.hold, values: [1e-9, 5]}\n"
+                + "  - {key: fokker_planck.cells, values: [200]}\n  - {key: fokker_planck.time_steps, values: [200]}\n");
+        final Path out = tmp.resolve("sw");
+        assertEquals(0, SimulateCommandTest.run("sweep", "--config", f.toString(), "--no-plots", "--out", out.toString())
+                .code());
+        final org.erasure.io.Table t = org.erasure.io.Table.readCsv(out.resolve("sweep.csv"));
+        assertEquals(2, t.size());
+        assertTrue(Double.isNaN(t.number("error_rate_at_protocol_end", 0)),
+                "a hold shorter than a step: no hold columns, empty, not another point's value");
+        assertTrue(t.number("error_rate_at_protocol_end", 1) > 0);
+        assertEquals(t.number("hold_tauD", 1), 5, 1e-9);
+        final Path p1 = out.resolve("points").resolve("point-000001.csv");
+        final String good = Files.readString(p1);
+        for (String[] damage : new String[][] {{"", "empty"}, {good.lines().findFirst().orElseThrow() + "\n",
+            "a header and no row"}, {"a,b\n1,2\n", "is not point 1"}}) {
+            Files.writeString(p1, damage[0]);
+            for (String[] cmd : new String[][] {{"sweep", "--config", f.toString(), "--no-plots", "--out", out.toString()},
+                {"merge", out.toString(), "--out", tmp.resolve("merged").toString()}}) {
+                final SimulateCommandTest.Result r = SimulateCommandTest.run(cmd);
+                assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), cmd[0] + ": " + r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+                assertTrue(r.err().contains("point-000001.csv") && r.err().contains(damage[1]), r.err());
+            }
+        }
+    }
+
+    /**
      * Values that are not what the option means are refused in one line (they ran with exit 0: a target error of 2 or
      * Infinity, an empty list of errors), and the file system's root as --out (a NullPointerException in fokker-planck).
      */
