@@ -40,12 +40,65 @@ public final class PlotCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Every figure the folder's files support, and those of its engine folders mc/ and fp/ (results/&lt;name&gt;/). */
+    /**
+     * Every figure the folder's files support, and those of its engine folders mc/ and fp/ (results/&lt;name&gt;/).
+     * Every file is checked before any figure is drawn: a file that is not what its name says (wrong columns, counts
+     * that are not counts) is refused in one line, and no figure of the folder is rewritten.
+     */
     static List<Path> figures(Path dir) throws java.io.IOException {
+        requireDrawable(dir);
+        return draw(dir);
+    }
+
+    /** The columns each file must have to be drawn; a name ending in "_" is a prefix that at least one column has. */
+    private static final String[][] REQUIRED = {
+        {"work_histogram.csv", "work_low_kT", "work_high_kT", "count"},
+        {"densities.csv", "x_xm", "rho_"},
+        {"paths.csv", "time_tauD", "x_xm_path_"},
+        {"error_vs_time.csv", "time_tauD", "error_rate"},
+    };
+
+    /** Refuses, before anything is drawn, a file of the folder (or of mc/, fp/) that cannot be what its name says. */
+    static void requireDrawable(Path dir) throws java.io.IOException {
+        for (String engine : new String[] {"mc", "fp"}) {
+            if (Files.isDirectory(dir.resolve(engine))) {
+                requireDrawable(dir.resolve(engine));
+            }
+        }
+        for (String[] r : REQUIRED) {
+            final Path f = dir.resolve(r[0]);
+            if (!Files.exists(f)) {
+                continue;
+            }
+            final org.erasure.io.Table t = org.erasure.io.Table.readCsv(f);
+            for (int i = 1; i < r.length; i++) {
+                final String c = r[i];
+                final boolean has = c.endsWith("_") ? t.columns().stream().anyMatch(x -> x.startsWith(c)) : t.has(c);
+                if (!has) {
+                    throw new IllegalArgumentException(f + ": not a " + r[0].replace(".csv", "").replace('_', ' ')
+                            + " file (no column " + (c.endsWith("_") ? c + "..." : c) + "); nothing was drawn");
+                }
+            }
+            if (t.size() == 0) {
+                throw new IllegalArgumentException(f + ": no rows; nothing was drawn");
+            }
+            final String numeric = r[0].equals("work_histogram.csv") ? "count" : r[1];
+            for (int i = 0; i < t.size(); i++) {
+                final double v = t.number(numeric, i);
+                if (!Double.isFinite(v) || (numeric.equals("count") && (v < 0 || v != Math.rint(v)))) {
+                    throw new IllegalArgumentException(String.format("%s: %s in row %d is %s, not %s; nothing was drawn",
+                            f, numeric, i + 1, t.text(numeric, i).isEmpty() ? "empty" : t.text(numeric, i),
+                            numeric.equals("count") ? "a count" : "a finite number"));
+                }
+            }
+        }
+    }
+
+    private static List<Path> draw(Path dir) throws java.io.IOException {
         final List<Path> out = new ArrayList<>();
         for (String engine : new String[] {"mc", "fp"}) {
             if (Files.isDirectory(dir.resolve(engine))) {
-                out.addAll(figures(dir.resolve(engine)));
+                out.addAll(draw(dir.resolve(engine)));
             }
         }
         if (Files.exists(dir.resolve("sweep.csv"))) {

@@ -238,6 +238,32 @@ class ReliabilityTest {
     }
 
     /**
+     * plot refuses files that are not what their names say, before drawing anything (the audit: CSVs with the wrong
+     * columns or a NaN histogram gave figures with exit 0, and a failing plot still rewrote the folder's other
+     * figures).
+     */
+    @Test
+    void plotRefusesWrongFilesAndDrawsNothing() throws IOException {
+        final Path d = tmp.resolve("p");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("work_histogram.csv"), "work_low_kT,work_high_kT,count\n-inf,0,1\n0,1,5\n1,inf,0\n");
+        Files.writeString(d.resolve("densities.csv"), "time_tauD,x_xm_path_1\n0,1\n");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("plot", d.toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("densities.csv: not a densities file (no column x_xm)"), r.err());
+        assertFalse(Files.exists(d.resolve("work_histogram.png")), "nothing drawn, not even the good file's figure");
+        Files.delete(d.resolve("densities.csv"));
+        Files.writeString(d.resolve("work_histogram.csv"), "work_low_kT,work_high_kT,count\n-inf,0,1\n0,1,NaN\n");
+        final SimulateCommandTest.Result nan = SimulateCommandTest.run("plot", d.toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, nan.code(), nan.err());
+        assertTrue(nan.err().contains("count in row 2 is NaN, not a count"), nan.err());
+        Files.writeString(d.resolve("work_histogram.csv"), "work_low_kT,work_high_kT,count\n-inf,0,1\n0,1,5\n1,inf,0\n");
+        assertEquals(0, SimulateCommandTest.run("plot", d.toString()).code());
+        assertTrue(Files.exists(d.resolve("work_histogram.png")));
+    }
+
+    /**
      * Values that are not what the option means are refused in one line (they ran with exit 0: a target error of 2 or
      * Infinity, an empty list of errors), and the file system's root as --out (a NullPointerException in fokker-planck).
      */
