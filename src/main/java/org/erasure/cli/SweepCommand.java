@@ -66,29 +66,33 @@ public final class SweepCommand implements Callable<Integer> {
         }
         final SweepSpec s = SweepSpec.load(config, engine, overrides);
         final Path dir = CommonOptions.checkedOutDir(out, s.name());
-        final PrintWriter pw = spec.commandLine().getOut();
-        final long mine = s.points().stream().filter(p -> SweepRunner.inShard(p.index(), sh[0], sh[1])).count();
-        final long done = SweepRunner.finished(s, dir, sh[0], sh[1]);
-        pw.printf(Locale.ROOT, "sweep %s: %d points (%d in shard %d/%d%s), engine %s -> %s%n", s.name(),
-                s.points().size(), mine, sh[0], sh[1], done > 0 ? ", " + done + " already done, skipped" : "",
-                s.engine().name().toLowerCase(Locale.ROOT), dir);
-        pw.flush();
-        final boolean complete;
-        try (Progress progress = Progress.of("sweep", mine, "points")) {
-            final var listener = progress.listener();
-            complete = SweepRunner.run(s, dir, sh[0], sh[1], t, listener == null ? null : i -> listener.accept(1));
-        }
-        if (complete) {
-            pw.println("wrote " + dir.resolve("sweep.csv"));
-            if (!noPlots) {
-                for (Path f : Figures.sweepFigures(dir)) {
-                    pw.println("wrote " + f);
-                }
+        // one sweep at a time in a folder: a second one is refused here, before any work
+        try (java.io.Closeable lock = SweepRunner.lock(dir)) {
+            final PrintWriter pw = spec.commandLine().getOut();
+            final long mine = s.points().stream().filter(p -> SweepRunner.inShard(p.index(), sh[0], sh[1])).count();
+            final long done = SweepRunner.finished(s, dir, sh[0], sh[1]);
+            pw.printf(Locale.ROOT, "sweep %s: %d points (%d in shard %d/%d%s), engine %s -> %s%n", s.name(),
+                    s.points().size(), mine, sh[0], sh[1], done > 0 ? ", " + done + " already done, skipped" : "",
+                    s.engine().name().toLowerCase(Locale.ROOT), dir);
+            pw.flush();
+            final boolean complete;
+            try (Progress progress = Progress.of("sweep", mine, "points")) {
+                final var listener = progress.listener();
+                complete = SweepRunner.run(s, dir, sh[0], sh[1], t, listener == null ? null : i -> listener.accept(1));
             }
-        } else {
-            pw.println("shard done; points are in " + dir.resolve("points") + " (merge the shards with 'erasure merge')");
+            if (complete) {
+                pw.println("wrote " + dir.resolve("sweep.csv"));
+                if (!noPlots) {
+                    for (Path f : Figures.sweepFigures(dir)) {
+                        pw.println("wrote " + f);
+                    }
+                }
+            } else {
+                pw.println("shard done; points are in " + dir.resolve("points")
+                        + " (merge the shards with 'erasure merge')");
+            }
+            pw.flush();
         }
-        pw.flush();
         return 0;
     }
 

@@ -53,6 +53,34 @@ public final class SweepRunner {
     }
 
     /**
+     * Takes the folder for one sweep at a time: an exclusive lock on {@code dir/.sweep.lock}, held until closed. A
+     * second sweep into the same folder while one runs is refused in one line up front (it used to fail late, on a
+     * temporary figure). The lock file is never followed if it is a link, and is left in place (it holds no data).
+     */
+    public static java.io.Closeable lock(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        final java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(".sweep.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        java.nio.channels.FileLock held;
+        try {
+            held = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            held = null;                                             // held by this process, another thread's sweep
+        }
+        if (held == null) {
+            ch.close();
+            throw new IllegalArgumentException(dir + " is being written by another sweep right now: wait for it to "
+                    + "finish, or give another --out");
+        }
+        final java.nio.channels.FileLock lock = held;
+        return () -> {
+            lock.release();
+            ch.close();
+        };
+    }
+
+    /**
      * Runs this shard's unfinished points.
      *
      * @param onPoint called with each finished point's index (for progress), or null

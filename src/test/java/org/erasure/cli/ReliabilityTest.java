@@ -264,6 +264,30 @@ class ReliabilityTest {
     }
 
     /**
+     * Two sweeps into one folder at once: the second is refused in one line before any work (the audit: it failed
+     * late, on a temporary figure, with "cannot write results"); once the first is done, the folder is free.
+     */
+    @Test
+    void aSecondSweepIntoABusyFolderIsRefusedUpFront() throws IOException {
+        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD);
+        final Path f = tmp.resolve("busy.yaml");
+        Files.writeString(f, "name: busy\nbase: base.yaml\nengine: fp\naxes:\n  - {key: protocol.tau, values: [1]}\n"
+                + "  - {key: fokker_planck.cells, values: [200]}\n  - {key: fokker_planck.time_steps, values: [200]}\n");
+        final Path out = tmp.resolve("busy");
+        try (java.io.Closeable first = org.erasure.sweep.SweepRunner.lock(out)) {
+            final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(), "--out",
+                    out.toString());
+            assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("being written by another sweep"), r.err());
+            assertFalse(Files.exists(out.resolve("points")), "no work done");
+        }
+        assertEquals(0, SimulateCommandTest.run("sweep", "--config", f.toString(), "--no-plots", "--out", out.toString())
+                .code());
+        assertTrue(Files.exists(out.resolve("sweep.csv")));
+    }
+
+    /**
      * Values that are not what the option means are refused in one line (they ran with exit 0: a target error of 2 or
      * Infinity, an empty list of errors), and the file system's root as --out (a NullPointerException in fokker-planck).
      */
