@@ -40,12 +40,12 @@ final class Verdicts {
         final boolean near = Math.abs(wInf - boundLong) <= Math.max(3 * wInfErr, NEAR_BOUND_KT);
         rows.add(new Rows.Verdict("A (kT ln 2 reachable)",
                 "exp. 1: fixed four-step protocol, <W>(tau) fitted by W_inf + B/tau",
-                String.format(Locale.ROOT, "W_inf = %.4f +- %.4f kT (B = %.3g kT tau_D); kT[ln2 - H(eps)] = %.4f kT at "
-                                + "eps = %.3g (longest tau)", wInf, wInfErr, fit.fit().b(), boundLong,
-                        fit.errorAtLongest()),
+                String.format(Locale.ROOT, "W_inf = %.4f +- %.4f kT (B = %.3g +- %.2g kT tau_D, fit errors); "
+                                + "kT[ln2 - H(eps)] = %.4f kT at eps = %.3g (longest tau)", wInf, wInfErr, fit.fit().b(),
+                        fit.fit().bError(), boundLong, fit.errorAtLongest()),
                 near ? "supports A: the work tends to the generalized Landauer bound as tau grows"
                         : "does not support A for this protocol: W_inf differs from the bound by "
-                        + String.format(Locale.ROOT, "%.3f kT", wInf - boundLong)));
+                        + String.format(Locale.ROOT, "%.3f +- %.3f kT", wInf - boundLong, wInfErr)));
 
         // Claim A, high reliability
         final double epsMin = s.frontierErrors().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
@@ -60,17 +60,18 @@ final class Verdicts {
             final double excess = slow.fp().excessOverLandauer();
             final StringBuilder series = new StringBuilder();
             for (Rows.Frontier r : strict) {
-                series.append(String.format(Locale.ROOT, "%s%.4f kT at tau = %s", series.length() == 0 ? "" : ", ",
-                        r.fp().meanWork(), ClaimsRunner.fmt(r.tau())));
+                series.append(String.format(Locale.ROOT, "%s%.4f +- %.1g kT at tau = %s", series.length() == 0 ? "" : ", ",
+                        r.fp().meanWork(), r.fp().meanWorkError(), ClaimsRunner.fmt(r.tau())));
             }
             rows.add(new Rows.Verdict("A (kT ln 2 reachable)", "exp. 2 and 4: minimal <W> over protocols at eps <= "
-                    + ClaimsReport.fmt(epsMin), series + String.format(Locale.ROOT, "; kT ln 2 = %.4f kT", Math.log(2)),
+                    + ClaimsReport.fmt(epsMin), series + String.format(Locale.ROOT, " (numerical errors; each the least "
+                    + "work the optimiser found, an upper bound of the minimum); kT ln 2 = %.4f kT", Math.log(2)),
                     excess <= NEAR_BOUND_KT
-                            ? String.format(Locale.ROOT, "supports A: at eps = %.3g the bit is erased for %.3f kT, "
-                            + "within %.2f kT of kT ln 2, by paying with time (tau = %s tau_D)", slow.fp().errorRate(), w,
-                            NEAR_BOUND_KT, ClaimsRunner.fmt(slow.tau()))
-                            : String.format(Locale.ROOT, "partly: the work falls with tau but is still %.3f kT above "
-                            + "the bound at the longest tau tried", excess)));
+                            ? String.format(Locale.ROOT, "supports A: at eps = %.3g the bit is erased for %.3f +- %.1g "
+                            + "kT, within %.2f kT of kT ln 2, by paying with time (tau = %s tau_D)", slow.fp().errorRate(),
+                            w, slow.fp().meanWorkError(), NEAR_BOUND_KT, ClaimsRunner.fmt(slow.tau()))
+                            : String.format(Locale.ROOT, "partly: the work falls with tau but is still %.3f +- %.1g kT "
+                            + "above the bound at the longest tau tried", excess, slow.fp().excessOverLandauerError())));
         }
 
         // Claim B, speed: the duration where the minimal work crosses kT ln(1/eps), measured
@@ -78,13 +79,14 @@ final class Verdicts {
         if (!strict.isEmpty()) {
             final StringBuilder ratios = new StringBuilder();
             for (Rows.Frontier r : strict) {
-                ratios.append(String.format(Locale.ROOT, "%s%.3g at tau = %s", ratios.length() == 0 ? "" : ", ",
-                        r.fp().meanWork() / lnInv, ClaimsRunner.fmt(r.tau())));
+                ratios.append(String.format(Locale.ROOT, "%s%.3g +- %.1g at tau = %s", ratios.length() == 0 ? "" : ", ",
+                        r.fp().meanWork() / lnInv, r.fp().meanWorkError() / lnInv, ClaimsRunner.fmt(r.tau())));
             }
             final Rows.Crossover c = crossover.stream().filter(r -> r.targetError() == epsMin).findFirst().orElse(null);
             final boolean found = c != null && Double.isFinite(c.tauStar());
-            final String cross = found ? String.format(Locale.ROOT, "; <W>_min = kT ln(1/eps) at tau* = %.3g tau_D "
-                    + "(measured bracket: %.4g +- %.1g kT at tau = %.3g, %.4g +- %.1g kT at tau = %.3g)", c.tauStar(),
+            final String cross = found ? String.format(Locale.ROOT, "; <W>_min = kT ln(1/eps) at tau* = %.3g tau_D, "
+                    + "interpolated inside the measured bracket (%.4g +- %.1g kT at tau = %.3g, %.4g +- %.1g kT at "
+                    + "tau = %.3g), and an upper bound: the tau* of the protocols found", c.tauStar(),
                     c.workLow(), c.workLowError(), c.tauLow(), c.workHigh(), c.workHighError(), c.tauHigh()) : c == null ? "" : "; " + c.note();
             final Rows.Frontier fastest = strict.get(0);
             final Rows.Frontier slowest = strict.get(strict.size() - 1);
@@ -93,9 +95,11 @@ final class Verdicts {
                     + ClaimsRunner.fmt(slowest.tau()) + " tau_D",
                     String.format(Locale.ROOT, "kT ln(1/eps) = %.2f kT; <W>_min / kT ln(1/eps) = %s%s", lnInv, ratios,
                             cross),
-                    found ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D: there "
-                            + "the minimal work exceeds kT ln(1/eps) (it grows as 1/tau); slower, reliable erasure costs "
-                            + "less and approaches kT ln 2", c.tauStar())
+                    found ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D (the "
+                            + "crossover of the protocols found, within the bracket %.3g to %.3g tau_D; a better protocol "
+                            + "could only move it to shorter tau): there the minimal work exceeds kT ln(1/eps) (it grows "
+                            + "as 1/tau); slower, reliable erasure costs less and approaches kT ln 2", c.tauStar(),
+                            c.tauLow(), c.tauHigh())
                             : slowest.fp().meanWork() >= lnInv ? "supports B at every duration tried"
                             : fastest.fp().meanWork() < lnInv ? "contradicts B at every duration tried"
                             : "undecided: see the note"));

@@ -73,6 +73,8 @@ class ClaimsQuickTest {
         for (Rows.Verdict x : v) {
             if (x.claim().matches("[AB].*")) {
                 assertTrue(x.measured().matches(".*\\d.*"), "numbers in " + x);
+                // and their errors (B, the fit's slope, and the frontier's works printed bare before)
+                assertTrue(x.measured().contains("+-"), "errors in " + x);
             }
         }
         // the CSV holds what the records hold, at full precision
