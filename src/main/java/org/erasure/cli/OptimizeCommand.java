@@ -154,8 +154,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         final List<String> onBounds = fam.parametersOnBounds(opt.unit());
         if (!onBounds.isEmpty()) {
-            out.println("  ON THE SEARCH BOX: " + String.join(", ", onBounds)
-                    + " (the optimum may lie outside; widen the range)");
+            out.println("  ON THE SEARCH BOX: " + String.join(", ", onBounds) + " (the optimum may lie outside; "
+                    + String.join("; ", widening(onBounds)) + ")");
         }
         if (opt.fault() != null) {
             out.println("  NUMERICAL FAULT (not a result): " + opt.fault());
@@ -246,5 +246,26 @@ public final class OptimizeCommand implements Callable<Integer> {
             default:
                 throw new IllegalArgumentException("--family must be four-step or keyframes, got '" + family + "'");
         }
+    }
+
+    /** What widens each kind of bound a parameter sits on: an option where there is one, else why there is none. */
+    static List<String> widening(List<String> onBounds) {
+        final List<String> how = new java.util.ArrayList<>();
+        if (onBounds.stream().anyMatch(b -> b.startsWith("F_max") || b.startsWith("F_kT"))) {
+            how.add("--max-tilt widens the tilt's range");
+        }
+        if (onBounds.stream().anyMatch(b -> b.startsWith("E_b"))) {
+            how.add("--barrier-range widens the barrier's");
+        }
+        if (onBounds.stream().anyMatch(b -> b.startsWith("phase"))) {
+            how.add("a phase's floor of 2 % of tau is the family's own (no option widens it)");
+        }
+        if (onBounds.stream().anyMatch(b -> b.startsWith("g ") || b.startsWith("g="))) {
+            how.add("g is bounded by physics, 0 <= g <= 1");
+        }
+        if (how.isEmpty()) {
+            how.add("no option widens these bounds");
+        }
+        return how;
     }
 }

@@ -61,12 +61,29 @@ public final class ConfigLoader {
         final String source = file.toString();
         final String text = readConfigFile(file);
         final String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        final JsonNode tree = readTree(source, text);
+        final JsonNode tree = fromRunRecord(source, readTree(source, text));
         for (String o : overrides) {
             applyOverride(source, (ObjectNode) tree, o);
         }
         final Path dir = file.toAbsolutePath().getParent();
         return build(source, stem, tree, dir == null ? Path.of(".") : dir);
+    }
+
+    /**
+     * A run record (the run.json of simulate or fokker-planck) given as a configuration: its {@code configuration},
+     * the exact configuration of that run after overrides, seed included, so that --config DIR/run.json reruns it (a
+     * relative protocol.file is then read from the record's folder). Any other tree is returned as it is.
+     */
+    private static JsonNode fromRunRecord(String source, JsonNode tree) {
+        if (tree == null || !tree.isObject() || !tree.has("command") || !tree.has("versions")) {
+            return tree;
+        }
+        final JsonNode c = tree.get("configuration");
+        if (c == null || !c.isObject()) {
+            throw new ConfigException(source + ": a run record of '" + tree.get("command").asText() + "' holds no "
+                    + "erasure configuration (the run.json of simulate and fokker-planck do)");
+        }
+        return c.deepCopy();
     }
 
     /** Loads the embedded default configuration and applies the overrides. */

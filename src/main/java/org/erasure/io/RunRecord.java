@@ -25,12 +25,19 @@ public final class RunRecord {
         root.set("configuration", config.tree());
         root.putPOJO("versions", versions());
         root.putPOJO("run", extra);
-        root.putPOJO("results", results);
+        root.putPOJO("results", withoutNaN(results));
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The values with every non-finite number as null (JSON has no NaN: it was written as the string "NaN"). */
+    static Map<String, Object> withoutNaN(Map<String, Object> values) {
+        final Map<String, Object> out = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
+        return out;
     }
 
     /** Versions of the tool, the JVM and the numerical libraries, for the record of every run. */

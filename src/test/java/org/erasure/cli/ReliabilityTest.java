@@ -288,6 +288,32 @@ class ReliabilityTest {
     }
 
     /**
+     * run.json reruns its run: given to --config it gives the same numbers byte for byte (it was refused with a
+     * misleading error); it writes missing values as null, not the string "NaN"; a claims record is refused in words.
+     */
+    @Test
+    void aRunRecordReproducesItsRun() throws IOException {
+        final Path a = tmp.resolve("a");
+        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
+                "--set", "protocol.tau=2", "--out", a.toString()).code());
+        final String record = Files.readString(a.resolve("run.json"));
+        assertFalse(record.contains("NaN"), "no NaN in JSON");
+        final Path b = tmp.resolve("b");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", a.resolve("run.json")
+                .toString(), "--out", b.toString());
+        assertEquals(0, r.code(), r.err());
+        final org.erasure.io.Table ta = org.erasure.io.Table.readCsv(a.resolve("summary.csv"));
+        final org.erasure.io.Table tb = org.erasure.io.Table.readCsv(b.resolve("summary.csv"));
+        for (String c : new String[] {"mean_work_kT", "mean_heat_kT", "errors", "tau_tauD", "dt_tauD", "trajectories",
+            "mean_work_timestep_error_kT"}) {
+            assertEquals(ta.number(c, 0), tb.number(c, 0), 0.0, c);
+        }
+        final Path claimsRecord = tmp.resolve("claims-run.json");
+        Files.writeString(claimsRecord, "{\"command\": \"scripts/erasure claims\", \"versions\": {}, \"settings\": {}}\n");
+        refused("holds no erasure configuration", "simulate", "--config", claimsRecord.toString());
+    }
+
+    /**
      * Values that are not what the option means are refused in one line (they ran with exit 0: a target error of 2 or
      * Infinity, an empty list of errors), and the file system's root as --out (a NullPointerException in fokker-planck).
      */
