@@ -54,7 +54,7 @@ public final class PlotCommand implements Callable<Integer> {
     private static final String[][] REQUIRED = {
         {"work_histogram.csv", "work_low_kT", "work_high_kT", "count"},
         {"densities.csv", "x_xm", "rho_"},
-        {"paths.csv", "time_tauD", "x_xm_path_"},
+        {"paths.csv", "time_tauD", "x_xm_trajectory_"},
         {"error_vs_time.csv", "time_tauD", "error_rate"},
     };
 

@@ -228,7 +228,7 @@ public final class SimulateCommand implements Callable<Integer> {
             for (int j = 0; j < t.length; j++) {
                 final Table.Row row = new Table.Row().put("time_tauD", t[j]);
                 for (int p = 0; p < r.paths(); p++) {
-                    row.put("x_xm_path_" + (p + 1), r.path(p)[j]);
+                    row.put("x_xm_trajectory_" + p, r.path(p)[j]);   // numbered as trajectories.csv numbers them
                 }
                 rows.add(row);
             }

@@ -346,8 +346,8 @@ public final class Figures {
         final List<Series> series = new ArrayList<>();
         int i = 0;
         for (String c : csv.columns()) {
-            if (c.startsWith("x_xm_path_")) {
-                series.add(new Series("path " + c.substring("x_xm_path_".length()), t, csv.numbers(c), false, false,
+            if (c.startsWith("x_xm_trajectory_")) {
+                series.add(new Series("trajectory " + c.substring("x_xm_trajectory_".length()), t, csv.numbers(c), false, false,
                         palette(i++)));
             }
         }

@@ -62,8 +62,10 @@ class RecordingTest {
         assertEquals(11, p.size());
         assertEquals(10.0, p.number("time_tauD", 10), 1e-12);
         for (int k = 0; k < 4; k++) {
-            assertEquals(t.number("initial_x_xm", k), p.number("x_xm_path_" + (k + 1), 0), 0.0);
-            assertEquals(t.number("final_x_xm", k), p.number("x_xm_path_" + (k + 1), 10), 0.0);
+            // one numbering: paths.csv's x_xm_trajectory_k is trajectories.csv's trajectory k (it was path k + 1)
+            assertEquals(k, (int) t.number("trajectory", k));
+            assertEquals(t.number("initial_x_xm", k), p.number("x_xm_trajectory_" + k, 0), 0.0);
+            assertEquals(t.number("final_x_xm", k), p.number("x_xm_trajectory_" + k, 10), 0.0);
         }
         // eps(t): half the bits are on the wrong side at t = 0; at tau it is the run's own error rate
         final Table e = Table.readCsv(rec.resolve("error_vs_time.csv"));

@@ -247,7 +247,7 @@ class ReliabilityTest {
         final Path d = tmp.resolve("p");
         Files.createDirectories(d);
         Files.writeString(d.resolve("work_histogram.csv"), "work_low_kT,work_high_kT,count\n-inf,0,1\n0,1,5\n1,inf,0\n");
-        Files.writeString(d.resolve("densities.csv"), "time_tauD,x_xm_path_1\n0,1\n");
+        Files.writeString(d.resolve("densities.csv"), "time_tauD,x_xm_trajectory_0\n0,1\n");
         final SimulateCommandTest.Result r = SimulateCommandTest.run("plot", d.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
