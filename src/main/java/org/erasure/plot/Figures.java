@@ -47,8 +47,11 @@ public final class Figures {
                 out.addAll(errorVersusEnergy(csv, engine, dir.resolve("error_vs_energy"
                         + (engine.isEmpty() ? "" : "_" + engine.substring(0, 2)))));
             }
-            if (csv.has("protocol.tau") && csv.has(engine + "mean_work_kT")) {
-                out.addAll(workVersusTau(csv, engine, dir.resolve("work_vs_tau"
+            // tau in tau_D, or in seconds where the sweep's axis is protocol.tau_s
+            final String tauKey = csv.has("protocol.tau") ? "protocol.tau" : csv.has("protocol.tau_s") ? "protocol.tau_s"
+                    : null;
+            if (tauKey != null && csv.has(engine + "mean_work_kT")) {
+                out.addAll(workVersusTau(csv, engine, tauKey, dir.resolve("work_vs_tau"
                         + (engine.isEmpty() ? "" : "_" + engine.substring(0, 2)))));
             }
         }
@@ -208,16 +211,27 @@ public final class Figures {
      * ⟨W⟩ against τ on a log axis, with the fit W∞ + B/τ (and their standard errors in the legend) per
      * series, and the line kT ln 2.
      */
-    public static List<Path> workVersusTau(Table csv, String engine, Path base)
-            throws IOException {
-        final XYChart chart = chart("Work versus protocol duration", "tau (tau_D)", "<W> (kT)");
+    public static List<Path> workVersusTau(Table csv, String engine, Path base) throws IOException {
+        return workVersusTau(csv, engine, "protocol.tau", base);
+    }
+
+    /**
+     * As {@link #workVersusTau(Table, String, Path)} with τ from the axis {@code tauKey} ({@code protocol.tau} in τ_D
+     * or {@code protocol.tau_s} in seconds, the figure and fit in that unit); the fits also go to
+     * {@code <base>_fit.csv}: per series W∞ and B with their standard errors and χ².
+     */
+    public static List<Path> workVersusTau(Table csv, String engine, String tauKey, Path base) throws IOException {
+        final String unit = tauKey.endsWith("_s") ? "s" : "tau_D";
+        final String unitColumn = tauKey.endsWith("_s") ? "s" : "tauD";
+        final XYChart chart = chart("Work versus protocol duration", "tau (" + unit + ")", "<W> (kT)");
+        final List<Table.Row> fits = new ArrayList<>();
         chart.getStyler().setXAxisLogarithmic(true);
         double tMin = Double.POSITIVE_INFINITY;
         double tMax = 0;
         int colour = 0;
-        for (Map.Entry<String, List<Integer>> g : groups(csv, "protocol.tau").entrySet()) {
+        for (Map.Entry<String, List<Integer>> g : groups(csv, tauKey).entrySet()) {
             final List<Integer> rows = g.getValue();
-            final double[] tau = rows.stream().mapToDouble(r -> csv.number("protocol.tau", r)).toArray();
+            final double[] tau = rows.stream().mapToDouble(r -> csv.number(tauKey, r)).toArray();
             final double[] w = rows.stream().mapToDouble(r -> csv.number(engine + "mean_work_kT", r)).toArray();
             // error bars: sampling and time-step error together where the run has both
             final String errColumn = csv.has(engine + "mean_work_total_error_kT") ? engine + "mean_work_total_error_kT"
@@ -246,15 +260,27 @@ public final class Figures {
                     ft[i] = Math.exp(lo + (hi - lo) * i / (n - 1));
                     fw[i] = fit.at(ft[i]);
                 }
-                line(chart, String.format(Locale.ROOT, "fit: W_inf = %.4f +- %.4f kT, B = %.4g +- %.2g kT tau_D",
-                        fit.wInf(), fit.wInfError(), fit.b(), fit.bError()), ft, fw, c, true);
+                line(chart, String.format(Locale.ROOT, "fit: W_inf = %.4f +- %.4f kT, B = %.4g +- %.2g kT %s",
+                        fit.wInf(), fit.wInfError(), fit.b(), fit.bError(), unit), ft, fw, c, true);
+                fits.add(new Table.Row().put("series", g.getKey()).put("points", (long) tau.length)
+                        .put("tau_min_" + unitColumn, min(tau)).put("tau_max_" + unitColumn, max(tau))
+                        .put("w_inf_kT", fit.wInf()).put("w_inf_stderr_kT", fit.wInfError())
+                        .put("b_kT_" + unitColumn, fit.b()).put("b_stderr_kT_" + unitColumn, fit.bError())
+                        .put("chi_square", fit.chiSquare()).put("weighted", se != null));
             }
         }
         if (tMax > 0) {
             line(chart, "kT ln 2", new double[] {tMin, tMax}, new double[] {Math.log(2), Math.log(2)}, Color.BLACK,
                     false);
         }
-        return save(chart, base);
+        final List<Path> out = new ArrayList<>(save(chart, base));
+        if (!fits.isEmpty()) {
+            final String name = base.getFileName() + "_fit.csv";
+            final Path dir = base.toAbsolutePath().getParent();
+            org.erasure.io.AtomicFiles.writeAll(dir, Map.of(name, Table.of(fits).csv()));
+            out.add(dir.resolve(name));
+        }
+        return out;
     }
 
     /** One named curve or point set of {@link #lines}. */

@@ -314,6 +314,29 @@ class ReliabilityTest {
     }
 
     /**
+     * A sweep over protocol.tau_s (seconds) gets the work-versus-tau figure and fit in seconds, and the fit goes into
+     * a CSV (it drew neither, and W_inf and B were only ever in a PNG legend): Berut et al.'s bead, four durations.
+     */
+    @Test
+    void aSweepInSecondsGetsItsFigureAndFitInSeconds() throws IOException {
+        final Path f = tmp.resolve("sws.yaml");
+        Files.writeString(f, "name: sws\nbase: " + Path.of("configs/berut2012.yaml").toAbsolutePath() + "\nengine: fp\n"
+                + "axes:\n  - {key: protocol.tau_s, log: [5, 100], points: 4}\n  - {key: fokker_planck.cells, values: "
+                + "[400]}\n  - {key: fokker_planck.time_steps, values: [1000]}\n");
+        final Path out = tmp.resolve("sws");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("work_vs_tau.png")), r.out());
+        final org.erasure.io.Table fit = org.erasure.io.Table.readCsv(out.resolve("work_vs_tau_fit.csv"));
+        assertEquals(1, fit.size());
+        assertEquals(100, fit.number("tau_max_s", 0), 1e-9);
+        assertTrue(fit.number("b_kT_s", 0) > 0 && fit.number("b_stderr_kT_s", 0) > 0, "B in kT s with its error");
+        // the slow end approaches kT ln 2 (the fit's W_inf; Berut et al. measured the same approach)
+        assertEquals(Math.log(2), fit.number("w_inf_kT", 0), 0.05);
+    }
+
+    /**
      * Values that are not what the option means are refused in one line (they ran with exit 0: a target error of 2 or
      * Infinity, an empty list of errors), and the file system's root as --out (a NullPointerException in fokker-planck).
      */
