@@ -201,18 +201,24 @@ class ReliabilityTest {
         refused("not a regular file", "simulate", "--config", cfg.toString());
     }
 
+    /** A Fokker-Planck sweep file NAME.yaml on GOOD (200 cells, 200 steps) over one axis, e.g. "{key: ..., values: [...]}". */
+    private Path smallFokkerPlanckSweep(String name, String axis) throws IOException {
+        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD);
+        final Path f = tmp.resolve(name + ".yaml");
+        Files.writeString(f, "name: " + name + "\nbase: base.yaml\nengine: fp\naxes:\n  - " + axis + "\n"
+                + "  - {key: fokker_planck.cells, values: [200]}\n  - {key: fokker_planck.time_steps, values: [200]}\n");
+        return f;
+    }
+
     /**
      * Damaged sweep state is refused in one line naming the file (the audit: an empty, header-only or foreign point file
      * gave an IndexOutOfBoundsException on resume and merge, and a foreign header was merged into sweep.csv with exit
-     * 0); points whose columns legitimately differ (a hold shorter than one step has no hold columns) are joined on the union of the
-     * columns instead of one point's row standing under another's header.
+     * 0); points whose columns legitimately differ (a hold shorter than one step has no hold columns) are joined on
+     * the union of the columns instead of one point's row standing under another's header.
      */
     @Test
     void damagedSweepStateIsRefusedAndDifferingColumnsAreJoined() throws IOException {
-        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD);
-        final Path f = tmp.resolve("sw.yaml");
-        Files.writeString(f, "name: sw\nbase: base.yaml\nengine: fp\naxes:\n  - {key: protocol.hold, values: [1e-9, 5]}\n"
-                + "  - {key: fokker_planck.cells, values: [200]}\n  - {key: fokker_planck.time_steps, values: [200]}\n");
+        final Path f = smallFokkerPlanckSweep("sw", "{key: protocol.hold, values: [1e-9, 5]}");
         final Path out = tmp.resolve("sw");
         assertEquals(0, SimulateCommandTest.run("sweep", "--config", f.toString(), "--no-plots", "--out", out.toString())
                 .code());
@@ -269,10 +275,7 @@ class ReliabilityTest {
      */
     @Test
     void aSecondSweepIntoABusyFolderIsRefusedUpFront() throws IOException {
-        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD);
-        final Path f = tmp.resolve("busy.yaml");
-        Files.writeString(f, "name: busy\nbase: base.yaml\nengine: fp\naxes:\n  - {key: protocol.tau, values: [1]}\n"
-                + "  - {key: fokker_planck.cells, values: [200]}\n  - {key: fokker_planck.time_steps, values: [200]}\n");
+        final Path f = smallFokkerPlanckSweep("busy", "{key: protocol.tau, values: [1]}");
         final Path out = tmp.resolve("busy");
         try (java.io.Closeable first = org.erasure.sweep.SweepRunner.lock(out)) {
             final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(), "--out",
