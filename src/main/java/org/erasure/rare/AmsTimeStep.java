@@ -74,6 +74,7 @@ public final class AmsTimeStep {
         AmsResult fine = AdaptiveMultilevelSplitting.estimate(run, s, threads);
         LangevinRun kept = run;
         final LangevinRun coarseRun = run.withGrid(run.grid().coarsened());
+        double coarseDt = coarseRun.effectiveDt();        // the step of the estimate called coarse
         AmsResult coarse;
         if (StabilityCheck.isStable(run.problem(), coarseRun.effectiveDt())) {
             coarse = AdaptiveMultilevelSplitting.estimate(coarseRun, s, threads);
@@ -91,6 +92,7 @@ public final class AmsTimeStep {
                 return new Outcome(run, fine, half, finer.effectiveDt(), d, se, within, List.copyOf(history));
             }
             coarse = fine;
+            coarseDt = run.effectiveDt();
             fine = half;
             kept = finer;
         }
@@ -98,11 +100,11 @@ public final class AmsTimeStep {
             final double d = Math.log(fine.errorRate()) - Math.log(coarse.errorRate());
             final double se = Math.hypot(fine.relativeError(), coarse.relativeError());
             final boolean within = Math.abs(d) <= tol.logErrorRate() + 2 * se;
-            history.add(String.format(Locale.ROOT, "dt = %.4g tau_D: eps = %.4g, at 2dt %.4g: ln eps changes by %.3g "
-                            + "(+- %.2g), tolerance %.3g: %s", kept.effectiveDt(), fine.errorRate(), coarse.errorRate(),
-                    d, se, tol.logErrorRate(), within ? "within" : "beyond"));
+            history.add(String.format(Locale.ROOT, "dt = %.4g tau_D: eps = %.4g, at %.4g tau_D %.4g: ln eps changes by "
+                            + "%.3g (+- %.2g), tolerance %.3g: %s", kept.effectiveDt(), fine.errorRate(), coarseDt,
+                    coarse.errorRate(), d, se, tol.logErrorRate(), within ? "within" : "beyond"));
             if (within || !refine || attempt == TimeStepRefinement.MAX_REFINEMENTS) {
-                return new Outcome(kept, fine, coarse, 2 * kept.effectiveDt(), d, se, within, List.copyOf(history));
+                return new Outcome(kept, fine, coarse, coarseDt, d, se, within, List.copyOf(history));
             }
             final LangevinRun finer = kept.withGrid(kept.grid().refined());
             final AmsResult next;
@@ -110,9 +112,10 @@ public final class AmsTimeStep {
                 next = AdaptiveMultilevelSplitting.estimate(finer, s, threads);
             } catch (IllegalArgumentException e) {
                 history.add("refinement stopped: " + e.getMessage());
-                return new Outcome(kept, fine, coarse, 2 * kept.effectiveDt(), d, se, false, List.copyOf(history));
+                return new Outcome(kept, fine, coarse, coarseDt, d, se, false, List.copyOf(history));
             }
             coarse = fine;
+            coarseDt = kept.effectiveDt();
             fine = next;
             kept = finer;
         }
