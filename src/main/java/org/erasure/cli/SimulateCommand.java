@@ -152,7 +152,7 @@ public final class SimulateCommand implements Callable<Integer> {
             files.put("work_histogram.csv", histogramCsv(tally.workHistogram()));
         }
         if (recording[0] != null) {
-            files.putAll(recordingFiles(recording[0]));
+            files.putAll(recordingFiles(recording[0], config.units()));
         }
         final Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("threads", threads);
@@ -206,7 +206,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     /** trajectories.csv, paths.csv and error_vs_time.csv, as asked. */
-    private Map<String, String> recordingFiles(Recording r) {
+    /** trajectories.csv, paths.csv and error_vs_time.csv, as asked; times also in seconds with a physical time scale. */
+    private Map<String, String> recordingFiles(Recording r, PhysicalUnits units) {
         final Map<String, String> files = new LinkedHashMap<>();
         if (r.trajectories() > 0) {
             final StringBuilder sb = new StringBuilder("trajectory,initial_well,initial_x_xm,final_x_xm,work_kT,"
@@ -227,6 +228,9 @@ public final class SimulateCommand implements Callable<Integer> {
             final double[] t = r.pathTimes();
             for (int j = 0; j < t.length; j++) {
                 final Table.Row row = new Table.Row().put("time_tauD", t[j]);
+                if (units.hasTimeScale()) {
+                    row.put("time_s", t[j] * units.timeUnitS());
+                }
                 for (int p = 0; p < r.paths(); p++) {
                     row.put("x_xm_trajectory_" + p, r.path(p)[j]);   // numbered as trajectories.csv numbers them
                 }
@@ -242,7 +246,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 final long w1 = r.wrongAt(j, 1);
                 final org.erasure.stats.BinomialInterval ci = org.erasure.stats.BinomialInterval.clopperPearson(w0 + w1,
                         r.started(0) + r.started(1));
-                rows.add(new Table.Row().put("time_tauD", et[j]).put("error_rate", ci.rate())
+                final Table.Row row = new Table.Row().put("time_tauD", et[j]);
+                if (units.hasTimeScale()) {
+                    row.put("time_s", et[j] * units.timeUnitS());
+                }
+                rows.add(row.put("error_rate", ci.rate())
                         .put("error_ci_low", ci.low()).put("error_ci_high", ci.high())
                         .put("error_rate_from_left", r.started(0) == 0 ? Double.NaN : (double) w0 / r.started(0))
                         .put("error_rate_from_right", r.started(1) == 0 ? Double.NaN : (double) w1 / r.started(1))

@@ -368,7 +368,9 @@ public final class Figures {
     /** simulate --paths: x(t) of each sample path. */
     public static List<Path> samplePaths(Path csvFile, Path base) throws IOException {
         final Table csv = Table.readCsv(csvFile);
-        final double[] t = csv.numbers("time_tauD");
+        // seconds where the run has a physical time scale
+        final boolean seconds = csv.has("time_s");
+        final double[] t = csv.numbers(seconds ? "time_s" : "time_tauD");
         final List<Series> series = new ArrayList<>();
         int i = 0;
         for (String c : csv.columns()) {
@@ -377,13 +379,14 @@ public final class Figures {
                         palette(i++)));
             }
         }
-        return lines("Sample paths", "t (tau_D)", "x (x_m)", false, false, series, base);
+        return lines("Sample paths", seconds ? "t (s)" : "t (tau_D)", "x (x_m)", false, false, series, base);
     }
 
     /** simulate --error-times: ε(t) with its 95 % interval (zero counts drawn at the interval's upper end). */
     public static List<Path> errorVersusTime(Path csvFile, Path base) throws IOException {
         final Table csv = Table.readCsv(csvFile);
-        final double[] t = csv.numbers("time_tauD");
+        final boolean seconds = csv.has("time_s");
+        final double[] t = csv.numbers(seconds ? "time_s" : "time_tauD");
         final double[] eps = csv.numbers("error_rate");
         final double[] hi = csv.numbers("error_ci_high");
         final double[] lo = csv.numbers("error_ci_low");
@@ -404,8 +407,8 @@ public final class Figures {
             series.add(new Series("no error observed: upper limit", limits.stream().mapToDouble(p -> p[0]).toArray(),
                     limits.stream().mapToDouble(p -> p[1]).toArray(), true, false, Color.DARK_GRAY).scatter());
         }
-        return lines("Error probability during the run", "t (tau_D)", "eps(t): fraction on the wrong side", false, true,
-                series, base);
+        return lines("Error probability during the run", seconds ? "t (s)" : "t (tau_D)",
+                "eps(t): fraction on the wrong side", false, true, series, base);
     }
 
     /** The finite values of an array. */

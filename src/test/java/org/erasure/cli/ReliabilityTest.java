@@ -340,6 +340,29 @@ class ReliabilityTest {
     }
 
     /**
+     * With a physical time scale, paths.csv and error_vs_time.csv give the time in seconds too, and their figures are
+     * drawn in seconds (--error-times 5s wrote only time_tauD, and the plots said t (tau_D)).
+     */
+    @Test
+    void recordedTimesAreAlsoInSecondsWithAPhysicalSection() throws IOException {
+        final Path d = tmp.resolve("bead");
+        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", Path.of(
+                "configs/berut2012.yaml").toAbsolutePath().toString(), "--trajectories", "500", "--set", "dynamics.dt=2e-3",
+                "--paths", "2", "--path-points", "5", "--error-times", "0s,5s", "--out", d.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"paths.csv", "error_vs_time.csv"}) {
+            final org.erasure.io.Table t = org.erasure.io.Table.readCsv(d.resolve(f));
+            for (int i = 0; i < t.size(); i++) {
+                // tau_D = 6 pi eta r x_m^2 / kT = 2.03 s for the bead of berut2012.yaml
+                assertEquals(t.number("time_tauD", i) * 2.0335, t.number("time_s", i), 2e-3 * (1 + t.number("time_s", i)),
+                        f);
+            }
+        }
+        assertEquals(0, SimulateCommandTest.run("plot", d.toString()).code());
+        assertTrue(Files.exists(d.resolve("error_vs_time.png")));
+    }
+
+    /**
      * Values that are not what the option means are refused in one line (they ran with exit 0: a target error of 2 or
      * Infinity, an empty list of errors), and the file system's root as --out (a NullPointerException in fokker-planck).
      */
