@@ -96,8 +96,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (settings.autoDt()) {
             out.printf(Locale.ROOT, "  dt: auto - starting at %.3g tau_D (a tenth of the stability limit), halving while "
                     + "a value's time-step error exceeds the tolerance (eps %.3g relative; energies max(%.3g kT, "
-                    + "1e-4 of themselves, half their standard error))%n", run.effectiveDt(), settings.tolerance().errorRateRelative(),
-                    settings.tolerance().energyKT());
+                    + "1e-4 of themselves, half their standard error))%n", run.effectiveDt(),
+                    settings.tolerance().errorRateRelative(), settings.tolerance().energyKT());
             out.flush();
         }
         final TimeStepRefinement.Outcome mc = TimeStepRefinement.run(run, settings.tolerance(), settings.autoDt(),
@@ -127,7 +127,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (config.rareEvent().isPresent()) {
             final AmsSettings a = config.rareEvent().get();
             out.printf(Locale.ROOT, "  rare events: adaptive multilevel splitting, %d replicas, %d repetitions per bit "
-                    + "value, score %s; again at 2dt for the time-step error%n", a.replicas(), a.repetitions(),
+                    + "value, score %s; again at 2dt (dt/2 where 2dt is unstable) for the time-step error%n",
+                    a.replicas(), a.repetitions(),
                     org.erasure.rare.Score.resolve(a.score(), config.problem()));
             out.flush();
             ams = AmsTimeStep.estimate(mc.run(), a, threads, settings.tolerance(), settings.autoDt());
