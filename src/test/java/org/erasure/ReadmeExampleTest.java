@@ -60,5 +60,8 @@ class ReadmeExampleTest {
         assertTrue(ci.find() && eps.find(), out);
         final double e = Double.parseDouble(eps.group(1));
         assertTrue(Double.parseDouble(ci.group(1)) <= e && e <= Double.parseDouble(ci.group(2)), out);
+        // the time-step error is printed, and the YAML configuration is read and run to its tolerance
+        assertTrue(out.contains("(sampling) +- ") && out.contains("(time step) kT"), out);
+        assertTrue(out.contains("quick.yaml: dt = ") && out.contains("time-step error within tolerance"), out);
     }
 }
