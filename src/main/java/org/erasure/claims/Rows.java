@@ -105,7 +105,8 @@ public final class Rows {
     /**
      * A Monte Carlo confirmation of a Fokker–Planck value.
      *
-     * @param workTimeStepError  ⟨W⟩'s time-step error (kT; the coupled paths at 2dt, {@link TimeStepError}), 0 if none
+     * @param workTimeStepError  ⟨W⟩'s time-step error (kT; the coupled paths at 2dt, {@link TimeStepError}), NaN if
+     *                           not estimated
      * @param error  the Monte Carlo error probability with its 95 % interval (as tabulated)
      * @param errorTimeStepError ε's time-step error
      * @param agrees ⟨W⟩ within its time-step error plus {@link ClaimsRunner#AGREE_SE} standard errors, and the FP ε
@@ -117,13 +118,14 @@ public final class Rows {
 
         static MonteCarloCheck of(ErasureTally t, Verified fp) {
             final BinomialInterval ci = t.errorInterval();
+            // not estimated (2dt unstable): tabulated as empty, and the comparison is on sampling alone
             final TimeStepError ts = TimeStepError.of(t);
-            final double workStep = ts == null ? 0 : ts.work().error();
-            final double epsStep = ts == null ? 0 : ts.errorRate().error();
+            final double workStep = ts == null ? Double.NaN : ts.work().error();
+            final double epsStep = ts == null ? Double.NaN : ts.errorRate().error();
             return new MonteCarloCheck(t.trajectories(), t.work().mean(), t.work().standardError(), workStep, ci,
                     epsStep, Math.abs(t.work().mean() - fp.meanWork())
-                    <= workStep + ClaimsRunner.AGREE_SE * t.work().standardError()
-                            && errorAgrees(t.errors(), t.trajectories(), fp.errorRate(), epsStep));
+                    <= (ts == null ? 0 : workStep) + ClaimsRunner.AGREE_SE * t.work().standardError()
+                            && errorAgrees(t.errors(), t.trajectories(), fp.errorRate(), ts == null ? 0 : epsStep));
         }
 
         /**

@@ -23,23 +23,6 @@ public final class MonteCarloSummary {
     }
 
     /**
-     * @param finiteTimeBound the Fokker–Planck solution of the same problem's protocol, whose bound
-     *                        ΔF + W₂²/τ (kT) is reported beside the others with its numerical error, or null
-     *                        (underdamped or fixed-start problems: no such bound is computed)
-     */
-    public static Table.Row columns(ErasureConfig config, LangevinRun run, ErasureTally t,
-                                              double wallSeconds, FokkerPlanckSolution finiteTimeBound) {
-        return columns(config, run, t, wallSeconds, finiteTimeBound, null);
-    }
-
-    /**
-     * As {@link #columns(ErasureConfig, LangevinRun, ErasureTally, double, FokkerPlanckSolution)}, with the error
-     * probability at the observation time from adaptive multilevel splitting when {@code ams} is given: then
-     * {@code error_rate}, its interval, {@code error_rate_stderr}, the per-bit rates and the bounds are the AMS
-     * estimate's ({@code ams_iterations}, {@code ams_particle_steps} its cost), and the direct sampling's count and
-     * interval stay beside them as {@code direct_error_rate}, {@code direct_error_ci_low}, {@code direct_error_ci_high}.
-     */
-    /**
      * The overdamped committor score (at x + μv) has been checked against direct sampling up to a local quality
      * factor √(U''μ) of 2.5 (μ = 0.1) and trusted to this one; on the cantilever (Q = 7) it came out 1000 times below
      * direct sampling (8.9e-8 vs 7.7e-5).
@@ -111,20 +94,19 @@ public final class MonteCarloSummary {
         return String.join("; ", parts);
     }
 
-    public static Table.Row columns(ErasureConfig config, LangevinRun run, ErasureTally t, double wallSeconds,
-                                    FokkerPlanckSolution finiteTimeBound, AmsResult ams) {
-        return columns(config, TimeStepRefinement.judge(run, t, config.monteCarlo().tolerance()), wallSeconds,
-                finiteTimeBound, ams == null ? null : AmsTimeStep.Outcome.unjudged(run, ams));
-    }
-
     /**
      * The summary row with every value's time-step error (SPEC 3.1): {@code *_timestep_error} beside each value (the
      * difference to the coupled run at 2dt, {@link TimeStepError}; for splitting, to a second estimate at 2dt,
      * {@link AmsTimeStep}), {@code error_total_ci_low/high} (the sampling interval widened by the time-step error),
      * {@code mean_work_total_error_kT} (standard error and time-step error in quadrature),
-     * {@code within_timestep_tolerance} and {@code timestep_warning} in words.
+     * {@code within_timestep_tolerance} and {@code timestep_warning} in words. With a splitting estimate,
+     * {@code error_rate}, its interval, {@code error_rate_stderr}, the per-bit rates and the bounds are the splitting
+     * estimate's ({@code ams_iterations}, {@code ams_particle_steps} its cost), and the direct sampling's count and
+     * interval stay beside them as {@code direct_error_rate}, {@code direct_error_ci_low}, {@code direct_error_ci_high}.
      *
-     * @param ams the splitting estimate with its time-step error, or null
+     * @param finiteTimeBound the Fokker–Planck solution of the same problem's protocol, whose bound ΔF + W₂²/τ (kT) is
+     *                        reported with its numerical error, or null (underdamped or fixed-start problems)
+     * @param amsStep         the splitting estimate with its time-step error, or null
      */
     public static Table.Row columns(ErasureConfig config, TimeStepRefinement.Outcome mc, double wallSeconds,
                                     FokkerPlanckSolution finiteTimeBound, AmsTimeStep.Outcome amsStep) {

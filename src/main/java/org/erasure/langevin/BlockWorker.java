@@ -120,24 +120,22 @@ final class BlockWorker {
     /** As {@link #runBlock(int, GaussianStream, ErasureTally)}; the block's first trajectory has number firstIndex. */
     void runBlock(int n, GaussianStream rng, ErasureTally out, long firstIndex) {
         simulate(n, rng, firstIndex);
+        // the differences to the coupled twin, unless it diverged (then the estimate is void, said once per block)
+        final org.erasure.stats.TimeStepTally twin = coupled && !coarseDiverged ? out.timeStep() : null;
+        if (coupled && coarseDiverged && out.timeStep() != null) {
+            out.timeStep().markCoarseDiverged();
+        }
         for (int i = 0; i < n; i++) {
             final double dk = underdamped ? 0.5 * mass * v[i] * v[i] - k0[i] : 0;
             final boolean wrong = run.problem().target().isWrong(x[i], barrierEnd);
             out.add(w[i], wAbs[i], q[i], u[i] - u0[i], dk, x[i], bit[i], wrong, wrongAtProtocolEnd[i]);
+            if (twin != null) {
+                final boolean wrongc = run.problem().target().isWrong(xc[i], barrierEnd);
+                twin.add(w[i] - wc[i], wAbs[i] - wAbsc[i], q[i] - qc[i], (wrong ? 1 : 0) - (wrongc ? 1 : 0),
+                        (wrongAtProtocolEnd[i] ? 1 : 0) - (wrongAtProtocolEndc[i] ? 1 : 0));
+            }
             if (recording != null && recording.wantsTrajectories()) {
                 recording.trajectory(firstIndex + i, x0[i], x[i], w[i], wAbs[i], q[i], bit[i], wrong);
-            }
-        }
-        if (coupled && out.timeStep() != null) {
-            if (coarseDiverged) {
-                out.timeStep().markCoarseDiverged();
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                final boolean wrong = run.problem().target().isWrong(x[i], barrierEnd);
-                final boolean wrongc = run.problem().target().isWrong(xc[i], barrierEnd);
-                out.timeStep().add(w[i] - wc[i], wAbs[i] - wAbsc[i], q[i] - qc[i], (wrong ? 1 : 0) - (wrongc ? 1 : 0),
-                        (wrongAtProtocolEnd[i] ? 1 : 0) - (wrongAtProtocolEndc[i] ? 1 : 0));
             }
         }
     }

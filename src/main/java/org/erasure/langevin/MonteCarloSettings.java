@@ -55,11 +55,11 @@ public record MonteCarloSettings(Integrator integrator, double dt, long trajecto
      */
     public LangevinRun run(ErasureProblem problem) {
         final TimeGrid grid = grid(problem);
-        StabilityCheck.requireStable(problem, grid, "the time step");
+        final double largestStable = StabilityCheck.requireStable(problem, grid, "the time step");
         // the coupled twin runs at twice the step; where that is unstable the time-step error cannot be estimated
         // this way, and the run says so (TimeStepError.of gives null)
         return new LangevinRun(problem, integrator, grid, trajectories, seed, workHistogram,
-                StabilityCheck.isStable(problem, 2 * grid.dt()));
+                2 * grid.dt() < largestStable);
     }
 
     /** The same settings with the step chosen by {@code dt: auto} for this problem. */
@@ -73,8 +73,4 @@ public record MonteCarloSettings(Integrator integrator, double dt, long trajecto
         return new MonteCarloSettings(integrator, step, trajectories, seed, workHistogram, false, tolerance);
     }
 
-    /** The same settings with another number of trajectories. */
-    public MonteCarloSettings withTrajectories(long n) {
-        return new MonteCarloSettings(integrator, dt, n, seed, workHistogram, autoDt, tolerance);
-    }
 }

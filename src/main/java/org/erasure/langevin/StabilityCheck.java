@@ -25,10 +25,11 @@ public final class StabilityCheck {
      * Refuses a grid whose step the explicit integrators cannot run stably on this problem.
      *
      * @param what names the step in the message (a configuration key, say)
+     * @return the largest stable step (τ_D), as {@link #largestStableStep}, from the same scan of the protocol
      * @throws IllegalArgumentException naming the step, its largest stable value and why
      */
-    public static void requireStable(ErasureProblem problem, TimeGrid grid, String what) {
-        requireStable(problem.potential(), problem.protocol(), grid.dt(),
+    public static double requireStable(ErasureProblem problem, TimeGrid grid, String what) {
+        return requireStable(problem.potential(), problem.protocol(), grid.dt(),
                 problem.dynamics() instanceof Dynamics.Underdamped u ? u.mass() : Double.NaN, what);
     }
 
@@ -83,7 +84,7 @@ public final class StabilityCheck {
      * @param mass reduced mass for underdamped dynamics (NaN when overdamped): BAOAB's kicks and drifts
      *             are the velocity Verlet scheme, unstable once ω·dt ≥ 2 with ω² = κ/μ
      */
-    private static void requireStable(Potential p, Protocol protocol, double dt, double mass, String what) {
+    private static double requireStable(Potential p, Protocol protocol, double dt, double mass, String what) {
         final double kappaMax = maxCurvature(p, protocol);
         if (!Double.isNaN(mass)) {
             final double omega = Math.sqrt(kappaMax / mass);
@@ -93,7 +94,7 @@ public final class StabilityCheck {
                                 + "(curvature %.3g over mass %.3g), so dt must be below %.3g (about 10x smaller for accuracy)",
                         what, dt, omega, kappaMax, mass, 2 / omega));
             }
-            return;
+            return 2 / omega;
         }
         if (kappaMax * dt >= 2) {
             throw new IllegalArgumentException(String.format(
@@ -101,5 +102,6 @@ public final class StabilityCheck {
                             + "so dt must be below %.3g (and about 10x smaller for accuracy)",
                     what, dt, kappaMax, 2 / kappaMax));
         }
+        return 2 / kappaMax;
     }
 }

@@ -41,11 +41,6 @@ public final class AmsTimeStep {
     public record Outcome(LangevinRun run, AmsResult estimate, AmsResult second, double secondDt, double logDifference,
                           double logStderr, boolean withinTolerance, List<String> history) {
 
-        /** The splitting estimate without a time-step error (not estimated). */
-        public static Outcome unjudged(LangevinRun run, AmsResult estimate) {
-            return new Outcome(run, estimate, null, Double.NaN, Double.NaN, Double.NaN, false, List.of());
-        }
-
         /** The time-step error of ln ε, |logDifference|; NaN when not estimated. */
         public double logError() {
             return Math.abs(logDifference);
