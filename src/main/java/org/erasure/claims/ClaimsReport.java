@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.erasure.config.ClaimsSettings;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Report;
 import org.erasure.io.Table;

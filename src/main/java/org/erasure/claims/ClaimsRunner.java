@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.erasure.Erasure;
+import org.erasure.config.ClaimsSettings;
 import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;

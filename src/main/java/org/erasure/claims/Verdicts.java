@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.erasure.config.ClaimsSettings;
 import org.erasure.physics.ErasureBounds;
 
 /**

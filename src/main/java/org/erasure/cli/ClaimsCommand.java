@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.erasure.claims.ClaimsReport;
 import org.erasure.claims.ClaimsRunner;
-import org.erasure.claims.ClaimsSettings;
+import org.erasure.config.ClaimsSettings;
 import org.erasure.config.ClaimsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

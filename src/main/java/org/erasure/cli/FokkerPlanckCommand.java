@@ -89,7 +89,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         }
         final FokkerPlanckResult r = solution.result();
         final double wall = (System.nanoTime() - t0) * 1e-9;
-        final Table.Row s = FokkerPlanckSummary.columns(config, solution, wall);
+        final Table.Row s = FokkerPlanckSummary.columns(config.run(), solution, wall);
         final PhysicalUnits u = config.units();
         out.printf(Locale.ROOT, "  <W>   = %.6f +- %.1g kT = %.4g zJ = %.4g eV   (+- numerical error)%n", r.meanWork(),
                 solution.workError(), u.toZeptoJoule(r.meanWork()), u.toElectronVolt(r.meanWork()));
@@ -130,7 +130,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         runInfo.put("cells", r.cells());
         runInfo.put("wall_time_s", wall);
         files.put("run.json", RunRecord.json("fokker-planck",
-                spec.commandLine().getParseResult().originalArgs(), config, runInfo, s.asMap()));
+                spec.commandLine().getParseResult().originalArgs(), config.tree(), runInfo, s.asMap()));
         final List<Path> figures = AtomicFiles.writeWithFigures(dir, files, PlotCommand::figures);
         out.println("wrote " + dir.resolve("summary.csv") + ", densities.csv and run.json");
         for (Path f : figures) {

@@ -175,7 +175,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                 ErasureProblem.of(opt.member().potential(), opt.member().protocol()).withTarget(config.target())
                         .withHold(hold),
                 config.monteCarlo(), grid, config.rareEvent(), config.tree());
-        row.putAll("", FokkerPlanckSummary.columns(verifiedConfig, v, wall));
+        row.putAll("", FokkerPlanckSummary.columns(verifiedConfig.run(), v, wall));
         final Map<String, String> files = new LinkedHashMap<>();
         files.put("optimized.yaml", OptimizedConfig.yaml(config.tree(), opt.member(), grid,
                 config.name() + "-optimized", String.format(Locale.ROOT,
@@ -186,7 +186,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         files.put("optimize.csv", Table.of(row).csv());
         files.put("protocol_table.txt", protocolTable(opt.member().protocol(), tableRows));
         files.put("optimize.json", RunRecord.json("optimize", spec.commandLine().getParseResult().originalArgs(),
-                config, Map.of("description", fam.describe(opt.unit())), row.asMap()));
+                config.tree(), Map.of("description", fam.describe(opt.unit())), row.asMap()));
         AtomicFiles.writeAll(dir, files);
         out.println("wrote " + dir.resolve("optimized.yaml") + " (fokker-planck on it reproduces the verified numbers)");
         out.printf(Locale.ROOT, "wrote %s (%d rows 'c0 c1' = (%s), timing: intervals; a piecewise-constant "

@@ -151,7 +151,7 @@ public final class RetentionCommand implements Callable<Integer> {
         info.put("cells", cells);
         info.put("controls", List.of(c0, c1));
         files.put("retention.json", RunRecord.json("retention", spec.commandLine().getParseResult().originalArgs(),
-                config, info, needed));
+                config.tree(), info, needed));
         AtomicFiles.writeAll(dir, files);
         out.println("wrote " + dir.resolve("retention.csv"));
         out.flush();

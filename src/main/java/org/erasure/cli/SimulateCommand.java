@@ -136,7 +136,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 ams.history().forEach(h -> out.println("    splitting " + h));
             }
         }
-        final Table.Row summary = MonteCarloSummary.columns(config, mc, wall, finiteTimeBound(config), ams);
+        final Table.Row summary = MonteCarloSummary.columns(config.run(), mc, wall, finiteTimeBound(config), ams);
         // every run made (dt: auto's refinements, the run at dt/2 where 2dt is unstable) counts, coupled paths aside
         summary.put("particle_steps_per_s", particleSteps[0] / wall);
         if (ams != null) {
@@ -166,7 +166,7 @@ public final class SimulateCommand implements Callable<Integer> {
         written.add("run.json");
         runInfo.put("files_written", written);
         files.put("run.json", RunRecord.json("simulate", Arrays.asList(spec.commandLine().getParseResult()
-                .originalArgs().toArray(new String[0])), config, runInfo, summary.asMap()));
+                .originalArgs().toArray(new String[0])), config.tree(), runInfo, summary.asMap()));
         // nothing of an earlier run is deleted: files this run does not rewrite (an earlier run's trajectories.csv,
         // its figures) are set aside in earlier-<time>/, and what it replaces is said
         final List<String> replaced = before.stream().filter(files::containsKey).toList();

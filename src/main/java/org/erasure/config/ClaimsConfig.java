@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.erasure.claims.ClaimsSettings;
+import org.erasure.config.ClaimsSettings;
 
 /**
  * The settings of {@code claims}, read by the same strict reader as every configuration

@@ -43,4 +43,9 @@ public record ErasureConfig(String name, PhysicalUnits units, ErasureProblem pro
     public Protocol protocol() { return problem.protocol(); }
     public TargetWell target() { return problem.target(); }
     public long seed() { return monteCarlo.seed(); }
+
+    /** The run without its configuration tree: what the result writers of {@code io} describe. */
+    public org.erasure.ErasureRun run() {
+        return new org.erasure.ErasureRun(name, units, problem, monteCarlo, fokkerPlanck, rareEvent);
+    }
 }

@@ -1,6 +1,6 @@
 package org.erasure.io;
 
-import org.erasure.config.ErasureConfig;
+import org.erasure.ErasureRun;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.physics.ErasureBounds;
@@ -18,7 +18,7 @@ public final class FokkerPlanckSummary {
     private FokkerPlanckSummary() {
     }
 
-    public static Table.Row columns(ErasureConfig config, FokkerPlanckSolution s, double wall) {
+    public static Table.Row columns(ErasureRun config, FokkerPlanckSolution s, double wall) {
         final FokkerPlanckResult r = s.result();
         final PhysicalUnits units = config.units();
         final double eps = ErasureBounds.requireProbability("error_rate", r.error());

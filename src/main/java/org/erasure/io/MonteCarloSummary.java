@@ -1,6 +1,6 @@
 package org.erasure.io;
 
-import org.erasure.config.ErasureConfig;
+import org.erasure.ErasureRun;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.langevin.LangevinRun;
 import org.erasure.langevin.TimeStepError;
@@ -108,7 +108,7 @@ public final class MonteCarloSummary {
      *                        reported with its numerical error, or null (underdamped or fixed-start problems)
      * @param amsStep         the splitting estimate with its time-step error, or null
      */
-    public static Table.Row columns(ErasureConfig config, TimeStepRefinement.Outcome mc, double wallSeconds,
+    public static Table.Row columns(ErasureRun config, TimeStepRefinement.Outcome mc, double wallSeconds,
                                     FokkerPlanckSolution finiteTimeBound, AmsTimeStep.Outcome amsStep) {
         final LangevinRun run = mc.run();
         final ErasureTally t = mc.tally();

@@ -1,12 +1,12 @@
 package org.erasure.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.erasure.config.ErasureConfig;
 
 /** The JSON record beside every result: exact configuration, seed, versions and timings. */
 public final class RunRecord {
@@ -16,13 +16,13 @@ public final class RunRecord {
     private RunRecord() {
     }
 
-    public static String json(String command, List<String> args, ErasureConfig config, Map<String, Object> extra,
+    public static String json(String command, List<String> args, JsonNode configuration, Map<String, Object> extra,
                               Map<String, Object> results) {
         final ObjectNode root = JSON.createObjectNode();
         root.put("command", command);
         root.putPOJO("arguments", args);
         root.put("finished_utc", Instant.now().toString());
-        root.set("configuration", config.tree());
+        root.set("configuration", configuration);
         root.putPOJO("versions", versions());
         root.putPOJO("run", extra);
         root.putPOJO("results", withoutNaN(results));

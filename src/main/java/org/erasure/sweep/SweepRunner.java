@@ -163,10 +163,10 @@ public final class SweepRunner {
             final AmsTimeStep.Outcome ams = spec.engine() == SweepSpec.Engine.AMS ? AmsTimeStep.estimate(mc.run(),
                     config.rareEvent().orElse(defaultAms(config.seed())), threads, config.monteCarlo().tolerance(),
                     config.monteCarlo().autoDt()) : null;
-            putAll(row, MonteCarloSummary.columns(config, mc, 1, null, ams), both ? "mc_" : "");
+            putAll(row, MonteCarloSummary.columns(config.run(), mc, 1, null, ams), both ? "mc_" : "");
         }
         if (spec.engine().fp()) {
-            putAll(row, FokkerPlanckSummary.columns(config, Erasure.solve(config.problem(), config.fokkerPlanck()), 1),
+            putAll(row, FokkerPlanckSummary.columns(config.run(), Erasure.solve(config.problem(), config.fokkerPlanck()), 1),
                     both ? "fp_" : "");
         }
         return row;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.erasure.cli.SimulateCommandTest;
 import org.erasure.config.ClaimsConfig;
+import org.erasure.config.ClaimsSettings;
 import org.erasure.io.Table;
 import org.erasure.physics.ErasureBounds;
 import org.junit.jupiter.api.Test;

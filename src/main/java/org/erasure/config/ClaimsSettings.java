@@ -1,4 +1,4 @@
-package org.erasure.claims;
+package org.erasure.config;
 
 import java.util.List;
 
