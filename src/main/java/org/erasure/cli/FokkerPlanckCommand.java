@@ -113,10 +113,10 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  grid %d cells of %.3g x_m, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
                 r.cellWidth(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
                 s.number("cell_steps_per_s"));
-        for (String w : solution.warnings()) {
+        for (String w : org.erasure.io.FokkerPlanckWarnings.of(solution)) {
             out.println("  WARNING: " + w);
         }
-        if (!solution.warnings().isEmpty()) {
+        if (!org.erasure.io.FokkerPlanckWarnings.of(solution).isEmpty()) {
             out.printf(Locale.ROOT, "  (for example --set fokker_planck.cells=%d --set fokker_planck.time_steps=%d)%n",
                     2 * fs.cells(), 2 * fs.timeSteps());
         }

@@ -149,7 +149,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                 v.errorRateError(), opt.feasible() ? "meets the target" : "MISSES the target",
                 ErasureBounds.generalizedLandauer(r.error()), ErasureBounds.logInverseError(r.error()),
                 r.finiteTimeBound());
-        for (String w : v.warnings()) {
+        for (String w : org.erasure.io.FokkerPlanckWarnings.of(v)) {
             out.println("  WARNING: " + w);
         }
         final List<String> onBounds = fam.parametersOnBounds(opt.unit());

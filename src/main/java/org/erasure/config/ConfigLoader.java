@@ -275,7 +275,7 @@ public final class ConfigLoader {
         final ConfigNode proto = root.child("protocol");
         final double tau = readTime(proto, "tau", units, true);
         final Protocol protocol = readProtocol(proto, potential, tau, baseDir);
-        final TargetWell target = enumValue(proto, "target", "right", TargetWell::fromKey);
+        final TargetWell target = enumValue(proto, "target", "right", ConfigWords::target);
         double hold = readTime(proto, "hold", units, false);
         hold = Double.isNaN(hold) ? 0 : hold;
         proto.finish();
@@ -286,7 +286,7 @@ public final class ConfigLoader {
             throw dyn.error("'" + dyn.key("model") + "' must be overdamped or underdamped, got '" + model + "'");
         }
         final boolean underdamped = model.equals("underdamped");
-        final Integrator integrator = enumValue(dyn, "integrator", underdamped ? "baoab" : "heun", Integrator::fromKey);
+        final Integrator integrator = enumValue(dyn, "integrator", underdamped ? "baoab" : "heun", ConfigWords::integrator);
         if (integrator.underdamped() != underdamped) {
             throw dyn.error("'" + dyn.key("integrator") + "' = " + integrator.key() + " does not integrate " + model
                     + " dynamics (overdamped: euler, heun; underdamped: baoab)");
@@ -608,7 +608,7 @@ public final class ConfigLoader {
                 final double[] end = pair(proto, "end", potential);
                 final List<double[]> rows;
                 try {
-                    rows = TableProtocol.parse(path.toString(), readTable(path));
+                    rows = ProtocolTableReader.parse(path.toString(), readTable(path));
                     for (double[] r : rows) {
                         potential.validateControls(r[0], r[1]);
                     }

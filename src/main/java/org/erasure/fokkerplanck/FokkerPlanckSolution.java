@@ -1,9 +1,5 @@
 package org.erasure.fokkerplanck;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * A Fokker–Planck result with an estimate of its discretisation error (SPEC 3.2): the problem solved at
  * the requested resolution and again at half of it (half the cells, half the time steps). With the
@@ -82,26 +78,17 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
 
     /** Whether ε and ⟨W⟩ are within the tolerance. */
     public boolean withinTolerance() {
-        return warnings().isEmpty();
+        return errorRateWithinTolerance() && workWithinTolerance();
     }
 
-    /**
-     * One sentence per value whose numerical error exceeds the tolerance; empty when none does. The sentences
-     * hold no comma, so they stand in a CSV cell unquoted.
-     */
-    public List<String> warnings() {
-        final List<String> w = new ArrayList<>();
-        if (!(errorRateRelativeError() <= tolerance.relativeError())) {
-            w.add(String.format(Locale.ROOT, "eps = %.4g carries a numerical error of %.2g (%.2g %% relative; the "
-                            + "tolerance is %.2g %%): refine the grid (more cells and time steps)",
-                    result.error(), errorRateError(), 100 * errorRateRelativeError(), 100 * tolerance.relativeError()));
-        }
-        if (!(workError() <= tolerance.energyFor(result.meanWork()))) {
-            w.add(String.format(Locale.ROOT, "<W> = %.6f kT carries a numerical error of %.2g kT (the tolerance is "
-                            + "%.2g kT): refine the grid (more cells and time steps)", result.meanWork(),
-                    workError(), tolerance.energyFor(result.meanWork())));
-        }
-        return w;
+    /** Whether ε's relative numerical error is within the tolerance. */
+    public boolean errorRateWithinTolerance() {
+        return errorRateRelativeError() <= tolerance.relativeError();
+    }
+
+    /** Whether ⟨W⟩'s numerical error is within the tolerance. */
+    public boolean workWithinTolerance() {
+        return workError() <= tolerance.energyFor(result.meanWork());
     }
 
     private static double diff(double a, double b) {

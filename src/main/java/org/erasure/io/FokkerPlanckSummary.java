@@ -66,7 +66,7 @@ public final class FokkerPlanckSummary {
         c.put("finite_time_bound_numerical_error_kT", s.finiteTimeBoundError());
         c.put("quasi_static_work_kT", r.quasiStaticWork());
         c.put("within_numerical_tolerance", s.withinTolerance());
-        c.put("numerical_warning", String.join("; ", s.warnings()));
+        c.put("numerical_warning", String.join("; ", FokkerPlanckWarnings.of(s)));
         c.put("temperature_K", units.temperatureK());
         c.put("mean_work_zJ", units.toZeptoJoule(r.meanWork()));
         c.put("mean_work_eV", units.toElectronVolt(r.meanWork()));

@@ -10,6 +10,7 @@ import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.rare.AmsResult;
+import org.erasure.rare.AmsValidity;
 import org.erasure.stats.BinomialInterval;
 import org.erasure.stats.ErasureTally;
 
@@ -23,59 +24,39 @@ public final class MonteCarloSummary {
     }
 
     /**
-     * The overdamped committor score (at x + μv) has been checked against direct sampling up to a local quality
-     * factor √(U''μ) of 2.5 (μ = 0.1) and trusted to this one; on the cantilever (Q = 7) it came out 1000 times below
-     * direct sampling (8.9e-8 vs 7.7e-5).
-     */
-    public static final double AMS_VALIDATED_QUALITY = 4;
-
-    /**
-     * The range of quality factors over which the phase-space committor score has been checked against direct
-     * sampling (the cantilever protocol at c = 3 to 4, one and two periods: see the README).
-     */
-    public static final double[] PHASE_SPACE_VALIDATED_QUALITY = {2.5, 7};
-
-    /**
-     * Words for a splitting estimate that cannot be vouched for, or empty: underdamped dynamics outside the range
-     * over which the score used has been checked against direct sampling, or a relative standard error above
-     * {@link #AMS_TRUSTED_RELATIVE_ERROR}.
+     * Words for a splitting estimate that cannot be vouched for by {@link AmsValidity}, or empty: underdamped dynamics
+     * outside the range over which the score used has been checked against direct sampling, or a relative standard
+     * error above {@link AmsValidity#TRUSTED_RELATIVE_ERROR}.
      */
     public static String amsWarning(LangevinRun run, AmsResult ams) {
-        final String range = rangeWarning(run, ams.score());
-        if (!(ams.relativeError() > AMS_TRUSTED_RELATIVE_ERROR)) {
+        final AmsValidity v = AmsValidity.of(run, ams);
+        final String range = rangeWarning(v);
+        if (v.precise()) {
             return range;
         }
         final String spread = String.format(java.util.Locale.ROOT, "%sof uncertain precision: the relative standard error "
                 + "is %.2g (> %.1f), so a few of the %d repetitions carry the estimate and its spread is itself poorly "
                 + "known (splitting estimates are skewed: most repetitions fall low, rare ones high) - run more "
-                + "repetitions", range.isEmpty() ? "" : "; ", ams.relativeError(), AMS_TRUSTED_RELATIVE_ERROR,
-                ams.repetitions());
+                + "repetitions", range.isEmpty() ? "" : "; ", v.relativeError(), AmsValidity.TRUSTED_RELATIVE_ERROR,
+                v.repetitions());
         return range + spread;
     }
 
-    /**
-     * A relative standard error above this marks a splitting estimate whose error bar cannot be vouched for: on the
-     * cantilever's deep tail (ε ~ 1e-16) repeated runs of 20 repetitions scattered by 10x with relative errors of 0.4
-     * to 1, where the runs checked against direct sampling had 0.05 to 0.25.
-     */
-    public static final double AMS_TRUSTED_RELATIVE_ERROR = 0.5;
-
-    private static String rangeWarning(LangevinRun run, String scoreKey) {
-        if (!run.integrator().underdamped()) {
+    private static String rangeWarning(AmsValidity v) {
+        if (v.scoreValidated()) {
             return "";
         }
-        final double quality = org.erasure.rare.Score.quality(run.problem());
-        if (scoreKey.equals(org.erasure.rare.Score.PhaseSpaceCommittorScore.KEY)) {
-            final double[] r = PHASE_SPACE_VALIDATED_QUALITY;
-            return quality >= r[0] * (1 - 1e-9) && quality <= r[1] * (1 + 1e-9) ? "" : String.format(java.util.Locale.ROOT, "not validated: the "
+        if (v.phaseSpaceScore()) {
+            final double[] r = AmsValidity.PHASE_SPACE_VALIDATED_QUALITY;
+            return String.format(java.util.Locale.ROOT, "not validated: the "
                     + "phase-space committor score was checked against direct sampling for quality factors sqrt(U'' mu) "
                     + "from %.3g to %.3g, this problem's is %.3g - check it against direct sampling where eps is "
-                    + "resolvable", r[0], r[1], quality);
+                    + "resolvable", r[0], r[1], v.quality());
         }
-        return quality <= AMS_VALIDATED_QUALITY ? "" : String.format(java.util.Locale.ROOT, "not validated: the dynamics "
+        return String.format(java.util.Locale.ROOT, "not validated: the dynamics "
                 + "oscillate in the well (quality sqrt(U'' mu) = %.3g > %.0f) and the score %s is built on the overdamped "
                 + "committor, which underestimated eps by up to 1000x against direct sampling on such a problem - use "
-                + "rare_event.score: phase-space (or auto)", quality, AMS_VALIDATED_QUALITY, scoreKey);
+                + "rare_event.score: phase-space (or auto)", v.quality(), AmsValidity.VALIDATED_QUALITY, v.scoreKey());
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.erasure.langevin;
 
-import java.util.Locale;
-
 /**
  * Integrators for the Langevin equation in reduced units (energy kT, length x_m, time
  * τ_D = γ x_m²/kT): overdamped dx = −∂ₓU dt + √2 dW, or underdamped μ dv = −∂ₓU dt − v dt + √2 dW,
@@ -46,12 +44,4 @@ public enum Integrator {
         return this == BAOAB;
     }
 
-    public static Integrator fromKey(String key) {
-        for (Integrator i : values()) {
-            if (i.key.equals(key.toLowerCase(Locale.ROOT))) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown integrator '" + key + "' (known: euler, heun, baoab)");
-    }
 }

@@ -6,17 +6,6 @@ import java.util.Locale;
 public enum TargetWell {
     LEFT, RIGHT;
 
-    public static TargetWell fromKey(String key) {
-        switch (key.toLowerCase(Locale.ROOT)) {
-            case "left":
-                return LEFT;
-            case "right":
-                return RIGHT;
-            default:
-                throw new IllegalArgumentException("target must be 'left' or 'right', got '" + key + "'");
-        }
-    }
-
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

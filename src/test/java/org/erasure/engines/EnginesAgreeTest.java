@@ -49,7 +49,7 @@ class EnginesAgreeTest {
                 fp.result().holdSteps(), "the hold's geometric steps, as counted up front");
         // work is done by the protocol only; the hold adds heat: first law over the whole run
         assertEquals(fp.result().meanWork() - fp.result().meanHeat(), fp.result().meanDeltaU(), 1e-10);
-        assertTrue(fp.withinTolerance(), String.join("; ", fp.warnings()));
+        assertTrue(fp.withinTolerance(), String.join("; ", org.erasure.io.FokkerPlanckWarnings.of(fp)));
     }
 
     /**

@@ -29,7 +29,7 @@ class NumericalErrorTest {
         final FokkerPlanckSolution coarse = Erasure.solve(p, new FokkerPlanckSettings(600, 1600, 2, new double[0]));
         assertTrue(coarse.result().error() > 0, "eps = " + coarse.result().error());
         assertFalse(coarse.withinTolerance(), "an unconverged eps is flagged");
-        assertTrue(coarse.warnings().get(0).startsWith("eps = "), coarse.warnings().toString());
+        assertTrue(org.erasure.io.FokkerPlanckWarnings.of(coarse).get(0).startsWith("eps = "), org.erasure.io.FokkerPlanckWarnings.of(coarse).toString());
         final FokkerPlanckSolution mid = Erasure.solve(p, new FokkerPlanckSettings(1200, 3200, 2, new double[0]));
         final FokkerPlanckSolution ref = Erasure.solve(p, new FokkerPlanckSettings(4800, 12800, 2, new double[0]));
         for (FokkerPlanckSolution s : new FokkerPlanckSolution[] {coarse, mid}) {
