@@ -23,12 +23,12 @@ public final class Committor {
     /** ln q below this is treated as this (q underflows far from the wrong well late in the protocol). */
     private static final double LOG_FLOOR = -700;
 
-    private final FokkerPlanckSolver.Grid grid;
+    private final CellGrid grid;
     private final int stride;
     private final int steps;
     private final double[][] logQ;
 
-    private Committor(FokkerPlanckSolver.Grid grid, int stride, int steps, double[][] logQ) {
+    private Committor(CellGrid grid, int stride, int steps, double[][] logQ) {
         this.grid = grid;
         this.stride = stride;
         this.steps = steps;
@@ -47,7 +47,7 @@ public final class Committor {
             throw new IllegalArgumentException("the committor needs at least " + FokkerPlanckSolver.MIN_CELLS
                     + " cells and 2 time slices");
         }
-        final FokkerPlanckSolver.Grid g = FokkerPlanckSolver.Grid.of(potential, protocol, cells);
+        final CellGrid g = CellGrid.of(potential, protocol, cells);
         final double left = g.left();
         final double h = g.h();
         final int n = g.n();

@@ -85,8 +85,8 @@ public final class FokkerPlanckEngine {
                 task(problem, half, halfGrid.refined(), true, progress), task(problem, half, halfGrid, false, progress));
         tasks.forEach(helpers::execute);
         final FokkerPlanckResult fineFine = run(problem, settings, grid.refined(), true, progress);
-        final FokkerPlanckResult fine = FokkerPlanckSolver.richardson(fineFine, Futures.runOrGet(tasks.get(0)));
-        final FokkerPlanckResult coarse = FokkerPlanckSolver.richardson(Futures.runOrGet(tasks.get(1)),
+        final FokkerPlanckResult fine = Richardson.richardson(fineFine, Futures.runOrGet(tasks.get(0)));
+        final FokkerPlanckResult coarse = Richardson.richardson(Futures.runOrGet(tasks.get(1)),
                 Futures.runOrGet(tasks.get(2)));
         return new FokkerPlanckSolution(fine, coarse, settings, tolerance);
     }
@@ -150,7 +150,7 @@ public final class FokkerPlanckEngine {
         final FutureTask<FokkerPlanckResult> coarse = task(problem, s, grid, false, progress, mode);
         helpers.execute(coarse);
         final FokkerPlanckResult fine = run(problem, s, grid.refined(), true, progress, mode);
-        return FokkerPlanckSolver.richardson(fine, Futures.runOrGet(coarse));
+        return Richardson.richardson(fine, Futures.runOrGet(coarse));
     }
 
     /** One first-order run of both bit values ({@code SPLIT}), as reported solves run. */

@@ -52,7 +52,7 @@ public final class HoppingSpectrum {
             throw new IllegalArgumentException("the grid needs at least " + MIN_CELLS + " cells, got " + cells);
         }
         final double[] r = potential.confiningInterval(c0, c1);
-        final double[] domain = FokkerPlanckSolver.widened(r[0], r[1]);
+        final double[] domain = DensityFunctionals.widened(r[0], r[1]);
         final double lo = domain[0];
         final double hi = domain[1];
         final double h = (hi - lo) / cells;
@@ -62,7 +62,7 @@ public final class HoppingSpectrum {
             x[i] = lo + (i + 0.5) * h;
             u[i] = potential.energy(x[i], c0, c1);
         }
-        final double[] pi = FokkerPlanckSolver.boltzmann(u);
+        final double[] pi = DensityFunctionals.boltzmann(u);
         final double[] up = new double[cells - 1];
         final double[] down = new double[cells - 1];
         for (int i = 0; i < cells - 1; i++) {

@@ -292,10 +292,10 @@ class FokkerPlanckSolverTest {
         // the generic rates from the full energies to rounding.
         final QuarticDoubleWell w = QuarticDoubleWell.of(40);
         final KeyframeProtocol p = KeyframeProtocol.fourStep(0.3, 0.3, 150);
-        final FokkerPlanckSolver.Grid g = FokkerPlanckSolver.Grid.of(w, p, 240);
+        final CellGrid g = CellGrid.of(w, p, 240);
         final int n = g.n();
         final double xMax = Math.max(Math.abs(g.centres()[0]), Math.abs(g.centres()[n - 1]));
-        final FokkerPlanckSolver.Landscape walked = new FokkerPlanckSolver.Landscape(w, p, g);
+        final RateLandscape walked = new RateLandscape(w, p, g);
         final double[] u = new double[n];
         final double[] up = new double[n - 1];
         final double[] down = new double[n - 1];
@@ -307,7 +307,7 @@ class FokkerPlanckSolverTest {
         int steep = 0;
         for (int k = 1; k <= 300; k++) {
             walked.at(k * 1e-3, 1e-3, u, up, down);
-            new FokkerPlanckSolver.Landscape(w, p, g).at(k * 1e-3, 1e-3, freshU, freshUp, freshDown);
+            new RateLandscape(w, p, g).at(k * 1e-3, 1e-3, freshU, freshUp, freshDown);
             assertTrue(java.util.Arrays.equals(up, freshUp) && java.util.Arrays.equals(down, freshDown),
                     "step " + k + ": the rates depend on the steps before");
             ScharfetterGummel.rates(u, 1 / (g.h() * g.h()), plainUp, plainDown, n, new double[n]);

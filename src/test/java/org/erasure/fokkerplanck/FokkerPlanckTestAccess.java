@@ -7,6 +7,6 @@ public final class FokkerPlanckTestAccess {
     }
 
     public static double exProbability(double fine, double coarse) {
-        return FokkerPlanckSolver.exProbability(fine, coarse);
+        return Richardson.exProbability(fine, coarse);
     }
 }
