@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.erasure.optimize.Solves;
 import org.erasure.Erasure;
 import org.erasure.config.ClaimsSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
@@ -40,7 +41,7 @@ final class FrontierExperiment {
         for (double tau : s.frontierTaus()) {
             // the targets at one duration search one family: a member solved for one is not solved again for another
             final FourStepFamily family = FourStepFamily.of(tau, s.maxTilt(), s.barrierRange()[0], s.barrierRange()[1]);
-            final ProtocolOptimizer.Solves solves = new ProtocolOptimizer.Solves(family, TargetWell.RIGHT, 0,
+            final Solves solves = new Solves(family, TargetWell.RIGHT, 0,
                     ClaimsEngines.optimizerSettings(s));
             for (double eps : s.frontierErrors()) {
                 keys.add(new double[] {tau, eps});

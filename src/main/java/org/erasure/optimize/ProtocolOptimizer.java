@@ -1,21 +1,16 @@
 package org.erasure.optimize;
 
 import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.TargetWell;
-import org.erasure.physics.ErasureBounds;
 
 /**
  * Minimises ⟨W⟩ over a {@link ProtocolFamily} subject to ε ≤ ε_target, with the Fokker–Planck solver
@@ -164,11 +159,11 @@ public final class ProtocolOptimizer {
         // Every evaluation is remembered, per phase (start and global search, then each local search): an optimiser
         // that runs out of budget throws and loses its own best. Combined in phase order, first seen wins ties: the
         // same point whether the local searches run one after the other or side by side.
-        final Seen[] seen = {new Seen(), new Seen(), new Seen()};
+        final SeenBest[] seen = {new SeenBest(), new SeenBest(), new SeenBest()};
         // Solves already done are kept by point (solves): the local searches start from points already evaluated, and
         // the best point is reported with its search-grid result; a repeated point costs no second solve.
         final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        final java.util.function.BiFunction<Seen, java.util.concurrent.Executor, MultivariateFunction> objective =
+        final java.util.function.BiFunction<SeenBest, java.util.concurrent.Executor, MultivariateFunction> objective =
                 (phase, exec) -> u -> {
                     count.incrementAndGet();
                     if (progress != null) {
@@ -194,26 +189,26 @@ public final class ProtocolOptimizer {
                 solves.prefetch(java.util.Arrays.asList(points), helpers);
                 return java.util.Arrays.stream(points).mapToDouble(solved::value).toArray();
             }, family.start(), 0.3, CovarianceMatrixAdaptation.defaultPopulation(n), s.evaluations() / 3, s.seed());
-            best = better(best, new PointValuePair(g.point(), g.value()));
+            best = LocalSearch.better(best, new PointValuePair(g.point(), g.value()));
             // local: BOBYQA from the best point and from the start, independent searches; with helpers the second
             // is handed to them and runs beside the first (or after it, on the caller, if no helper took it); their
             // solves are unshared, as the global search's
-            final double[] fromBest = clampUnit(best.getPoint());
-            final double[] fromStart = clampUnit(family.start());
+            final double[] fromBest = LocalSearch.clampUnit(best.getPoint());
+            final double[] fromStart = LocalSearch.clampUnit(family.start());
             if (helpers != null) {
                 // BOBYQA's first 2n + 1 points do not depend on the values there (Powell 2009, PRELIM): both searches'
                 // are solved side by side first, and the searches find them done
-                final java.util.List<double[]> first = new java.util.ArrayList<>(initialPoints(fromBest, LOCAL_RADIUS));
-                first.addAll(initialPoints(fromStart, LOCAL_RADIUS));
+                final java.util.List<double[]> first = new java.util.ArrayList<>(LocalSearch.initialPoints(fromBest, LOCAL_RADIUS));
+                first.addAll(LocalSearch.initialPoints(fromStart, LOCAL_RADIUS));
                 solves.prefetch(first, helpers);
             }
             final java.util.concurrent.FutureTask<PointValuePair> second = new java.util.concurrent.FutureTask<>(
-                    () -> localSearch(objective.apply(seen[2], null), fromStart, bounds, n, s));
+                    () -> LocalSearch.localSearch(objective.apply(seen[2], null), fromStart, bounds, n, s));
             if (helpers != null) {
                 helpers.execute(second);
             }
-            best = better(best, localSearch(objective.apply(seen[1], null), fromBest, bounds, n, s));
-            best = better(best, org.erasure.util.Futures.runOrGet(second));
+            best = LocalSearch.better(best, LocalSearch.localSearch(objective.apply(seen[1], null), fromBest, bounds, n, s));
+            best = LocalSearch.better(best, org.erasure.util.Futures.runOrGet(second));
         } else {
             final org.apache.commons.math3.optim.univariate.UnivariatePointValuePair p =
                     new org.apache.commons.math3.optim.univariate.BrentOptimizer(1e-8, 1e-10).optimize(
@@ -221,248 +216,48 @@ public final class ProtocolOptimizer {
                             new org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction(
                                     x -> f.value(new double[] {x})),
                             new org.apache.commons.math3.optim.univariate.SearchInterval(0, 1, family.start()[0]));
-            best = better(best, new PointValuePair(new double[] {p.getPoint()}, p.getValue()));
+            best = LocalSearch.better(best, new PointValuePair(new double[] {p.getPoint()}, p.getValue()));
         }
-        final Seen all = new Seen();
-        for (Seen phase : seen) {
+        final SeenBest all = new SeenBest();
+        for (SeenBest phase : seen) {
             all.offer(phase.point == null ? family.start() : phase.point, phase.value);
         }
-        best = better(best, new PointValuePair(all.point, all.value));
+        best = LocalSearch.better(best, new PointValuePair(all.point, all.value));
         final ProtocolFamily.Member m = family.member(best.getPoint());
-        final FokkerPlanckSolution v = verify(problem(m, target, hold), s, helpers);
+        final FokkerPlanckSolution v = OptimumVerification.verify(problem(m, target, hold), s, helpers);
         final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
         final double[] bestPoint = best.getPoint();
         return new Optimum(bestPoint, m, v, solves.get(bestPoint, helpers),
                 feasible, count.get(),
-                fault(r, isSymmetricErasure(m)));
-    }
-
-    /**
-     * The solution at the verification grid, doubled (cells and steps) up to {@code s.refinements()} times
-     * while its numerical error exceeds the tolerance; the last one is returned, warnings and all.
-     */
-    public static FokkerPlanckSolution verify(ErasureProblem problem, Settings s) {
-        return verify(problem, s, null);
-    }
-
-    /** As {@link #verify(ErasureProblem, Settings)}, each solve's runs shared with {@code helpers} (null: none). */
-    public static FokkerPlanckSolution verify(ErasureProblem problem, Settings s, java.util.concurrent.Executor helpers) {
-        FokkerPlanckSolution v = solve(problem, s.verify(), helpers);
-        for (int k = 0; k < s.refinements() && !v.withinTolerance(); k++) {
-            v = FokkerPlanckEngine.refine(problem, v, FokkerPlanckSolution.Tolerance.DEFAULT, helpers);
-        }
-        return v;
-    }
-
-    private static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings grid,
-                                              java.util.concurrent.Executor helpers) {
-        return FokkerPlanckEngine.solve(problem, grid, FokkerPlanckSolution.Tolerance.DEFAULT, null, helpers);
-    }
-
-    /**
-     * Whether the generalized Landauer bound applies as stated: the symmetric quartic bit at the start
-     * (equilibrium, g = 1, F = 0) and the same potential at the end. Then ⟨W⟩ ≥ ΔF_neq = KL(ρ_τ‖ρ_eq)
-     * ≥ ln 2 − H(ε) by coarse-graining onto the two wells.
-     */
-    public static boolean isSymmetricErasure(ProtocolFamily.Member m) {
-        final var p = m.protocol();
-        final double tau = p.duration();
-        return m.potential() instanceof org.erasure.physics.QuarticDoubleWell && p.control0(0) == 1
-                && p.control1(0) == 0 && p.control0(tau) == 1 && p.control1(tau) == 0;
-    }
-
-    /**
-     * A violated bound is a numerical fault, never a result: the second law (⟨W⟩ ≥ ΔF), the
-     * finite-time bound, and for symmetric erasures the generalized Landauer bound hold for every
-     * protocol. Returns null when none is violated.
-     */
-    public static String fault(FokkerPlanckResult r, boolean symmetricErasure) {
-        final double tol = 1e-6;
-        if (!(r.error() >= 0 && r.error() <= 1)) {
-            return "error probability " + r.error() + " is not a probability";
-        }
-        final double eps = r.error();
-        final double landauer = ErasureBounds.generalizedLandauer(eps);
-        if (r.meanWork() < r.finiteTimeBound() - tol) {
-            return String.format("work %.6g kT below the finite-time bound %.6g kT", r.meanWork(), r.finiteTimeBound());
-        }
-        if (r.meanWork() < r.freeEnergyChange() - tol) {
-            return String.format("work %.6g kT below the free-energy change %.6g kT", r.meanWork(), r.freeEnergyChange());
-        }
-        if (symmetricErasure && r.meanWork() < landauer - tol) {
-            return String.format("work %.6g kT below kT[ln2 - H(eps)] = %.6g kT", r.meanWork(), landauer);
-        }
-        return null;
+                OptimumVerification.fault(r, OptimumVerification.isSymmetricErasure(m)));
     }
 
     /** BOBYQA's initial trust-region radius in the unit box. */
     static final double LOCAL_RADIUS = 0.15;
 
-    /** BOBYQA from x0 on a third of the budget; the best it saw when the budget runs out is kept by its phase. */
-    private static PointValuePair localSearch(MultivariateFunction f, double[] x0, SimpleBounds bounds, int n,
-                                              Settings s) {
-        try {
-            return new BOBYQAOptimizer(2 * n + 1, LOCAL_RADIUS, 1e-5).optimize(new MaxEval(s.evaluations() / 3),
-                    new ObjectiveFunction(f), GoalType.MINIMIZE, new InitialGuess(x0), bounds);
-        } catch (TooManyEvaluationsException e) {
-            return new PointValuePair(x0, Double.POSITIVE_INFINITY);
-        }
+
+    /** The solution of {@code problem} on the verification grid, refined while outside the tolerance. */
+    public static FokkerPlanckSolution verify(ErasureProblem problem, Settings s) {
+        return OptimumVerification.verify(problem, s);
     }
 
-    /**
-     * The first 2n + 1 points Commons Math's BOBYQA (2n + 1 interpolation points) evaluates from x0 in the unit box
-     * with initial radius rho, in its order: x0 moved off the bounds as its {@code bobyqa} moves it, then that point
-     * plus and minus rho along each axis, as its {@code prelim} sets them (a step that would leave the box goes the
-     * other way, or twice as far). Only a forecast: a point it gets wrong is merely solved for nothing.
-     */
+    /** As {@link #verify(ErasureProblem, Settings)}, the two resolutions on {@code helpers}. */
+    public static FokkerPlanckSolution verify(ErasureProblem problem, Settings s, java.util.concurrent.Executor helpers) {
+        return OptimumVerification.verify(problem, s, helpers);
+    }
+
+    /** Whether a member erases symmetrically (see {@link OptimumVerification#isSymmetricErasure}). */
+    public static boolean isSymmetricErasure(ProtocolFamily.Member m) {
+        return OptimumVerification.isSymmetricErasure(m);
+    }
+
+    /** What rules a solved protocol out, or empty (see {@link OptimumVerification#fault}). */
+    public static String fault(FokkerPlanckResult r, boolean symmetricErasure) {
+        return OptimumVerification.fault(r, symmetricErasure);
+    }
+
     static java.util.List<double[]> initialPoints(double[] x0, double rho) {
-        final int n = x0.length;
-        final double[] base = x0.clone();
-        final double[] sl = new double[n];          // lower bound − base
-        final double[] su = new double[n];          // upper bound − base
-        for (int j = 0; j < n; j++) {
-            sl[j] = 0 - base[j];
-            su[j] = 1 - base[j];
-            if (sl[j] >= -rho) {
-                if (sl[j] >= 0) {
-                    base[j] = 0;
-                    sl[j] = 0;
-                    su[j] = 1;
-                } else {
-                    base[j] = rho;
-                    sl[j] = -rho;
-                    su[j] = Math.max(1 - base[j], rho);
-                }
-            } else if (su[j] <= rho) {
-                if (su[j] <= 0) {
-                    base[j] = 1;
-                    sl[j] = -1;
-                    su[j] = 0;
-                } else {
-                    base[j] = 1 - rho;
-                    sl[j] = Math.min(0 - base[j], -rho);
-                    su[j] = rho;
-                }
-            }
-        }
-        final java.util.List<double[]> points = new java.util.ArrayList<>();
-        for (int m = 0; m <= 2 * n; m++) {
-            final double[] step = new double[n];
-            if (m >= 1 && m <= n) {
-                step[m - 1] = su[m - 1] == 0 ? -rho : rho;
-            } else if (m > n) {
-                final int i = m - n - 1;
-                double b = -rho;
-                if (sl[i] == 0) {
-                    b = Math.min(2 * rho, su[i]);
-                }
-                if (su[i] == 0) {
-                    b = Math.max(-2 * rho, sl[i]);
-                }
-                step[i] = b;
-            }
-            final double[] x = new double[n];
-            for (int j = 0; j < n; j++) {
-                x[j] = Math.min(Math.max(0, base[j] + step[j]), 1);
-                if (step[j] == sl[j]) {
-                    x[j] = 0;
-                }
-                if (step[j] == su[j]) {
-                    x[j] = 1;
-                }
-            }
-            points.add(x);
-        }
-        return points;
-    }
-
-    /**
-     * Search-grid solves of one family's members by point of the unit box, for one target well, hold and search
-     * grid; shared by optimisations that differ only in their error target (claims' frontier at one duration). Each
-     * point is solved once: a thread that asks for a point another thread is solving waits for that solve (which
-     * itself never waits on this cache), and gets the same result, bit for bit.
-     */
-    public static final class Solves {
-        private final ProtocolFamily family;
-        private final TargetWell target;
-        private final double hold;
-        private final Settings settings;
-        private final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>,
-                java.util.concurrent.FutureTask<FokkerPlanckResult>> byPoint =
-                new java.util.concurrent.ConcurrentHashMap<>();
-
-        public Solves(ProtocolFamily family, TargetWell target, double hold, Settings settings) {
-            this.family = family;
-            this.target = target;
-            this.hold = hold;
-            this.settings = settings;
-        }
-
-        boolean serves(ProtocolFamily f, TargetWell t, double h, Settings s) {
-            final FokkerPlanckSettings a = settings.search();
-            final FokkerPlanckSettings b = s.search();
-            return f == family && t == target && Double.compare(h, hold) == 0 && a.cells() == b.cells()
-                    && a.timeSteps() == b.timeSteps() && a.timeOrder() == b.timeOrder();
-        }
-
-        /** Points solved or under way. */
-        public int size() {
-            return byPoint.size();
-        }
-
-        /** The solve of point u, done now (its runs shared with exec, null: none) unless done or under way. */
-        FokkerPlanckResult get(double[] u, java.util.concurrent.Executor exec) {
-            return org.erasure.util.Futures.runOrGet(task(u, exec));
-        }
-
-        /** Solves the points not yet solved side by side on helpers and the calling thread, each solve unshared. */
-        void prefetch(java.util.List<double[]> points, java.util.concurrent.Executor helpers) {
-            final java.util.List<java.util.concurrent.FutureTask<FokkerPlanckResult>> tasks = new java.util.ArrayList<>();
-            for (double[] u : points) {
-                tasks.add(task(u, null));
-            }
-            org.erasure.util.Futures.runShared(tasks, helpers);
-        }
-
-        /** The task of point u: the one already stored, or a new one, stored (not yet run). */
-        private java.util.concurrent.FutureTask<FokkerPlanckResult> task(double[] u,
-                                                                          java.util.concurrent.Executor exec) {
-            final java.util.List<Double> key = java.util.Arrays.stream(u).boxed().toList();
-            final java.util.concurrent.FutureTask<FokkerPlanckResult> known = byPoint.get(key);
-            if (known != null) {
-                return known;
-            }
-            final double[] point = u.clone();
-            final java.util.concurrent.FutureTask<FokkerPlanckResult> mine = new java.util.concurrent.FutureTask<>(
-                    () -> evaluate(family.member(point), target, hold, settings, exec));
-            final java.util.concurrent.FutureTask<FokkerPlanckResult> raced = byPoint.putIfAbsent(key, mine);
-            return raced == null ? mine : raced;
-        }
-    }
-
-    /** The lowest objective offered to it and its point (clamped to the unit box); the first one offered wins ties. */
-    private static final class Seen {
-        private double[] point;
-        private double value = Double.POSITIVE_INFINITY;
-
-        synchronized void offer(double[] u, double v) {
-            if (v < value) {
-                value = v;
-                point = clampUnit(u);
-            }
-        }
-    }
-
-    private static PointValuePair better(PointValuePair a, PointValuePair b) {
-        return b.getValue() < a.getValue() ? b : a;
-    }
-
-    private static double[] clampUnit(double[] x) {
-        final double[] y = x.clone();
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.max(0, Math.min(1, y[i]));
-        }
-        return y;
+        return LocalSearch.initialPoints(x0, rho);
     }
 }

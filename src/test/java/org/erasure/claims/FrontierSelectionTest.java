@@ -27,9 +27,9 @@ class FrontierSelectionTest {
                 new double[] {0.1, 1e-6});
         final List<ProtocolOptimizer.Optimum> found = List.of(optimum(2.2e-4, 0.5, 1e-6), optimum(252.6, 2.1e-10, 1e-9),
                 optimum(30, 1e-12, 1e-6));
-        assertEquals(1, ClaimsRunner.cheapestMeeting(keys, found, 0));
-        assertEquals(1, ClaimsRunner.cheapestMeeting(keys, found, 1));
-        assertEquals(2, ClaimsRunner.cheapestMeeting(keys, found, 2), "another duration never counts");
+        assertEquals(1, FrontierExperiment.cheapestMeeting(keys, found, 0));
+        assertEquals(1, FrontierExperiment.cheapestMeeting(keys, found, 1));
+        assertEquals(2, FrontierExperiment.cheapestMeeting(keys, found, 2), "another duration never counts");
     }
 
     @Test
@@ -37,12 +37,12 @@ class FrontierSelectionTest {
         final List<double[]> keys = List.of(new double[] {1, 1e-6}, new double[] {1, 1e-9}, new double[] {1, 1e-15});
         final List<ProtocolOptimizer.Optimum> found = List.of(optimum(5.57, 1e-19, 1e-6), optimum(5.36, 2e-13, 1e-9),
                 optimum(5.40, 1e-16, 1e-15));
-        assertEquals(1, ClaimsRunner.cheapestMeeting(keys, found, 0));
-        assertEquals(1, ClaimsRunner.cheapestMeeting(keys, found, 1));
-        assertEquals(2, ClaimsRunner.cheapestMeeting(keys, found, 2), "2e-13 misses 1e-15");
+        assertEquals(1, FrontierExperiment.cheapestMeeting(keys, found, 0));
+        assertEquals(1, FrontierExperiment.cheapestMeeting(keys, found, 1));
+        assertEquals(2, FrontierExperiment.cheapestMeeting(keys, found, 2), "2e-13 misses 1e-15");
         // none meets: the point keeps its own (infeasible) optimum
         final List<ProtocolOptimizer.Optimum> none = List.of(optimum(0.1, 0.5, 1e-6), optimum(0.2, 0.4, 1e-9),
                 optimum(0.3, 0.3, 1e-15));
-        assertEquals(2, ClaimsRunner.cheapestMeeting(keys, none, 2));
+        assertEquals(2, FrontierExperiment.cheapestMeeting(keys, none, 2));
     }
 }

@@ -134,7 +134,7 @@ class ProtocolOptimizerTest {
     void sharedSolvesChangeNoBitOfTheOptima() {
         final FourStepFamily family = FourStepFamily.of(5, 30, 8, 12);
         final ProtocolOptimizer.Settings s = new ProtocolOptimizer.Settings(200, 400, 45, 7);
-        final ProtocolOptimizer.Solves shared = new ProtocolOptimizer.Solves(family, TargetWell.RIGHT, 0, s);
+        final Solves shared = new Solves(family, TargetWell.RIGHT, 0, s);
         for (double target : new double[] {1e-4, 1e-6}) {
             final ProtocolOptimizer.Optimum own = ProtocolOptimizer.minimize(family, target, TargetWell.RIGHT, 0, s,
                     null, null);

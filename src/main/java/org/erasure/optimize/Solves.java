@@ -1,0 +1,69 @@
+package org.erasure.optimize;
+
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.model.TargetWell;
+
+/**
+ * Search-grid solves of one family's members by point of the unit box, for one target well, hold and search
+ * grid; shared by optimisations that differ only in their error target (claims' frontier at one duration). Each
+ * point is solved once: a thread that asks for a point another thread is solving waits for that solve (which
+ * itself never waits on this cache), and gets the same result, bit for bit.
+ */
+public final class Solves {
+    private final ProtocolFamily family;
+    private final TargetWell target;
+    private final double hold;
+    private final ProtocolOptimizer.Settings settings;
+    private final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>,
+            java.util.concurrent.FutureTask<FokkerPlanckResult>> byPoint =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Solves(ProtocolFamily family, TargetWell target, double hold, ProtocolOptimizer.Settings settings) {
+        this.family = family;
+        this.target = target;
+        this.hold = hold;
+        this.settings = settings;
+    }
+
+    boolean serves(ProtocolFamily f, TargetWell t, double h, ProtocolOptimizer.Settings s) {
+        final FokkerPlanckSettings a = settings.search();
+        final FokkerPlanckSettings b = s.search();
+        return f == family && t == target && Double.compare(h, hold) == 0 && a.cells() == b.cells()
+                && a.timeSteps() == b.timeSteps() && a.timeOrder() == b.timeOrder();
+    }
+
+    /** Points solved or under way. */
+    public int size() {
+        return byPoint.size();
+    }
+
+    /** The solve of point u, done now (its runs shared with exec, null: none) unless done or under way. */
+    FokkerPlanckResult get(double[] u, java.util.concurrent.Executor exec) {
+        return org.erasure.util.Futures.runOrGet(task(u, exec));
+    }
+
+    /** Solves the points not yet solved side by side on helpers and the calling thread, each solve unshared. */
+    void prefetch(java.util.List<double[]> points, java.util.concurrent.Executor helpers) {
+        final java.util.List<java.util.concurrent.FutureTask<FokkerPlanckResult>> tasks = new java.util.ArrayList<>();
+        for (double[] u : points) {
+            tasks.add(task(u, null));
+        }
+        org.erasure.util.Futures.runShared(tasks, helpers);
+    }
+
+    /** The task of point u: the one already stored, or a new one, stored (not yet run). */
+    private java.util.concurrent.FutureTask<FokkerPlanckResult> task(double[] u,
+                                                                      java.util.concurrent.Executor exec) {
+        final java.util.List<Double> key = java.util.Arrays.stream(u).boxed().toList();
+        final java.util.concurrent.FutureTask<FokkerPlanckResult> known = byPoint.get(key);
+        if (known != null) {
+            return known;
+        }
+        final double[] point = u.clone();
+        final java.util.concurrent.FutureTask<FokkerPlanckResult> mine = new java.util.concurrent.FutureTask<>(
+                () -> ProtocolOptimizer.evaluate(family.member(point), target, hold, settings, exec));
+        final java.util.concurrent.FutureTask<FokkerPlanckResult> raced = byPoint.putIfAbsent(key, mine);
+        return raced == null ? mine : raced;
+    }
+}
