@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 /**
  * Compares the CSV files of two output folders (made by scripts/golden-outputs) byte for byte, except the columns whose
  * names hold "wall" (wall-clock seconds) or end in "_per_s" (throughput): `java scripts/SameCsv.java OLD NEW`.
- * Prints each file that differs with its first differing line, and exits 1 when any does or when the sets of files
- * differ.
+ * Figures (PNG, SVG) are compared byte for byte. Prints each file that differs (a CSV with its first differing line),
+ * and exits 1 when any does or when the sets of files differ.
  */
 public final class SameCsv {
     public static void main(String[] args) throws IOException {
@@ -48,6 +48,19 @@ public final class SameCsv {
                 same++;
             }
         }
+        int figures = 0;
+        for (String n : figures(a)) {
+            if (!Files.exists(b.resolve(n))) {
+                System.out.println("figure only in " + a + ": " + n);
+                bad++;
+            } else if (Files.mismatch(a.resolve(n), b.resolve(n)) >= 0) {
+                System.out.println("figure differs: " + n);
+                bad++;
+            } else {
+                figures++;
+            }
+        }
+        System.out.println(figures + " figures (PNG, SVG) byte-identical");
         System.out.println(same + " CSV files identical (wall-clock and throughput columns masked), " + bad + " differences");
         System.exit(bad == 0 ? 0 : 1);
     }
@@ -56,6 +69,14 @@ public final class SameCsv {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".csv") && !p.toString().contains("/earlier-"))
                     .map(p -> root.relativize(p).toString()).collect(Collectors.toList());
+        }
+    }
+
+    private static List<String> figures(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> (p.toString().endsWith(".png") || p.toString().endsWith(".svg"))
+                    && !p.toString().contains("/earlier-")).map(p -> root.relativize(p).toString())
+                    .collect(Collectors.toList());
         }
     }
 

@@ -15,7 +15,7 @@ import org.erasure.io.Report;
 import org.erasure.io.Table;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.PhysicalUnits;
-import org.erasure.plot.Figures;
+import org.erasure.plot.ChartKit;
 
 /**
  * Writes the claims report: report.md and a self-contained report.html (figures inline) from one
@@ -62,8 +62,8 @@ public final class ClaimsReport {
     private static List<Path> approachFigure(Path dir, ClaimsRunner.Results r) throws IOException {
         final double[] tau = r.approach().stream().mapToDouble(Rows.Approach::tau).toArray();
         final double[] w = r.approach().stream().mapToDouble(a -> a.fp().meanWork()).toArray();
-        final List<Figures.Series> series = new ArrayList<>();
-        series.add(new Figures.Series("<W> (Fokker-Planck, verified)", tau, w, true, false, Figures.palette(0)));
+        final List<ChartKit.Series> series = new ArrayList<>();
+        series.add(new ChartKit.Series("<W> (Fokker-Planck, verified)", tau, w, true, false, ChartKit.palette(0)));
         final Rows.ApproachFit f = r.approachFit();
         final double hi = tau[tau.length - 1];
         final int n = 60;
@@ -73,12 +73,12 @@ public final class ClaimsReport {
             ft[i] = Math.exp(Math.log(f.tauMin()) + (Math.log(hi) - Math.log(f.tauMin())) * i / (n - 1));
             fw[i] = f.fit().at(ft[i]);
         }
-        series.add(new Figures.Series(String.format(Locale.ROOT, "fit over tau >= %s (approach_fit.csv): W_inf = %.4f "
+        series.add(new ChartKit.Series(String.format(Locale.ROOT, "fit over tau >= %s (approach_fit.csv): W_inf = %.4f "
                         + "+- %.4f kT, B = %.3g kT tau_D", ClaimsRunner.fmt(f.tauMin()), f.fit().wInf(),
-                f.fit().wInfError(), f.fit().b()), ft, fw, false, true, Figures.palette(1)));
-        series.add(new Figures.Series("kT ln 2", new double[] {tau[0], hi}, new double[] {Math.log(2), Math.log(2)},
+                f.fit().wInfError(), f.fit().b()), ft, fw, false, true, ChartKit.palette(1)));
+        series.add(new ChartKit.Series("kT ln 2", new double[] {tau[0], hi}, new double[] {Math.log(2), Math.log(2)},
                 false, false, Color.BLACK));
-        return Figures.lines("Work versus protocol duration (fixed four-step protocol)", "tau (tau_D)", "<W> (kT)", true,
+        return ChartKit.lines("Work versus protocol duration (fixed four-step protocol)", "tau (tau_D)", "<W> (kT)", true,
                 false, series, dir.resolve("approach_work_vs_tau"));
     }
 
@@ -91,16 +91,16 @@ public final class ClaimsReport {
         if (rows.isEmpty()) {
             return List.of();
         }
-        final List<Figures.Series> series = new ArrayList<>();
+        final List<ChartKit.Series> series = new ArrayList<>();
         final List<Double> taus = rows.stream().map(Rows.Frontier::tau).distinct().sorted().toList();
         double epsMin = 0.1;
         for (int i = 0; i < taus.size(); i++) {
             final double tau = taus.get(i);
             final List<Rows.Frontier> pts = rows.stream().filter(f -> f.tau() == tau)
                     .sorted(java.util.Comparator.comparingDouble(f -> f.fp().errorRate())).toList();
-            series.add(new Figures.Series("minimal <W>, tau = " + ClaimsRunner.fmt(tau) + " tau_D",
+            series.add(new ChartKit.Series("minimal <W>, tau = " + ClaimsRunner.fmt(tau) + " tau_D",
                     pts.stream().mapToDouble(f -> f.fp().meanWork()).toArray(),
-                    pts.stream().mapToDouble(f -> f.fp().errorRate()).toArray(), true, false, Figures.palette(i)));
+                    pts.stream().mapToDouble(f -> f.fp().errorRate()).toArray(), true, false, ChartKit.palette(i)));
             epsMin = Math.min(epsMin, pts.get(0).fp().errorRate());
         }
         // the protocol classes of experiment 5 (with their hold), joined per class and duration
@@ -113,10 +113,10 @@ public final class ClaimsReport {
                 if (pts.isEmpty()) {
                     continue;
                 }
-                series.add(new Figures.Series(String.format(Locale.ROOT, "%s class (exp. 5), tau = %s tau_D", cls,
+                series.add(new ChartKit.Series(String.format(Locale.ROOT, "%s class (exp. 5), tau = %s tau_D", cls,
                         ClaimsRunner.fmt(tau)), pts.stream().mapToDouble(c -> c.fp().meanWork()).toArray(),
                         pts.stream().mapToDouble(c -> c.fp().errorRate()).toArray(), true, true,
-                        Figures.palette(colour++)));
+                        ChartKit.palette(colour++)));
                 epsMin = Math.min(epsMin, pts.get(0).fp().errorRate());
             }
         }
@@ -130,10 +130,10 @@ public final class ClaimsReport {
             landauer[i] = ErasureBounds.generalizedLandauer(eps[i]);
             logInv[i] = ErasureBounds.logInverseError(eps[i]);
         }
-        series.add(new Figures.Series("kT[ln 2 - H(eps)] (generalized Landauer)", landauer, eps, false, false,
+        series.add(new ChartKit.Series("kT[ln 2 - H(eps)] (generalized Landauer)", landauer, eps, false, false,
                 Color.BLACK));
-        series.add(new Figures.Series("kT ln(1/eps) (claim B)", logInv, eps, false, true, Color.GRAY));
-        return Figures.lines("Error-energy frontier: minimal work at each error target", "<W> (kT, log scale)",
+        series.add(new ChartKit.Series("kT ln(1/eps) (claim B)", logInv, eps, false, true, Color.GRAY));
+        return ChartKit.lines("Error-energy frontier: minimal work at each error target", "<W> (kT, log scale)",
                 "error probability eps", true, true, series, dir.resolve("frontier_error_vs_work"));
     }
 
@@ -142,7 +142,7 @@ public final class ClaimsReport {
         if (r.classes().isEmpty()) {
             return List.of();
         }
-        final List<Figures.Series> series = new ArrayList<>();
+        final List<ChartKit.Series> series = new ArrayList<>();
         // the reference lines span the durations, widened by a factor 3 each way so a single duration shows them
         final double[] span = {s.classTaus().stream().mapToDouble(Double::doubleValue).min().orElseThrow() / 3,
             3 * s.classTaus().stream().mapToDouble(Double::doubleValue).max().orElseThrow()};
@@ -151,17 +151,17 @@ public final class ClaimsReport {
             for (String cls : List.of(ClaimsRunner.FIXED_BARRIER, ClaimsRunner.BARRIER_LOWERING)) {
                 final List<Rows.ClassPoint> pts = r.classes().stream().filter(c -> c.targetError() == eps
                         && c.protocolClass().equals(cls)).toList();
-                series.add(new Figures.Series(String.format(Locale.ROOT, "%s, eps <= %.3g", cls, eps),
+                series.add(new ChartKit.Series(String.format(Locale.ROOT, "%s, eps <= %.3g", cls, eps),
                         pts.stream().mapToDouble(Rows.ClassPoint::tau).toArray(),
-                        pts.stream().mapToDouble(c -> c.fp().meanWork()).toArray(), true, false, Figures.palette(i++)));
+                        pts.stream().mapToDouble(c -> c.fp().meanWork()).toArray(), true, false, ChartKit.palette(i++)));
             }
             final double l = ErasureBounds.logInverseError(eps);
-            series.add(new Figures.Series(String.format(Locale.ROOT, "kT ln(1/eps), eps = %.3g", eps), span,
-                    new double[] {l, l}, false, true, Figures.palette(i++)));
+            series.add(new ChartKit.Series(String.format(Locale.ROOT, "kT ln(1/eps), eps = %.3g", eps), span,
+                    new double[] {l, l}, false, true, ChartKit.palette(i++)));
         }
-        series.add(new Figures.Series("kT ln 2", span, new double[] {Math.log(2), Math.log(2)}, false, false,
+        series.add(new ChartKit.Series("kT ln 2", span, new double[] {Math.log(2), Math.log(2)}, false, false,
                 Color.BLACK));
-        return Figures.lines(String.format(Locale.ROOT, "Protocol classes at equal storage (bit kept %.3g tau_D)",
+        return ChartKit.lines(String.format(Locale.ROOT, "Protocol classes at equal storage (bit kept %.3g tau_D)",
                 s.classHoldTime()), "tau (tau_D)", "minimal <W> (kT)", true, true, series,
                 dir.resolve("classes_work_vs_tau"));
     }
@@ -171,7 +171,7 @@ public final class ClaimsReport {
         if (r.controller().isEmpty()) {
             return List.of();
         }
-        final List<Figures.Series> series = new ArrayList<>();
+        final List<ChartKit.Series> series = new ArrayList<>();
         final double[] eta = new double[101];
         for (int k = 0; k < eta.length; k++) {
             eta[k] = k / 100.0;
@@ -182,19 +182,19 @@ public final class ClaimsReport {
             for (int k = 0; k < eta.length; k++) {
                 drawn[k] = c.point().fp().drawn(eta[k]);
             }
-            series.add(new Figures.Series(String.format(Locale.ROOT, "%s, tau = %s, eps <= %.3g",
+            series.add(new ChartKit.Series(String.format(Locale.ROOT, "%s, tau = %s, eps <= %.3g",
                     c.point().protocolClass(), ClaimsRunner.fmt(c.point().tau()), c.point().targetError()), eta, drawn,
-                    false, c.point().protocolClass().equals(ClaimsRunner.BARRIER_LOWERING), Figures.palette(i++)));
+                    false, c.point().protocolClass().equals(ClaimsRunner.BARRIER_LOWERING), ChartKit.palette(i++)));
         }
-        series.add(new Figures.Series("2 kT ln 2", new double[] {0, 1}, new double[] {2 * Math.log(2), 2 * Math.log(2)},
+        series.add(new ChartKit.Series("2 kT ln 2", new double[] {0, 1}, new double[] {2 * Math.log(2), 2 * Math.log(2)},
                 false, false, Color.BLACK));
-        return Figures.lines("Energy drawn by the controller: W_eta = W+ + eta W-",
+        return ChartKit.lines("Energy drawn by the controller: W_eta = W+ + eta W-",
                 "eta, fraction of the returned energy W- that the controller recovers", "W_eta (kT)", false, true,
                 series, dir.resolve("controller_energy_vs_eta"));
     }
 
     private static List<Path> speedFigure(Path dir, ClaimsSettings s, ClaimsRunner.Results r) throws IOException {
-        final List<Figures.Series> series = new ArrayList<>();
+        final List<ChartKit.Series> series = new ArrayList<>();
         final List<double[]> crossings = new ArrayList<>();
         final List<double[]> brackets = new ArrayList<>();
         int i = 0;
@@ -206,11 +206,11 @@ public final class ClaimsReport {
             }
             final double[] tau = pts.stream().mapToDouble(Rows.Frontier::tau).toArray();
             final double[] ex = pts.stream().mapToDouble(p -> Math.max(1e-6, p.fp().excessOverLandauer())).toArray();
-            series.add(new Figures.Series(String.format(Locale.ROOT, "eps <= %.3g", eps), tau, ex, true, false,
-                    Figures.palette(i)));
+            series.add(new ChartKit.Series(String.format(Locale.ROOT, "eps <= %.3g", eps), tau, ex, true, false,
+                    ChartKit.palette(i)));
             final double gap = ErasureBounds.logInverseError(eps) - ErasureBounds.generalizedLandauer(eps);
-            series.add(new Figures.Series(String.format(Locale.ROOT, "kT ln(1/eps) - kT[ln2 - H], eps = %.3g", eps),
-                    new double[] {tau[0], tau[tau.length - 1]}, new double[] {gap, gap}, false, true, Figures.palette(i)));
+            series.add(new ChartKit.Series(String.format(Locale.ROOT, "kT ln(1/eps) - kT[ln2 - H], eps = %.3g", eps),
+                    new double[] {tau[0], tau[tau.length - 1]}, new double[] {gap, gap}, false, true, ChartKit.palette(i)));
             i++;
             r.crossover().stream().filter(c -> c.targetError() == eps && Double.isFinite(c.tauStar()))
                     .forEach(c -> {
@@ -222,40 +222,40 @@ public final class ClaimsReport {
                     });
         }
         if (!brackets.isEmpty()) {
-            series.add(new Figures.Series("bracket of tau* (measured, crossover.csv)", brackets.stream()
+            series.add(new ChartKit.Series("bracket of tau* (measured, crossover.csv)", brackets.stream()
                     .mapToDouble(c -> c[0]).toArray(), brackets.stream().mapToDouble(c -> c[1]).toArray(), true, false,
                     Color.GRAY).scatter());
         }
         if (!crossings.isEmpty()) {
-            series.add(new Figures.Series("tau*: <W>_min = kT ln(1/eps), measured (crossover.csv)",
+            series.add(new ChartKit.Series("tau*: <W>_min = kT ln(1/eps), measured (crossover.csv)",
                     crossings.stream().mapToDouble(c -> c[0]).toArray(), crossings.stream().mapToDouble(c -> c[1])
                     .toArray(), true, false, Color.BLACK).scatter());
         }
         if (series.isEmpty()) {
             return List.of();
         }
-        return Figures.lines("Dissipation above the Landauer bound versus protocol duration", "tau (tau_D)",
+        return ChartKit.lines("Dissipation above the Landauer bound versus protocol duration", "tau (tau_D)",
                 "<W>_min - kT[ln 2 - H(eps)] (kT)", true, true, series, dir.resolve("speed_excess_vs_tau"));
     }
 
     private static List<Path> storingFigure(Path dir, ClaimsSettings s, ClaimsRunner.Results r) throws IOException {
-        final List<Figures.Series> series = new ArrayList<>();
+        final List<ChartKit.Series> series = new ArrayList<>();
         for (double hold : s.holdTimes()) {
             final List<Rows.Storing> pts = r.storing().stream().filter(f -> f.holdTime() == hold).toList();
-            series.add(new Figures.Series(String.format(Locale.ROOT, "barrier needed to hold %.3g tau_D", hold),
+            series.add(new ChartKit.Series(String.format(Locale.ROOT, "barrier needed to hold %.3g tau_D", hold),
                     pts.stream().mapToDouble(Rows.Storing::logInverseError).toArray(),
                     pts.stream().mapToDouble(Rows.Storing::barrierNeeded).toArray(), true, false));
         }
         final List<Rows.Storing> er = r.storing().stream().filter(f -> f.erase() != null).toList();
-        series.add(new Figures.Series(String.format(Locale.ROOT, "work to erase into that well in tau = %s tau_D",
+        series.add(new ChartKit.Series(String.format(Locale.ROOT, "work to erase into that well in tau = %s tau_D",
                 ClaimsRunner.fmt(s.storeEraseTau())),
                 er.stream().mapToDouble(Rows.Storing::logInverseError).toArray(),
                 er.stream().mapToDouble(p -> p.erase().fp().meanWork()).toArray(), true, false));
         final double max = r.storing().stream().mapToDouble(Rows.Storing::logInverseError).max().orElse(50);
-        series.add(new Figures.Series("kT ln(1/eps)", new double[] {0, max}, new double[] {0, max}, false, true));
-        series.add(new Figures.Series("kT ln 2", new double[] {0, max}, new double[] {Math.log(2), Math.log(2)}, false,
+        series.add(new ChartKit.Series("kT ln(1/eps)", new double[] {0, max}, new double[] {0, max}, false, true));
+        series.add(new ChartKit.Series("kT ln 2", new double[] {0, max}, new double[] {Math.log(2), Math.log(2)}, false,
                 true));
-        return Figures.lines("Storing versus erasing a bit", "kT ln(1/eps) (kT)", "energy (kT)", false, false, series,
+        return ChartKit.lines("Storing versus erasing a bit", "kT ln(1/eps) (kT)", "energy (kT)", false, false, series,
                 dir.resolve("storing_vs_erasing"));
     }
 

@@ -3,7 +3,7 @@ package org.erasure.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.erasure.plot.Figures;
+import org.erasure.plot.SweepFigures;
 import org.erasure.sweep.SweepRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +33,7 @@ public final class MergeCommand implements Callable<Integer> {
         SweepRunner.merge(dirs, out);
         spec.commandLine().getOut().println("wrote " + out.resolve("sweep.csv"));
         if (!noPlots) {
-            for (Path f : Figures.sweepFigures(out)) {
+            for (Path f : SweepFigures.sweepFigures(out)) {
                 spec.commandLine().getOut().println("wrote " + f);
             }
         }

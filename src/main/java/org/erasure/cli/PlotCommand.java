@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.erasure.plot.Figures;
+import org.erasure.plot.RunFigures;
+import org.erasure.plot.SweepFigures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -102,19 +103,19 @@ public final class PlotCommand implements Callable<Integer> {
             }
         }
         if (Files.exists(dir.resolve("sweep.csv"))) {
-            out.addAll(Figures.sweepFigures(dir));
+            out.addAll(SweepFigures.sweepFigures(dir));
         }
         if (Files.exists(dir.resolve("work_histogram.csv"))) {
-            out.addAll(Figures.workHistogram(dir.resolve("work_histogram.csv"), dir.resolve("work_histogram")));
+            out.addAll(RunFigures.workHistogram(dir.resolve("work_histogram.csv"), dir.resolve("work_histogram")));
         }
         if (Files.exists(dir.resolve("densities.csv"))) {
-            out.addAll(Figures.densities(dir.resolve("densities.csv"), dir.resolve("densities")));
+            out.addAll(RunFigures.densities(dir.resolve("densities.csv"), dir.resolve("densities")));
         }
         if (Files.exists(dir.resolve("paths.csv"))) {
-            out.addAll(Figures.samplePaths(dir.resolve("paths.csv"), dir.resolve("paths")));
+            out.addAll(RunFigures.samplePaths(dir.resolve("paths.csv"), dir.resolve("paths")));
         }
         if (Files.exists(dir.resolve("error_vs_time.csv"))) {
-            out.addAll(Figures.errorVersusTime(dir.resolve("error_vs_time.csv"), dir.resolve("error_vs_time")));
+            out.addAll(RunFigures.errorVersusTime(dir.resolve("error_vs_time.csv"), dir.resolve("error_vs_time")));
         }
         return out;
     }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.erasure.plot.Figures;
+import org.erasure.plot.SweepFigures;
 import org.erasure.sweep.SweepRunner;
 import org.erasure.sweep.SweepSpec;
 import picocli.CommandLine;
@@ -83,7 +83,7 @@ public final class SweepCommand implements Callable<Integer> {
             if (complete) {
                 pw.println("wrote " + dir.resolve("sweep.csv"));
                 if (!noPlots) {
-                    for (Path f : Figures.sweepFigures(dir)) {
+                    for (Path f : SweepFigures.sweepFigures(dir)) {
                         pw.println("wrote " + f);
                     }
                 }

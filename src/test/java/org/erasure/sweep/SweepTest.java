@@ -208,7 +208,7 @@ class SweepTest {
         final SweepSpec spec = SweepSpec.load(sweepFile("fp"), null, List.of());
         final Path dir = tmp.resolve("fig");
         SweepRunner.run(spec, dir, 1, 1, 1, null);
-        final List<Path> files = org.erasure.plot.Figures.sweepFigures(dir);
+        final List<Path> files = org.erasure.plot.SweepFigures.sweepFigures(dir);
         assertTrue(files.contains(dir.resolve("work_vs_tau.png")) && files.contains(dir.resolve("error_vs_energy.svg")),
                 files.toString());
         final BufferedImage img = ImageIO.read(dir.resolve("work_vs_tau.png").toFile());
@@ -234,7 +234,7 @@ class SweepTest {
         }
         final Path base = tmp.resolve("ul").resolve("error_vs_energy");
         Files.createDirectories(base.getParent());
-        org.erasure.plot.Figures.errorVersusEnergy(org.erasure.io.Table.of(rows), "", base);
+        org.erasure.plot.SweepFigures.errorVersusEnergy(org.erasure.io.Table.of(rows), "", base);
         final String svg = Files.readString(base.resolveSibling("error_vs_energy.svg"));
         assertTrue(svg.contains("no error observed: 95 % upper limit"), "the zero-error point is drawn");
         assertTrue(svg.contains("tau = 10"), "the resolved points are a series");

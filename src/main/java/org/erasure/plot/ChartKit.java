@@ -1,0 +1,220 @@
+package org.erasure.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The chart kit every figure is drawn with (XChart): a journal style, series, palette, and writing a chart as PNG and
+ * SVG (with a text description for screen readers) through staging files.
+ */
+public final class ChartKit {
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private ChartKit() {
+    }
+
+    /** One named curve or point set of {@link #lines}. */
+    public record Series(String name, double[] x, double[] y, boolean markers, boolean dashed, Color color,
+                         boolean joined) {
+        /** A series in the chart's next default colour. */
+        public Series(String name, double[] x, double[] y, boolean markers, boolean dashed) {
+            this(name, x, y, markers, dashed, null, true);
+        }
+
+        /** A series in the given colour, its points joined. */
+        public Series(String name, double[] x, double[] y, boolean markers, boolean dashed, Color color) {
+            this(name, x, y, markers, dashed, color, true);
+        }
+
+        /** The same points, not joined (markers only). */
+        public Series scatter() {
+            return new Series(name, x, y, true, false, color, false);
+        }
+    }
+
+    /**
+     * Distinct colours for the series of one figure (Okabe &amp; Ito's colour-blind-safe set, then darker
+     * variants), so that neighbouring series never look alike.
+     */
+    public static Color palette(int i) {
+        final Color[] base = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+            new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(120, 120, 120),
+            new Color(160, 40, 40)};
+        final Color c = base[i % base.length];
+        return i < base.length ? c : c.darker();
+    }
+
+    /** A general figure of named series (markers or lines), optionally on log axes. */
+    public static List<Path> lines(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+                                   List<Series> series, Path base) throws IOException {
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = 0;
+        double xMin = Double.POSITIVE_INFINITY;
+        for (Series sr : series) {
+            for (double v : sr.y()) {
+                yMin = v > 0 ? Math.min(yMin, v) : yMin;
+                yMax = Math.max(yMax, v);
+            }
+            for (double v : sr.x()) {
+                xMin = v > 0 ? Math.min(xMin, v) : xMin;
+            }
+        }
+        // a log axis labels every decade: give many decades the height to keep the labels apart
+        final double decades = logY && yMin > 0 && yMax > 0 ? Math.log10(yMax / yMin) : 0;
+        final XYChart chart = chart(title, xLabel, yLabel, decades > 12 ? (int) Math.min(1400, 650 + 18 * (decades - 12))
+                : 650);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        if (logY && yMin < 1e-3) {
+            chart.getStyler().setYAxisDecimalPattern("0E0");   // 1E-25, not 0
+        }
+        if (logX && xMin < 1e-3) {
+            chart.getStyler().setXAxisDecimalPattern("0E0");
+        }
+        for (Series sr : series) {
+            if (sr.x().length == 0) {
+                continue;
+            }
+            final XYSeries xs = chart.addSeries(sr.name(), sr.x(), sr.y());
+            if (sr.color() != null) {
+                xs.setLineColor(sr.color());
+                xs.setMarkerColor(sr.color());
+            }
+            if (sr.markers()) {
+                xs.setXYSeriesRenderStyle(sr.joined() ? XYSeries.XYSeriesRenderStyle.Line
+                        : XYSeries.XYSeriesRenderStyle.Scatter);
+                xs.setMarker(SeriesMarkers.CIRCLE);
+            } else {
+                xs.setMarker(SeriesMarkers.NONE);
+            }
+            if (sr.dashed()) {
+                xs.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {8f, 6f}, 0f));
+            }
+        }
+        return save(chart, base);
+    }
+
+    static XYChart chart(String title, String xLabel, String yLabel) {
+        return chart(title, xLabel, yLabel, 650);
+    }
+
+    static XYChart chart(String title, String xLabel, String yLabel, int height) {
+        final XYChart chart = new XYChartBuilder().width(1000).height(height).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        final org.knowm.xchart.style.XYStyler st = chart.getStyler();
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setMarkerSize(8);
+        st.setXAxisDecimalPattern("#,##0.###");
+        st.setYAxisDecimalPattern("#,##0.###");
+        return chart;
+    }
+
+    static void line(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
+        final XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        if (color != null) {
+            s.setLineColor(color);
+        }
+        if (dashed) {
+            s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {8f, 6f}, 0f));
+        }
+    }
+
+    /**
+     * Saves PNG and SVG atomically: drawn in a private staging folder of an unpredictable name, created exclusively
+     * (owner-only) in the target folder, then renamed into place. Nothing is written through a path that existed
+     * before (fixed staging names let a planted symbolic link redirect the figure onto a file outside the folder),
+     * and a link standing at the final name is replaced, not followed.
+     */
+    static List<Path> save(XYChart chart, Path base) throws IOException {
+        final Path dir = base.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        final String name = base.getFileName().toString();
+        final Path stage = Files.createTempDirectory(dir, ".figure-");
+        final Path tmpPng = stage.resolve(name + ".png");
+        final Path tmpSvg = stage.resolve(name + ".svg");
+        try {
+            BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
+            VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(),
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            describeSvg(tmpSvg, chart);
+            final Path png = dir.resolve(name + ".png");
+            final Path svg = dir.resolve(name + ".svg");
+            Files.move(tmpPng, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmpSvg, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return List.of(png, svg);
+        } finally {
+            Files.deleteIfExists(tmpPng);
+            Files.deleteIfExists(tmpSvg);
+            Files.deleteIfExists(stage);
+        }
+    }
+
+    /**
+     * XChart draws text as outlines, so the SVG carries no readable text; a {@code <title>} and a
+     * {@code <desc>} naming the axes and series make the file searchable and accessible.
+     */
+    static void describeSvg(Path svg, XYChart chart) throws IOException {
+        final String text = Files.readString(svg, StandardCharsets.UTF_8);
+        final int open = text.indexOf("<svg");
+        final int end = open < 0 ? -1 : text.indexOf('>', open);
+        if (end < 0) {
+            return;
+        }
+        final String desc = "x axis: " + chart.getXAxisTitle() + "; y axis: " + chart.getYAxisTitle() + "; series: "
+                + String.join(" | ", chart.getSeriesMap().keySet());
+        Files.writeString(svg, text.substring(0, end + 1) + "\n  <title>" + xml(chart.getTitle()) + "</title>\n  <desc>"
+                + xml(desc) + "</desc>" + text.substring(end + 1), StandardCharsets.UTF_8);
+    }
+
+    static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    static double min(double[] a) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    static double max(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    /** The finite values of an array. */
+    static double[] finite(double[] v) {
+        return java.util.Arrays.stream(v).filter(Double::isFinite).toArray();
+    }
+}
