@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers, each built only on those below it: model (physics, protocols, statistics, the model) &lt; engines
  * (langevin, fokkerplanck) &lt; methods (rare, optimize) &lt; the facade {@link Erasure} &lt; config, io (independent of each
- * other) &lt; plot &lt; sweep, claims (independent) &lt; cli; the command line reaches the engines and rare-event methods only
+ * other) &lt; plot &lt; sweep, claims (independent) &lt; bench (the benchmarks, which time sweeps) &lt; cli; the command line reaches the engines and rare-event methods only
  * through the facade. No package cycles. And the core of the first four layers does no I/O: The numerical core (the facade {@link Erasure}, the model, potentials, protocols, the Langevin and
  * Fokker–Planck engines, statistics, optimisation) imports no configuration, command line, file, plotting or
  * report code and none of their libraries (Jackson, picocli, XChart, progressbar, java.nio.file, java.io files);
@@ -51,22 +51,25 @@ class ArchitectureTest {
                 .layer("Plot").definedBy("org.erasure.plot..")
                 .layer("Sweep").definedBy("org.erasure.sweep..")
                 .layer("Claims").definedBy("org.erasure.claims..")
+                .layer("Bench").definedBy("org.erasure.bench..")
                 .layer("Cli").definedBy("org.erasure.cli..")
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Sweep").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Bench").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Sweep").mayOnlyBeAccessedByLayers("Bench", "Cli")
                 .whereLayer("Claims").mayOnlyBeAccessedByLayers("Cli")
-                .whereLayer("Plot").mayOnlyBeAccessedByLayers("Sweep", "Claims", "Cli")
-                .whereLayer("Io").mayOnlyBeAccessedByLayers("Plot", "Sweep", "Claims", "Cli")
-                .whereLayer("Config").mayOnlyBeAccessedByLayers("Sweep", "Claims", "Cli")
-                .whereLayer("Facade").mayOnlyBeAccessedByLayers("Config", "Io", "Plot", "Sweep", "Claims", "Cli")
+                .whereLayer("Plot").mayOnlyBeAccessedByLayers("Sweep", "Claims", "Bench", "Cli")
+                .whereLayer("Io").mayOnlyBeAccessedByLayers("Plot", "Sweep", "Claims", "Bench", "Cli")
+                .whereLayer("Config").mayOnlyBeAccessedByLayers("Sweep", "Claims", "Bench", "Cli")
+                .whereLayer("Facade").mayOnlyBeAccessedByLayers("Config", "Io", "Plot", "Sweep", "Claims", "Bench",
+                        "Cli")
                 .whereLayer("Optimize").mayOnlyBeAccessedByLayers("Facade", "Config", "Io", "Plot", "Sweep",
-                        "Claims", "Cli")
+                        "Claims", "Bench", "Cli")
                 .whereLayer("Rare").mayOnlyBeAccessedByLayers("Optimize", "Facade", "Config", "Io", "Plot", "Sweep",
-                        "Claims")
+                        "Claims", "Bench")
                 .whereLayer("Engines").mayOnlyBeAccessedByLayers("Rare", "Optimize", "Facade", "Config", "Io", "Plot",
-                        "Sweep", "Claims")
+                        "Sweep", "Claims", "Bench")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("Engines", "Rare", "Optimize", "Facade", "Config",
-                        "Io", "Plot", "Sweep", "Claims", "Cli")
+                        "Io", "Plot", "Sweep", "Claims", "Bench", "Cli")
                 // the command line still reaches the engines directly, until the facade takes recording and progress
                 .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
                         "org.erasure.cli.."), com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(

@@ -2,7 +2,7 @@ package org.erasure.cli;
 
 import java.io.PrintWriter;
 import org.erasure.config.ConfigException;
-import org.erasure.langevin.DivergenceException;
+import org.erasure.model.DivergenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -25,8 +25,13 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress of(String task, long total, String unit) {
-        if (System.console() == null) {
-            return new Progress(null, logLines(task, total, unit, System.nanoTime()));
+        return of(task, total, unit, System.console() != null, System.nanoTime());
+    }
+
+    /** A bar on a terminal; on a log, lines every {@value #LOG_EVERY_S} s counted from {@code start} (nanoTime). */
+    static Progress of(String task, long total, String unit, boolean terminal, long start) {
+        if (!terminal) {
+            return new Progress(null, logLines(task, total, unit, start));
         }
         return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" " + unit, 1).showSpeed()

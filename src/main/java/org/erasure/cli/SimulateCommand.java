@@ -23,7 +23,7 @@ import org.erasure.io.MonteCarloSummary;
 import org.erasure.io.RunRecord;
 import org.erasure.langevin.LangevinMonteCarlo;
 import org.erasure.langevin.LangevinRun;
-import org.erasure.langevin.Recording;
+import org.erasure.stats.Recording;
 import org.erasure.physics.PhysicalUnits;
 import org.erasure.stats.ErasureTally;
 import org.erasure.stats.Histogram;
@@ -203,7 +203,7 @@ public final class SimulateCommand implements Callable<Integer> {
         final double[] times = errorTimes == null ? new double[0]
                 : errorTimes.stream().mapToDouble(t -> Durations.parse("--error-times", t, config.units(), true))
                 .toArray();
-        return Recording.of(run, perTrajectory, paths, pathPoints, times);
+        return Recording.of(run.trajectories(), run.grid().totalSteps(), run.effectiveDt(), perTrajectory, paths, pathPoints, times);
     }
 
     /** trajectories.csv, paths.csv and error_vs_time.csv, as asked. */

@@ -1,5 +1,7 @@
 package org.erasure.langevin;
 
+import org.erasure.stats.TrajectoryObserver;
+import org.erasure.model.DivergenceException;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.Protocol;
 import org.erasure.stats.ErasureTally;
@@ -36,7 +38,7 @@ final class BlockWorker {
 
     private final double[] x = new double[BLOCK_SIZE];
     private final double[] x0 = new double[BLOCK_SIZE];
-    private final Recording recording;
+    private final TrajectoryObserver recording;
     private final long[] recordSteps;
     private final double[] u = new double[BLOCK_SIZE];
     private final double[] u0 = new double[BLOCK_SIZE];
@@ -74,10 +76,10 @@ final class BlockWorker {
     }
 
     /** @param recording what to record beyond the tallies, or null */
-    BlockWorker(LangevinRun run, BoltzmannSampler initial, Recording recording) {
+    BlockWorker(LangevinRun run, BoltzmannSampler initial, TrajectoryObserver recording) {
         this.run = run;
         this.recording = recording;
-        this.recordSteps = recording == null ? new long[0] : recording.recordSteps();
+        this.recordSteps = recording == null ? new long[0] : recording.observedSteps();
         this.potential = run.problem().potential();
         this.protocol = run.problem().protocol();
         this.initial = initial;

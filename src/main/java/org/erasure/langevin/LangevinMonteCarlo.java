@@ -1,5 +1,7 @@
 package org.erasure.langevin;
 
+import org.erasure.stats.TrajectoryObserver;
+import org.erasure.model.DivergenceException;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -49,7 +51,7 @@ public final class LangevinMonteCarlo {
      * As {@link #run(LangevinRun, int, LongConsumer)}, also filling {@code recording} (per-trajectory rows, sample
      * paths, ε(t)) when it is not null; the same numbers as without it.
      */
-    public static ErasureTally run(LangevinRun run, int threads, LongConsumer progress, Recording recording) {
+    public static ErasureTally run(LangevinRun run, int threads, LongConsumer progress, TrajectoryObserver recording) {
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be positive, got " + threads);
         }

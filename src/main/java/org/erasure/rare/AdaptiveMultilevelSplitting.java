@@ -10,7 +10,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.erasure.fokkerplanck.Committor;
 import org.erasure.langevin.BoltzmannSampler;
-import org.erasure.langevin.DivergenceException;
+import org.erasure.model.DivergenceException;
 import org.erasure.langevin.Integrator;
 import org.erasure.langevin.LangevinRun;
 import org.erasure.langevin.OverdampedKernel;

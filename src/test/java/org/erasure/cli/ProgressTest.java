@@ -30,10 +30,20 @@ class ProgressTest {
         assertTrue(out.startsWith("claims: 10/40 steps (25 %), 25 s"), out);
     }
 
+    /** Without a terminal, the progress a run is given writes log lines (it once could have been silent). */
     @Test
-    void withoutATerminalTheListenerIsNotSilent() {
-        try (Progress p = Progress.of("x", 10, "y")) {
-            assertTrue(System.console() != null || p.listener() != null, "a listener on a log");
+    void withoutATerminalTheProgressWritesLogLines() {
+        final PrintStream err = System.err;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try (Progress p = Progress.of("simulate", 10, "traj", false, System.nanoTime() - 25_000_000_000L)) {
+                p.listener().accept(5);
+            }
+        } finally {
+            System.setErr(err);
         }
+        final String out = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("simulate: 5/10 traj (50 %), 25 s"), out);
     }
 }

@@ -1,5 +1,6 @@
 package org.erasure.langevin;
 
+import org.erasure.model.DivergenceException;
 import org.erasure.model.TargetWell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

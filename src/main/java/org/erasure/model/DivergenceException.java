@@ -1,4 +1,4 @@
-package org.erasure.langevin;
+package org.erasure.model;
 
 /** A trajectory produced NaN or infinity, or left any sane range: the time step is too large. */
 public final class DivergenceException extends RuntimeException {

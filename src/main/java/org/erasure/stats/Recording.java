@@ -1,4 +1,4 @@
-package org.erasure.langevin;
+package org.erasure.stats;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * and how many trajectories are on the wrong side of the barrier at chosen steps (ε(t)), per initial bit value.
  * Filled by the workers, each block writing its own rows; read after the run.
  */
-public final class Recording {
+public final class Recording implements TrajectoryObserver {
 
     private final int trajectories;
     private final double[] initialX;
@@ -29,12 +29,13 @@ public final class Recording {
     private final AtomicLongArray started = new AtomicLongArray(2);
     private final double dt;
 
-    private Recording(LangevinRun run, boolean perTrajectory, int paths, long[] pathSteps, long[] errorSteps) {
-        if (perTrajectory && run.trajectories() > Integer.MAX_VALUE - 8) {
+    private Recording(long runTrajectories, double dt, boolean perTrajectory, int paths, long[] pathSteps,
+                      long[] errorSteps) {
+        if (perTrajectory && runTrajectories > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("per-trajectory output holds at most " + (Integer.MAX_VALUE - 8)
-                    + " trajectories, got " + run.trajectories());
+                    + " trajectories, got " + runTrajectories);
         }
-        this.trajectories = perTrajectory ? (int) run.trajectories() : 0;
+        this.trajectories = perTrajectory ? (int) runTrajectories : 0;
         this.initialX = new double[trajectories];
         this.finalX = new double[trajectories];
         this.work = new double[trajectories];
@@ -43,49 +44,55 @@ public final class Recording {
         this.heat = new double[trajectories];
         this.initialBit = new byte[trajectories];
         this.wrong = new boolean[trajectories];
-        this.paths = (int) Math.min(paths, run.trajectories());
+        this.paths = (int) Math.min(paths, runTrajectories);
         this.pathSteps = pathSteps.clone();
         this.pathX = new double[this.paths][pathSteps.length];
         this.errorSteps = errorSteps.clone();
         this.wrongCounts = new AtomicLongArray(2 * errorSteps.length);
-        this.dt = run.effectiveDt();
+        this.dt = dt;
     }
 
     /**
+     * @param runTrajectories the run's trajectories
+     * @param totalSteps    the run's steps, hold included
+     * @param dt            its time step (τ_D)
      * @param perTrajectory keep each trajectory's row
      * @param paths         how many sample paths (the first trajectories), 0 for none
      * @param pathPoints    positions per path, at equally spaced steps from 0 to the end of the run (≥ 2)
      * @param errorTimes    times (τ_D, within the run) at which ε(t) is counted, each at its nearest step
      */
-    public static Recording of(LangevinRun run, boolean perTrajectory, int paths, int pathPoints, double[] errorTimes) {
+    public static Recording of(long runTrajectories, long totalSteps, double dt, boolean perTrajectory, int paths,
+                               int pathPoints, double[] errorTimes) {
         if (paths < 0 || (paths > 0 && pathPoints < 2)) {
             throw new IllegalArgumentException("need paths >= 0 and at least 2 points per path");
         }
-        final long total = run.grid().totalSteps();
+        final long total = totalSteps;
         final long[] ps = new long[paths > 0 ? pathPoints : 0];
         for (int j = 0; j < ps.length; j++) {
             ps[j] = Math.round((double) j * total / (pathPoints - 1));
         }
         final long[] es = new long[errorTimes.length];
-        final double end = total * run.effectiveDt();
+        final double end = total * dt;
         for (int j = 0; j < es.length; j++) {
             final double t = errorTimes[j];
             if (!(t >= 0 && t <= end * (1 + 1e-12))) {
                 throw new IllegalArgumentException("error times must lie in [0, " + end + "] tau_D (the run), got " + t);
             }
-            es[j] = Math.min(total, Math.round(t / run.effectiveDt()));
+            es[j] = Math.min(total, Math.round(t / dt));
         }
-        return new Recording(run, perTrajectory, paths, ps, es);
+        return new Recording(runTrajectories, dt, perTrajectory, paths, ps, es);
     }
 
     /** The steps at which anything is recorded, sorted, without repeats. */
-    long[] recordSteps() {
+    @Override
+    public long[] observedSteps() {
         return java.util.stream.LongStream.concat(Arrays.stream(pathSteps), Arrays.stream(errorSteps)).distinct()
                 .sorted().toArray();
     }
 
     /** At step k: the positions of the block's trajectories that are sample paths, and the wrong-side counts. */
-    void atStep(long k, long firstIndex, double[] x, int[] bit, int n, java.util.function.DoublePredicate wrongSide) {
+    @Override
+    public void atStep(long k, long firstIndex, double[] x, int[] bit, int n, java.util.function.DoublePredicate wrongSide) {
         for (int j = 0; j < pathSteps.length; j++) {
             if (pathSteps[j] == k) {
                 for (int i = 0; i < n && firstIndex + i < paths; i++) {
@@ -113,7 +120,8 @@ public final class Recording {
     }
 
     /** Counts the block's trajectories per initial bit value (for ε(t)). */
-    void started(int[] bit, int n) {
+    @Override
+    public void started(int[] bit, int n) {
         long r = 0;
         for (int i = 0; i < n; i++) {
             r += bit[i];
@@ -123,7 +131,8 @@ public final class Recording {
     }
 
     /** One trajectory's row. */
-    void trajectory(long index, double x0, double x, double w, double wAbs, double q, int bit, boolean isWrong) {
+    @Override
+    public void trajectory(long index, double x0, double x, double w, double wAbs, double q, int bit, boolean isWrong) {
         if (index >= trajectories) {
             return;
         }
@@ -138,7 +147,8 @@ public final class Recording {
         wrong[i] = isWrong;
     }
 
-    boolean wantsTrajectories() {
+    @Override
+    public boolean wantsTrajectories() {
         return trajectories > 0;
     }
 
