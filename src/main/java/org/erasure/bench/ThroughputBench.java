@@ -45,6 +45,7 @@ public final class ThroughputBench {
         final double parallel = b1[1];
         // U1: underdamped piecewise-harmonic well (cantilever preset), BAOAB, 1e5 steps
         final ErasureConfig udc = ConfigLoader.preset("cantilever.yaml", List.of("protocol.tau_s=null", "protocol.tau=2200",
+                "dynamics.dt=0.022",
                 "simulation.trajectories=" + b.trajectories(), "simulation.work_histogram=null"));
         final LangevinRun ud = udc.monteCarlo().run(udc.problem()).withTimeStepError(false);
         LangevinMonteCarlo.run(ud.withTrajectories(Math.min(b.trajectories(), 512)), all, null);
