@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * Compares the CSV files of two output folders (made by scripts/golden-outputs) byte for byte, except the columns whose
  * names hold "wall" (wall-clock seconds) or end in "_per_s" (throughput): `java scripts/SameCsv.java OLD NEW`.
- * Figures (PNG, SVG) are compared byte for byte. Prints each file that differs (a CSV with its first differing line),
+ * Figures (PNG, SVG) are compared byte for byte, and the commands' terminal output (log.txt) line by line with
+ * folders, wall times and rates masked. Prints each file that differs (a CSV with its first differing line),
  * and exits 1 when any does or when the sets of files differ.
  */
 public final class SameCsv {
@@ -61,6 +62,18 @@ public final class SameCsv {
             }
         }
         System.out.println(figures + " figures (PNG, SVG) byte-identical");
+        if (Files.exists(a.resolve("log.txt")) && Files.exists(b.resolve("log.txt"))) {
+            final List<String> x = terminal(a);
+            final List<String> y = terminal(b);
+            final int d = firstDifference(x, y);
+            if (d >= 0) {
+                System.out.println("terminal output differs at line " + (d + 1) + "\n  < " + (d < x.size() ? x.get(d) : "")
+                        + "\n  > " + (d < y.size() ? y.get(d) : ""));
+                bad++;
+            } else {
+                System.out.println("terminal output (log.txt) identical but for folders, wall times and rates");
+            }
+        }
         System.out.println(same + " CSV files identical (wall-clock and throughput columns masked), " + bad + " differences");
         System.exit(bad == 0 ? 0 : 1);
     }
@@ -70,6 +83,17 @@ public final class SameCsv {
             return s.filter(p -> p.toString().endsWith(".csv") && !p.toString().contains("/earlier-"))
                     .map(p -> root.relativize(p).toString()).collect(Collectors.toList());
         }
+    }
+
+    /** log.txt with the folder named DIR and wall times, seconds and rates masked; the build line left out. */
+    private static List<String> terminal(Path root) throws IOException {
+        final String dir = root.toAbsolutePath().normalize().toString();
+        return Files.readAllLines(root.resolve("log.txt")).stream().filter(l -> !l.contains("building the jar"))
+                .map(l -> l.replace(dir, "DIR")
+                        .replaceAll("[0-9.]+e[+-][0-9]+ (particle|cell)-steps/s", "R $1-steps/s")
+                        .replaceAll("wall [0-9.]+ s", "wall T s").replaceAll("in [0-9]+ s", "in T s")
+                        .replaceAll(", [0-9.]+ s$", ", T s").replaceAll("[0-9.]+ s splitting", "T s splitting"))
+                .collect(Collectors.toList());
     }
 
     private static List<String> figures(Path root) throws IOException {

@@ -14,7 +14,9 @@ import org.erasure.model.ErasureProblem;
 import org.erasure.rare.AdaptiveMultilevelSplitting;
 import org.erasure.rare.AmsResult;
 import org.erasure.rare.AmsSettings;
+import org.erasure.rare.Score;
 import org.erasure.stats.ErasureTally;
+import org.erasure.stats.Recording;
 
 /**
  * The entry point for other Java programs: one {@link ErasureProblem}, two engines.
@@ -91,6 +93,90 @@ public final class Erasure {
     public static AmsResult rareEvent(ErasureProblem problem, MonteCarloSettings settings, AmsSettings ams,
                                       int threads) {
         return AdaptiveMultilevelSplitting.estimate(settings.run(problem), ams, threads);
+    }
+
+    /**
+     * One configured run by Langevin Monte Carlo, as {@code simulate} runs it: direct sampling judged against the
+     * time-step tolerance ({@code dt: auto} refines the step), the splitting estimate where the run asks for one (with
+     * its own time-step error), and the finite-time bound of the protocol from the Fokker–Planck solver where it
+     * applies. The listener hears each stage and event; the recording is of the run reported.
+     */
+    public static SimulationReport simulate(ErasureRun run, RunOptions options) {
+        final MonteCarloSettings settings = run.monteCarlo();
+        final LangevinRun first = settings.run(run.problem());
+        final RunListener listener = options.listener();
+        final int threads = options.threads();
+        final long t0 = System.nanoTime();
+        final Recording[] recording = new Recording[1];
+        final long[] particleSteps = new long[1];
+        if (settings.autoDt()) {
+            listener.autoTimeStep(first.effectiveDt(), settings.tolerance().errorRateRelative(),
+                    settings.tolerance().energyKT());
+        }
+        final TimeStepRefinement.Outcome mc = TimeStepRefinement.run(first, settings.tolerance(), settings.autoDt(),
+                (r, main) -> {
+                    final Recording rec = main ? recording(r, options.recording()) : null;
+                    if (main) {
+                        recording[0] = rec;
+                    } else {
+                        listener.secondRunAtHalfStep(2 * first.effectiveDt(), r.effectiveDt());
+                    }
+                    particleSteps[0] += r.trajectories() * r.grid().totalSteps();
+                    try (RunListener.Stage stage = listener.stage(String.format(java.util.Locale.ROOT,
+                            "simulate dt=%.3g", r.effectiveDt()), r.trajectories(), "traj")) {
+                        return LangevinMonteCarlo.run(r, threads, stage::advance, rec);
+                    }
+                });
+        if (settings.autoDt()) {
+            listener.timeStepHistory(mc.history());
+        }
+        final double wall = (System.nanoTime() - t0) * 1e-9;
+        AmsTimeStep.Outcome ams = null;
+        double amsWall = Double.NaN;
+        if (run.rareEvent().isPresent()) {
+            final long t1 = System.nanoTime();
+            final AmsSettings a = run.rareEvent().get();
+            listener.splittingStarts(a.replicas(), a.repetitions(), String.valueOf(Score.resolve(a.score(),
+                    run.problem())));
+            ams = AmsTimeStep.estimate(mc.run(), a, threads, settings.tolerance(), settings.autoDt());
+            if (settings.autoDt() || ams.history().size() > 1) {
+                listener.splittingHistory(ams.history());
+            }
+            amsWall = (System.nanoTime() - t1) * 1e-9;
+        }
+        return new SimulationReport(run, mc, ams, finiteTimeBound(run), wall, amsWall, particleSteps[0], recording[0],
+                threads);
+    }
+
+    /** The recording a request asks of a run, or null for none. */
+    private static Recording recording(LangevinRun r, RecordingRequest q) {
+        return q.any() ? Recording.of(r.trajectories(), r.grid().totalSteps(), r.effectiveDt(), q.perTrajectory(),
+                q.paths(), q.pathPoints(), q.errorTimes()) : null;
+    }
+
+    /**
+     * The finite-time bound ΔF + W₂²/τ needs the densities, which sampling does not give: it comes from the
+     * Fokker–Planck solution of the same problem's protocol at the configuration's own grid (fokker_planck.*), with
+     * its numerical error. Null where the solver does not apply (underdamped dynamics, a fixed start).
+     */
+    static FokkerPlanckSolution finiteTimeBound(ErasureRun run) {
+        final ErasureProblem protocolOnly = run.problem().withHold(0);
+        try {
+            FokkerPlanckEngine.requireSupported(protocolOnly);
+        } catch (org.erasure.model.UnsupportedProblemException e) {
+            return null;
+        }
+        return solve(protocolOnly, run.fokkerPlanck().withSnapshots());
+    }
+
+    /** The block size of the Monte Carlo engine's streams (run records name it). */
+    public static int blockSize() {
+        return LangevinMonteCarlo.blockSize();
+    }
+
+    /** The Monte Carlo engine's random source, in words (run records name it). */
+    public static String randomSource() {
+        return LangevinMonteCarlo.RANDOM_SOURCE;
     }
 
     /** The Fokker–Planck solution with its numerical error (two resolutions). */

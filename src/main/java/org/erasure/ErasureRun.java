@@ -35,4 +35,7 @@ public record ErasureRun(String name, PhysicalUnits units, ErasureProblem proble
 
     public Potential potential() { return problem.potential(); }
     public Protocol protocol() { return problem.protocol(); }
+
+    /** Trajectories of the Monte Carlo run. */
+    public long trajectories() { return monteCarlo.trajectories(); }
 }

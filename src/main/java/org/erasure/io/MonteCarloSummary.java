@@ -76,6 +76,20 @@ public final class MonteCarloSummary {
     }
 
     /**
+     * The summary row of a {@code simulate} run: {@link #columns(ErasureRun, TimeStepRefinement.Outcome, double,
+     * FokkerPlanckSolution, AmsTimeStep.Outcome)} with the throughput of every direct-sampling run made (dt: auto's
+     * refinements, the run at dt/2 where 2dt is unstable; the coupled paths aside) and the splitting's wall time.
+     */
+    public static Table.Row columns(org.erasure.SimulationReport r) {
+        final Table.Row summary = columns(r.run(), r.monteCarlo(), r.wallSeconds(), r.finiteTimeBound(), r.splitting());
+        summary.put("particle_steps_per_s", r.particleSteps() / r.wallSeconds());
+        if (r.splitting() != null) {
+            summary.put("ams_wall_time_s", r.splittingWallSeconds());
+        }
+        return summary;
+    }
+
+    /**
      * The summary row with every value's time-step error (SPEC 3.1): {@code *_timestep_error} beside each value (the
      * difference to the coupled run at 2dt, {@link TimeStepError}; for splitting, to a second estimate at 2dt,
      * {@link AmsTimeStep}), {@code error_total_ci_low/high} (the sampling interval widened by the time-step error),

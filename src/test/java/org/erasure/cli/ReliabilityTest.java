@@ -115,9 +115,9 @@ class ReliabilityTest {
     /** Also in issue 13: --trajectories 1e15 started silently; a run longer than a minute now says how long first. */
     @Test
     void aLongRunSaysHowLongBeforeItStarts() {
-        assertEquals("3.17 years", SimulateCommand.duration(1e8));
-        assertEquals("90 s", SimulateCommand.duration(90));
-        assertEquals("5 min", SimulateCommand.duration(300));
+        assertEquals("3.17 years", org.erasure.io.MonteCarloText.duration(1e8));
+        assertEquals("90 s", org.erasure.io.MonteCarloText.duration(90));
+        assertEquals("5 min", org.erasure.io.MonteCarloText.duration(300));
     }
 
     /**
