@@ -179,6 +179,42 @@ public final class Erasure {
         return LangevinMonteCarlo.RANDOM_SOURCE;
     }
 
+    /**
+     * Refuses, with an {@link org.erasure.model.UnsupportedProblemException} that says why in one line, a run the
+     * Fokker–Planck solver cannot honour in full.
+     */
+    public static void requireFokkerPlanck(ErasureRun run) {
+        FokkerPlanckEngine.requireSupported(run.problem());
+    }
+
+    /**
+     * The memory a Fokker–Planck solve of this run needs, in bytes, roughly: about 20 arrays of the cells (both
+     * densities, rates, scratch, energies, snapshots) and the densities file's text.
+     */
+    public static double fokkerPlanckMemoryBytes(ErasureRun run) {
+        final int snaps = run.fokkerPlanck().snapshotFractions().length;
+        return run.fokkerPlanck().cells() * 1.25 * (8.0 * (20 + snaps) + 25.0 * (2 * snaps + 1));
+    }
+
+    /**
+     * One configured run by the Fokker–Planck solver, as {@code fokker-planck} runs it: the configured grid and half of
+     * it (the numerical error), their independent runs on helper threads, progress in cell-steps.
+     */
+    public static FokkerPlanckReport solveFokkerPlanck(ErasureRun run, RunOptions options) {
+        final long t0 = System.nanoTime();
+        final java.util.concurrent.ExecutorService helpers = org.erasure.util.Futures.helpers("fokker-planck",
+                options.threads());
+        final FokkerPlanckSolution solution;
+        try (RunListener.Stage stage = options.listener().stage("fokker-planck",
+                FokkerPlanckEngine.cellSteps(run.problem(), run.fokkerPlanck()), "cell-steps")) {
+            solution = FokkerPlanckEngine.solve(run.problem(), run.fokkerPlanck(), FokkerPlanckSolution.Tolerance.DEFAULT,
+                    stage::advance, helpers);
+        } finally {
+            org.erasure.util.Futures.shutdown(helpers);
+        }
+        return new FokkerPlanckReport(run, solution, (System.nanoTime() - t0) * 1e-9);
+    }
+
     /** The Fokker–Planck solution with its numerical error (two resolutions). */
     public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings) {
         return FokkerPlanckEngine.solve(problem, settings);

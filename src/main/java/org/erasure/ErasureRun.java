@@ -36,6 +36,9 @@ public record ErasureRun(String name, PhysicalUnits units, ErasureProblem proble
     public Potential potential() { return problem.potential(); }
     public Protocol protocol() { return problem.protocol(); }
 
+    /** Cells of the Fokker–Planck grid. */
+    public int fokkerPlanckCells() { return fokkerPlanck.cells(); }
+
     /** Trajectories of the Monte Carlo run. */
     public long trajectories() { return monteCarlo.trajectories(); }
 }

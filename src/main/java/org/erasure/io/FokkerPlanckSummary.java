@@ -18,6 +18,11 @@ public final class FokkerPlanckSummary {
     private FokkerPlanckSummary() {
     }
 
+    /** The summary row of a {@code fokker-planck} run. */
+    public static Table.Row columns(org.erasure.FokkerPlanckReport report) {
+        return columns(report.run(), report.solution(), report.wallSeconds());
+    }
+
     public static Table.Row columns(ErasureRun config, FokkerPlanckSolution s, double wall) {
         final FokkerPlanckResult r = s.result();
         final PhysicalUnits units = config.units();

@@ -1,0 +1,24 @@
+package org.erasure;
+
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+
+/**
+ * What {@link Erasure#solveFokkerPlanck(ErasureRun, RunOptions)} returns: the solution with its numerical error, and
+ * its cost. The result writers of {@code io} turn it into the summary row, the densities file and the terminal report.
+ *
+ * @param run         the run as asked
+ * @param solution    the solution at the configured grid and at half of it
+ * @param wallSeconds wall time of the solve (both resolutions)
+ */
+public record FokkerPlanckReport(ErasureRun run, FokkerPlanckSolution solution, double wallSeconds) {
+
+    /** Cells of the reported grid. */
+    public int cells() {
+        return solution.result().cells();
+    }
+
+    /** Whether every value meets its numerical tolerance. */
+    public boolean withinTolerance() {
+        return solution.withinTolerance();
+    }
+}

@@ -1,0 +1,106 @@
+package org.erasure.io;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.erasure.ErasureRun;
+import org.erasure.FokkerPlanckReport;
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.physics.ErasureBounds;
+import org.erasure.physics.PhysicalUnits;
+
+/**
+ * The terminal report of a Fokker–Planck run ({@code fokker-planck}), from the typed solution: the grid before, and
+ * every value with its numerical error beside the bounds after; the same values as {@link FokkerPlanckSummary}'s row.
+ */
+public final class FokkerPlanckText {
+
+    private FokkerPlanckText() {
+    }
+
+    /** The problem and the two grids it is solved on. */
+    public static void header(PrintWriter out, ErasureRun config) {
+        final FokkerPlanckSettings fs = config.fokkerPlanck();
+        out.printf(Locale.ROOT, "fokker-planck %s: tau = %.4g tau_D%s, %s (numerical error from a second solve at %s)%n",
+                config.name(), config.protocol().duration(),
+                config.problem().hasHold() ? String.format(Locale.ROOT, " + hold %.4g tau_D", config.problem().holdTime()) : "",
+                fs, fs.coarsened());
+    }
+
+    /** Every value with its numerical error, the bounds, the grid and its cost, and the warnings. */
+    public static void print(PrintWriter out, FokkerPlanckReport report) {
+        final FokkerPlanckSolution solution = report.solution();
+        final FokkerPlanckResult r = solution.result();
+        final ErasureRun config = report.run();
+        final FokkerPlanckSettings fs = config.fokkerPlanck();
+        final PhysicalUnits u = config.units();
+        final double wall = report.wallSeconds();
+        out.printf(Locale.ROOT, "  <W>   = %.6f +- %.1g kT = %.4g zJ = %.4g eV   (+- numerical error)%n", r.meanWork(),
+                solution.workError(), u.toZeptoJoule(r.meanWork()), u.toElectronVolt(r.meanWork()));
+        out.printf(Locale.ROOT, "  <W+>  = %.6f +- %.1g kT, <W-> = %.6f +- %.1g kT  (gross work: energy put into and "
+                        + "given back by the potential)%n", r.meanWorkPlus(), solution.workPlusError(), r.meanWorkMinus(),
+                solution.workMinusError());
+        out.printf(Locale.ROOT, "  <Q>   = %.6f +- %.1g kT;  <dU> = %.6f kT;  dF = %.6f +- %.1g kT;  entropy production "
+                        + "= %.6f +- %.1g kT%n", r.meanHeat(), solution.heatError(), r.meanDeltaU(), r.freeEnergyChange(),
+                solution.freeEnergyChangeError(), r.entropyProduction(), solution.entropyProductionError());
+        if (r.holdSteps() > 0) {
+            out.printf(Locale.ROOT, "  eps at the end of the protocol = %.6g +- %.1g; after the hold of %.4g tau_D:%n",
+                    r.errorAtProtocolEnd(), solution.errorAtProtocolEndError(),
+                    solution.settings().grid(config.problem()).holdTime());
+        }
+        out.printf(Locale.ROOT, "  eps   = %.6g +- %.1g (%.2g %% relative)  (from left %.4g, from right %.4g)%n",
+                r.error(), solution.errorRateError(), 100 * solution.errorRateRelativeError(), r.errorFromLeft(),
+                r.errorFromRight());
+        final double eps = ErasureBounds.requireProbability("error_rate", r.error());
+        out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f +- %.1g kT;  finite-time "
+                        + "dF + W2^2/tau = %.6f +- %.1g kT (W2 = %.4f x_m)%n", ErasureBounds.generalizedLandauer(eps),
+                ErasureBounds.logInverseError(eps), solution.logInverseErrorError(), r.finiteTimeBound(),
+                solution.finiteTimeBoundError(), r.wasserstein2());
+        out.printf(Locale.ROOT, "  grid %d cells of %.3g x_m, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
+                r.cellWidth(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
+                1.25 * solution.settings().cellSteps(solution.settings().grid(config.problem())) / wall);
+        final List<String> warnings = FokkerPlanckWarnings.of(solution);
+        for (String w : warnings) {
+            out.println("  WARNING: " + w);
+        }
+        if (!warnings.isEmpty()) {
+            out.printf(Locale.ROOT, "  (for example --set fokker_planck.cells=%d --set fokker_planck.time_steps=%d)%n",
+                    2 * fs.cells(), 2 * fs.timeSteps());
+        }
+        out.flush();
+    }
+
+    /**
+     * densities.csv: x, then the density ρ (1/x_m) and the potential U (kT) at each snapshot time, in the columns
+     * rho_at_&lt;f&gt;tau_per_xm and U_at_&lt;f&gt;tau_kT, f the fraction of τ.
+     */
+    public static String densitiesCsv(FokkerPlanckReport report) {
+        final ErasureRun config = report.run();
+        final FokkerPlanckResult r = report.solution().result();
+        final double[] f = r.snapshotFractions();
+        final double tau = config.protocol().duration();
+        final StringBuilder sb = new StringBuilder("x_xm");
+        for (double v : f) {
+            sb.append(",rho_at_").append(v).append("tau_per_xm");
+        }
+        for (double v : f) {
+            sb.append(",U_at_").append(v).append("tau_kT");
+        }
+        sb.append('\n');
+        for (int i = 0; i < r.cells(); i++) {
+            final double x = r.x(i);
+            sb.append(x);
+            for (double[] d : r.snapshots()) {
+                sb.append(',').append(d[i]);
+            }
+            for (double v : f) {
+                sb.append(',').append(config.potential().energy(x, config.protocol().control0(v * tau),
+                        config.protocol().control1(v * tau)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}
