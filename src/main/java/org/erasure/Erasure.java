@@ -2,6 +2,9 @@ package org.erasure;
 
 import java.util.function.LongConsumer;
 import org.erasure.fokkerplanck.FokkerPlanckEngine;
+import org.erasure.fokkerplanck.HoppingSpectrum;
+import org.erasure.fokkerplanck.Retention;
+import org.erasure.physics.Potential;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.langevin.LangevinMonteCarlo;
@@ -14,6 +17,8 @@ import org.erasure.model.ErasureProblem;
 import org.erasure.rare.AdaptiveMultilevelSplitting;
 import org.erasure.rare.AmsResult;
 import org.erasure.rare.AmsSettings;
+import org.erasure.optimize.ProtocolFamily;
+import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.rare.Score;
 import org.erasure.stats.ErasureTally;
 import org.erasure.stats.Recording;
@@ -213,6 +218,86 @@ public final class Erasure {
             org.erasure.util.Futures.shutdown(helpers);
         }
         return new FokkerPlanckReport(run, solution, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** Cells of the hopping-rate grid by default. */
+    public static final int DEFAULT_RATE_CELLS = HoppingSpectrum.DEFAULT_CELLS;
+
+    /**
+     * The hopping rate of a stored bit at fixed controls, with its numerical error.
+     *
+     * @param rate          λ₁, the lowest non-zero eigenvalue of the Fokker–Planck generator (1/τ_D)
+     * @param relativeError |λ₁(N/2 cells)/λ₁(N) − 1|, conservative at second order
+     * @param kramersRate   the Kramers escape rate's relaxation rate, for comparison (1/τ_D)
+     * @param denseCheck    relative difference to a dense eigen-solve (EJML) where the grid is small, NaN otherwise
+     */
+    public record HoppingRate(double rate, double relativeError, double kramersRate, double denseCheck) {
+    }
+
+    /** The hopping rate of {@code well} at controls (c0, c1) on {@code cells} cells, with its numerical error. */
+    public static HoppingRate hoppingRate(Potential well, double c0, double c1, int cells) {
+        final double lambda = HoppingSpectrum.slowestRate(well, c0, c1, cells);
+        // numerical error: the difference to the rate on half the cells (second order: conservative)
+        final double relError = Math.abs(HoppingSpectrum.slowestRate(well, c0, c1,
+                Math.max(HoppingSpectrum.MIN_CELLS, cells / 2)) / lambda - 1);
+        return new HoppingRate(lambda, relError, HoppingSpectrum.kramersRelaxationRate(well, c0, c1),
+                HoppingSpectrum.denseCheck(well, c0, c1));
+    }
+
+    /** How long (τ_D) a bit stored with hopping rate λ₁ keeps its error probability below ε. */
+    public static double retentionTime(double rate, double eps) {
+        return Retention.retentionTime(rate, eps);
+    }
+
+    /**
+     * The barrier that keeps a bit for a time t at error ε, with its numerical error (kT).
+     *
+     * @param kT               the barrier height
+     * @param numericalErrorKT its numerical error
+     */
+    public record StorageBarrier(double kT, double numericalErrorKT) {
+    }
+
+    /** The barrier (kT) of the family {@code wellOfBarrier} that keeps a bit for t (τ_D) at error ε. */
+    public static StorageBarrier barrierNeeded(java.util.function.DoubleFunction<Potential> wellOfBarrier, double c0,
+                                               double c1, double t, double eps, int cells) {
+        final Retention.Barrier b = Retention.barrierNeededWithError(wellOfBarrier, c0, c1, t, eps, cells);
+        return new StorageBarrier(b.kT(), b.numericalErrorKT());
+    }
+
+    /** Cells of the optimiser's default search grid. */
+    public static final int SEARCH_CELLS = FokkerPlanckSettings.SEARCH_CELLS;
+
+    /** Time steps of the optimiser's default search grid. */
+    public static final int SEARCH_TIME_STEPS = FokkerPlanckSettings.SEARCH_TIME_STEPS;
+
+    /**
+     * The optimiser's settings: a second-order search grid of {@code cells} and {@code timeSteps}, verification on its
+     * refinement (refined up to {@code refinements} more times while outside the numerical tolerance).
+     */
+    public static ProtocolOptimizer.Settings optimizerSettings(int cells, long timeSteps, int refinements,
+                                                               int evaluations, long seed) {
+        final FokkerPlanckSettings search = new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]);
+        return new ProtocolOptimizer.Settings(search, search.refined(), refinements, evaluations, seed);
+    }
+
+    /**
+     * Minimises ⟨W⟩ over a protocol family subject to ε ≤ targetError, with the run's target and hold, by the
+     * Fokker–Planck solver (CMA-ES, then BOBYQA), on helper threads; progress in evaluations.
+     */
+    public static OptimizationReport optimize(ErasureRun run, ProtocolFamily family, double targetError,
+                                              ProtocolOptimizer.Settings settings, RunOptions options) {
+        final long t0 = System.nanoTime();
+        final ProtocolOptimizer.Optimum opt;
+        final java.util.concurrent.ExecutorService helpers = org.erasure.util.Futures.helpers("optimize",
+                options.threads());
+        try (RunListener.Stage stage = options.listener().stage("optimize", settings.evaluations(), "evaluations")) {
+            opt = ProtocolOptimizer.minimize(family, targetError, run.problem().target(), run.problem().holdTime(),
+                    settings, stage::advance, helpers);
+        } finally {
+            org.erasure.util.Futures.shutdown(helpers);
+        }
+        return new OptimizationReport(run, family, settings, targetError, opt, (System.nanoTime() - t0) * 1e-9);
     }
 
     /** The Fokker–Planck solution with its numerical error (two resolutions). */

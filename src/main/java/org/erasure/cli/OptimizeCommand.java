@@ -7,28 +7,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.erasure.config.ConfigLoader;
+import org.erasure.Erasure;
+import org.erasure.ErasureRun;
+import org.erasure.OptimizationReport;
+import org.erasure.RecordingRequest;
+import org.erasure.RunOptions;
+import org.erasure.io.OptimizeText;
 import org.erasure.config.ErasureConfig;
-import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Table;
-import org.erasure.io.FokkerPlanckSummary;
-import org.erasure.io.OptimizedConfig;
-import org.erasure.fokkerplanck.FokkerPlanckEngine;
-import org.erasure.fokkerplanck.FokkerPlanckSettings;
-import org.erasure.fokkerplanck.FokkerPlanckSolution;
-import org.erasure.langevin.StabilityCheck;
-import org.erasure.model.ErasureProblem;
 import org.erasure.io.RunRecord;
 import org.erasure.optimize.FourStepFamily;
 import org.erasure.optimize.KeyframeFamily;
 import org.erasure.optimize.ProtocolFamily;
 import org.erasure.optimize.ProtocolOptimizer;
-import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.QuarticDoubleWell;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import org.erasure.util.Futures;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -75,12 +70,12 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "Objective evaluations (Fokker-Planck solves), default ${DEFAULT-VALUE}.")
     int evaluations;
 
-    @Option(names = "--cells", paramLabel = "N", defaultValue = "" + FokkerPlanckSettings.SEARCH_CELLS,
+    @Option(names = "--cells", paramLabel = "N", defaultValue = "" + Erasure.SEARCH_CELLS,
             description = "FP cells of the search grid (default ${DEFAULT-VALUE}); the result is verified on twice "
                     + "as many.")
     int cells;
 
-    @Option(names = "--time-steps", paramLabel = "N", defaultValue = "" + FokkerPlanckSettings.SEARCH_TIME_STEPS,
+    @Option(names = "--time-steps", paramLabel = "N", defaultValue = "" + Erasure.SEARCH_TIME_STEPS,
             description = "FP time steps of the search grid, second order (default ${DEFAULT-VALUE}); the result is "
                     + "verified on twice as many.")
     int timeSteps;
@@ -110,48 +105,18 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--target-error must be a probability in (0, 1] (1: no target), got "
                     + targetError);
         }
-        FokkerPlanckEngine.requireSupported(config.problem());
-        final double hold = config.problem().holdTime();     // eps is judged after the hold, as the engines do
-        final FokkerPlanckSettings search = new FokkerPlanckSettings(cells, timeSteps, 2, new double[0]);
-        final ProtocolOptimizer.Settings settings = new ProtocolOptimizer.Settings(search, search.refined(),
-                refinements, evaluations, config.seed());
+        final ErasureRun run = config.run();
+        Erasure.requireFokkerPlanck(run);
+        final ProtocolOptimizer.Settings settings = Erasure.optimizerSettings(cells, timeSteps, refinements, evaluations,
+                config.seed());
         final ProtocolFamily fam = family(config);
         final Path dir = common.outDir(config.name() + "-optimized");
         final PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "optimize %s: %s family (%d parameters), tau = %.4g tau_D, eps <= %.3g, %d evaluations "
-                        + "on %s, verified on %s (refined up to %d times while outside the numerical tolerance)%n", config.name(), family,
-                fam.dimension(), tau, targetError, evaluations, settings.search(), settings.verify(),
-                settings.refinements());
-        if (hold > 0) {
-            out.printf(Locale.ROOT, "  eps is judged after the configuration's hold of %.4g tau_D at the final controls%n",
-                    hold);
-        }
-        out.flush();
-        final long t0 = System.nanoTime();
-        final ProtocolOptimizer.Optimum opt;
-        final java.util.concurrent.ExecutorService helpers = Futures.helpers("optimize", common.threads());
-        try (Progress progress = Progress.of("optimize", evaluations, "evaluations")) {
-            opt = ProtocolOptimizer.minimize(fam, targetError, config.target(), hold, settings, progress.listener(),
-                    helpers);
-        } finally {
-            Futures.shutdown(helpers);
-        }
-        final double wall = (System.nanoTime() - t0) * 1e-9;
-        final FokkerPlanckSolution v = opt.verified();
-        final FokkerPlanckResult r = v.result();
-        out.printf(Locale.ROOT, "  best: %s%n", fam.describe(opt.unit()));
-        out.printf(Locale.ROOT, "  search grid:   <W> = %.6f kT, eps = %.4g (what the optimiser saw; not reported)%n",
-                opt.searched().meanWork(),
-                opt.searched().error());
-        out.printf(Locale.ROOT, "  verified on %s:%n", v.settings());
-        out.printf(Locale.ROOT, "                 <W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (%s), kT[ln2 - H(eps)] = %.6f kT, "
-                        + "kT ln(1/eps) = %.3f kT, finite-time bound %.6f kT%n", r.meanWork(), v.workError(), r.error(),
-                v.errorRateError(), opt.feasible() ? "meets the target" : "MISSES the target",
-                ErasureBounds.generalizedLandauer(r.error()), ErasureBounds.logInverseError(r.error()),
-                r.finiteTimeBound());
-        for (String w : org.erasure.io.FokkerPlanckWarnings.of(v)) {
-            out.println("  WARNING: " + w);
-        }
+        OptimizeText.header(out, run, family, fam, tau, targetError, settings);
+        final OptimizationReport report = Erasure.optimize(run, fam, targetError, settings,
+                new RunOptions(common.threads(), new TerminalListener(out), RecordingRequest.NONE));
+        final ProtocolOptimizer.Optimum opt = report.optimum();
+        OptimizeText.print(out, report);
         final List<String> onBounds = fam.parametersOnBounds(opt.unit());
         if (!onBounds.isEmpty()) {
             out.println("  ON THE SEARCH BOX: " + String.join(", ", onBounds) + " (the optimum may lie outside; "
@@ -160,29 +125,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (opt.fault() != null) {
             out.println("  NUMERICAL FAULT (not a result): " + opt.fault());
         }
-        out.printf(Locale.ROOT, "  %d evaluations, %.1f s%n", opt.evaluations(), wall);
-        final Table.Row row = new Table.Row();
-        row.put("family", family);
-        row.put("target_error", targetError);
-        row.put("feasible", opt.feasible());
-        row.put("on_search_bounds", String.join(" ", onBounds));
-        row.put("fault", opt.fault() == null ? "" : opt.fault());
-        row.put("evaluations", (long) opt.evaluations());
-        row.put("search_mean_work_kT", opt.searched().meanWork());
-        row.put("search_error_rate", opt.searched().error());
-        final FokkerPlanckSettings grid = v.settings();
-        final ErasureConfig verifiedConfig = new ErasureConfig(config.name() + "-optimized", config.units(),
-                ErasureProblem.of(opt.member().potential(), opt.member().protocol()).withTarget(config.target())
-                        .withHold(hold),
-                config.monteCarlo(), grid, config.rareEvent(), config.tree());
-        row.putAll("", FokkerPlanckSummary.columns(verifiedConfig.run(), v, wall));
+        out.printf(Locale.ROOT, "  %d evaluations, %.1f s%n", opt.evaluations(), report.wallSeconds());
+        final Table.Row row = OptimizeText.row(report, family, onBounds);
         final Map<String, String> files = new LinkedHashMap<>();
-        files.put("optimized.yaml", OptimizedConfig.yaml(config.tree(), opt.member(), grid,
-                config.name() + "-optimized", String.format(Locale.ROOT,
-                        "Optimised by 'erasure optimize' (%s family, tau = %s, eps <= %s), verified on %s:%n"
-                                + "<W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (numerical errors)%n%s", family, tau,
-                        targetError, grid, r.meanWork(), v.workError(), r.error(), v.errorRateError(),
-                        fam.describe(opt.unit())), stableDt(opt)));
+        files.put("optimized.yaml", OptimizeText.optimizedYaml(config.tree(), report, family, tau));
         files.put("optimize.csv", Table.of(row).csv());
         files.put("protocol_table.txt", protocolTable(opt.member().protocol(), tableRows));
         files.put("optimize.json", RunRecord.json("optimize", spec.commandLine().getParseResult().originalArgs(),
@@ -208,11 +154,6 @@ public final class OptimizeCommand implements Callable<Integer> {
             sb.append(p.control0(t)).append(' ').append(p.control1(t)).append('\n');
         }
         return sb.toString();
-    }
-
-    /** A tenth of the largest stable Monte Carlo step of the optimised protocol (simulate must accept the file). */
-    private static double stableDt(ProtocolOptimizer.Optimum opt) {
-        return 0.1 * StabilityCheck.largestStableStep(ErasureProblem.of(opt.member().potential(), opt.member().protocol()));
     }
 
     private ProtocolFamily family(ErasureConfig config) {

@@ -9,8 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.erasure.config.ErasureConfig;
-import org.erasure.fokkerplanck.HoppingSpectrum;
-import org.erasure.fokkerplanck.Retention;
+import org.erasure.Erasure;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Csv;
 import org.erasure.io.RunRecord;
@@ -52,7 +51,7 @@ public final class RetentionCommand implements Callable<Integer> {
                     + "section.")
     String holdTimeText;
 
-    @Option(names = "--cells", paramLabel = "N", defaultValue = "" + HoppingSpectrum.DEFAULT_CELLS,
+    @Option(names = "--cells", paramLabel = "N", defaultValue = "" + Erasure.DEFAULT_RATE_CELLS,
             description = "Grid cells for the rate (default ${DEFAULT-VALUE}).")
     int cells;
 
@@ -110,17 +109,17 @@ public final class RetentionCommand implements Callable<Integer> {
         out.println();
         for (double eb : grid) {
             final QuarticDoubleWell w = QuarticDoubleWell.of(eb);
-            final double lambda = HoppingSpectrum.slowestRate(w, c0, c1, cells);
-            // numerical error: the difference to the rate on half the cells (second order: conservative)
-            final double relError = Math.abs(HoppingSpectrum.slowestRate(w, c0, c1, Math.max(HoppingSpectrum.MIN_CELLS, cells / 2)) / lambda - 1);
-            final double kramers = HoppingSpectrum.kramersRelaxationRate(w, c0, c1);
-            final double dense = HoppingSpectrum.denseCheck(w, c0, c1);
+            final Erasure.HoppingRate hopping = Erasure.hoppingRate(w, c0, c1, cells);
+            final double lambda = hopping.rate();
+            final double relError = hopping.relativeError();
+            final double kramers = hopping.kramersRate();
+            final double dense = hopping.denseCheck();
             final List<Object> row = new ArrayList<>(List.of(eb, lambda, relError, kramers, lambda / kramers, dense));
             out.printf(Locale.ROOT, "  %8.3g %14.6g %9.1e %14.6g %8.5f %10s", eb, lambda, relError, kramers,
                     lambda / kramers,
                     Double.isNaN(dense) ? "-" : String.format(Locale.ROOT, "%.1e", dense));
             for (double e : errors) {
-                final double t = Retention.retentionTime(lambda, e);
+                final double t = Erasure.retentionTime(lambda, e);
                 row.add(t);
                 if (units.hasTimeScale()) {
                     row.add(t * units.timeUnitS());
@@ -136,7 +135,7 @@ public final class RetentionCommand implements Callable<Integer> {
         if (holdTime != null) {
             final List<List<Object>> nrows = new ArrayList<>();
             for (double e : errors) {
-                final Retention.Barrier eb = Retention.barrierNeededWithError(QuarticDoubleWell::of, c0, c1, holdTime, e,
+                final Erasure.StorageBarrier eb = Erasure.barrierNeeded(QuarticDoubleWell::of, c0, c1, holdTime, e,
                         cells);
                 nrows.add(List.of(holdTime, e, eb.kT(), eb.numericalErrorKT()));
                 needed.put("barrier_kT_for_eps_" + org.erasure.io.Csv.format(e), eb.kT());

@@ -1,0 +1,35 @@
+package org.erasure;
+
+import org.erasure.langevin.StabilityCheck;
+import org.erasure.model.ErasureProblem;
+import org.erasure.optimize.ProtocolFamily;
+import org.erasure.optimize.ProtocolOptimizer;
+
+/**
+ * What {@link Erasure#optimize} returns: the optimum found over a family, verified on a finer grid, with what was
+ * asked and the cost.
+ *
+ * @param run         the run whose potential, target and hold the search used
+ * @param family      the protocol family searched
+ * @param settings    search and verification grids, evaluations, seed
+ * @param targetError the error probability to reach (1: none)
+ * @param optimum     the optimum with its verified solution
+ * @param wallSeconds wall time of the search and verification
+ */
+public record OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
+                                 double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds) {
+
+    /** The optimised protocol as a run of its own (named &lt;name&gt;-optimized), on the grid that verified it. */
+    public ErasureRun verifiedRun() {
+        final ErasureProblem p = ErasureProblem.of(optimum.member().potential(), optimum.member().protocol())
+                .withTarget(run.problem().target()).withHold(run.problem().holdTime());
+        return new ErasureRun(run.name() + "-optimized", run.units(), p, run.monteCarlo(),
+                optimum.verified().settings(), run.rareEvent());
+    }
+
+    /** A tenth of the largest stable Monte Carlo step of the optimised protocol (simulate must accept its file). */
+    public double stableDt() {
+        return 0.1 * StabilityCheck.largestStableStep(ErasureProblem.of(optimum.member().potential(),
+                optimum.member().protocol()));
+    }
+}

@@ -1,0 +1,85 @@
+package org.erasure.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.erasure.ErasureRun;
+import org.erasure.OptimizationReport;
+import org.erasure.fokkerplanck.FokkerPlanckResult;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.optimize.ProtocolFamily;
+import org.erasure.optimize.ProtocolOptimizer;
+import org.erasure.physics.ErasureBounds;
+
+/**
+ * The results of {@code optimize}: its terminal report, its summary row (optimize.csv) and the optimised protocol as a
+ * configuration (optimized.yaml), from the typed optimum.
+ */
+public final class OptimizeText {
+
+    private OptimizeText() {
+    }
+
+    /** What is searched, on which grids, and the hold ε is judged after. */
+    public static void header(PrintWriter out, ErasureRun run, String familyName, ProtocolFamily family, double tau,
+                              double targetError, ProtocolOptimizer.Settings settings) {
+        out.printf(Locale.ROOT, "optimize %s: %s family (%d parameters), tau = %.4g tau_D, eps <= %.3g, %d evaluations "
+                        + "on %s, verified on %s (refined up to %d times while outside the numerical tolerance)%n",
+                run.name(), familyName, family.dimension(), tau, targetError, settings.evaluations(), settings.search(),
+                settings.verify(), settings.refinements());
+        final double hold = run.problem().holdTime();
+        if (hold > 0) {
+            out.printf(Locale.ROOT, "  eps is judged after the configuration's hold of %.4g tau_D at the final controls%n",
+                    hold);
+        }
+        out.flush();
+    }
+
+    /** The optimum: its parameters, what the search saw, the verified values with their numerical errors. */
+    public static void print(PrintWriter out, OptimizationReport report) {
+        final ProtocolOptimizer.Optimum opt = report.optimum();
+        final FokkerPlanckSolution v = opt.verified();
+        final FokkerPlanckResult r = v.result();
+        out.printf(Locale.ROOT, "  best: %s%n", report.family().describe(opt.unit()));
+        out.printf(Locale.ROOT, "  search grid:   <W> = %.6f kT, eps = %.4g (what the optimiser saw; not reported)%n",
+                opt.searched().meanWork(), opt.searched().error());
+        out.printf(Locale.ROOT, "  verified on %s:%n", v.settings());
+        out.printf(Locale.ROOT, "                 <W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (%s), kT[ln2 - H(eps)] = %.6f kT, "
+                        + "kT ln(1/eps) = %.3f kT, finite-time bound %.6f kT%n", r.meanWork(), v.workError(), r.error(),
+                v.errorRateError(), opt.feasible() ? "meets the target" : "MISSES the target",
+                ErasureBounds.generalizedLandauer(r.error()), ErasureBounds.logInverseError(r.error()),
+                r.finiteTimeBound());
+        for (String w : FokkerPlanckWarnings.of(v)) {
+            out.println("  WARNING: " + w);
+        }
+    }
+
+    /** optimize.csv's row: the search's outcome, then the verified run's summary columns. */
+    public static Table.Row row(OptimizationReport report, String familyName, List<String> onBounds) {
+        final ProtocolOptimizer.Optimum opt = report.optimum();
+        final Table.Row row = new Table.Row();
+        row.put("family", familyName);
+        row.put("target_error", report.targetError());
+        row.put("feasible", opt.feasible());
+        row.put("on_search_bounds", String.join(" ", onBounds));
+        row.put("fault", opt.fault() == null ? "" : opt.fault());
+        row.put("evaluations", (long) opt.evaluations());
+        row.put("search_mean_work_kT", opt.searched().meanWork());
+        row.put("search_error_rate", opt.searched().error());
+        row.putAll("", FokkerPlanckSummary.columns(report.verifiedRun(), opt.verified(), report.wallSeconds()));
+        return row;
+    }
+
+    /** optimized.yaml: the base configuration with the optimised protocol and the grid that verified it. */
+    public static String optimizedYaml(JsonNode tree, OptimizationReport report, String familyName, double tau) {
+        final ProtocolOptimizer.Optimum opt = report.optimum();
+        final FokkerPlanckSolution v = opt.verified();
+        final FokkerPlanckResult r = v.result();
+        return OptimizedConfig.yaml(tree, opt.member(), v.settings(), report.run().name() + "-optimized",
+                String.format(Locale.ROOT, "Optimised by 'erasure optimize' (%s family, tau = %s, eps <= %s), verified "
+                                + "on %s:%n<W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (numerical errors)%n%s", familyName,
+                        tau, report.targetError(), v.settings(), r.meanWork(), v.workError(), r.error(),
+                        v.errorRateError(), report.family().describe(opt.unit())), report.stableDt());
+    }
+}
