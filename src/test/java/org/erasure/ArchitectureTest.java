@@ -96,6 +96,25 @@ class ArchitectureTest {
                 "org.erasure.langevin..", "org.erasure.fokkerplanck..", "org.erasure.rare..").check(classes);
     }
 
+    /**
+     * Classes with one job: no source file of src/main over 400 lines unless its class javadoc says why it is one job
+     * (the words "One job"), as a numerical kernel or a registry may.
+     */
+    @Test
+    void noClassIsOverFourHundredLinesWithoutSayingWhy() throws java.io.IOException {
+        final java.util.List<String> tooLong = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                final String text = java.nio.file.Files.readString(f);
+                final long lines = text.lines().count();
+                if (lines > 400 && !text.contains("One job")) {
+                    tooLong.add(f + " (" + lines + " lines)");
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(tooLong.isEmpty(), "over 400 lines: " + tooLong);
+    }
+
     @Test
     void thePackagesAreFreeOfCycles() {
         slices().matching("org.erasure.(*)..").should().beFreeOfCycles().check(classes);

@@ -1,6 +1,5 @@
 package org.erasure.claims;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,7 @@ import org.erasure.config.ClaimsSettings;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Report;
 import org.erasure.io.Table;
-import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.PhysicalUnits;
-import org.erasure.plot.ChartKit;
 
 /**
  * Writes the claims report: report.md and a self-contained report.html (figures inline) from one
@@ -32,12 +29,12 @@ public final class ClaimsReport {
                                    String runJson, double wallSeconds) throws IOException {
         Files.createDirectories(dir);
         final List<Path> figures = new ArrayList<>();
-        figures.addAll(approachFigure(dir, r));
-        figures.addAll(frontierFigure(dir, r));
-        figures.addAll(speedFigure(dir, s, r));
-        figures.addAll(storingFigure(dir, s, r));
-        figures.addAll(classesFigure(dir, s, r));
-        figures.addAll(controllerFigure(dir, r));
+        figures.addAll(ClaimsFigures.approachFigure(dir, r));
+        figures.addAll(ClaimsFigures.frontierFigure(dir, r));
+        figures.addAll(ClaimsFigures.speedFigure(dir, s, r));
+        figures.addAll(ClaimsFigures.storingFigure(dir, s, r));
+        figures.addAll(ClaimsFigures.classesFigure(dir, s, r));
+        figures.addAll(ClaimsFigures.controllerFigure(dir, r));
 
         final Map<String, String> files = new LinkedHashMap<>();
         final Table[] tables = {r.approachTable(), r.approachFitTable(), r.frontierTable(), r.frontierCheckTable(),
@@ -56,207 +53,6 @@ public final class ClaimsReport {
         final List<Path> out = new ArrayList<>(figures);
         files.keySet().forEach(f -> out.add(dir.resolve(f)));
         return out;
-    }
-
-    /** Experiment 1: ⟨W⟩ against τ, with the same fit as approach_fit.csv, drawn over the durations it was fitted on. */
-    private static List<Path> approachFigure(Path dir, ClaimsRunner.Results r) throws IOException {
-        final double[] tau = r.approach().stream().mapToDouble(Rows.Approach::tau).toArray();
-        final double[] w = r.approach().stream().mapToDouble(a -> a.fp().meanWork()).toArray();
-        final List<ChartKit.Series> series = new ArrayList<>();
-        series.add(new ChartKit.Series("<W> (Fokker-Planck, verified)", tau, w, true, false, ChartKit.palette(0)));
-        final Rows.ApproachFit f = r.approachFit();
-        final double hi = tau[tau.length - 1];
-        final int n = 60;
-        final double[] ft = new double[n];
-        final double[] fw = new double[n];
-        for (int i = 0; i < n; i++) {
-            ft[i] = Math.exp(Math.log(f.tauMin()) + (Math.log(hi) - Math.log(f.tauMin())) * i / (n - 1));
-            fw[i] = f.fit().at(ft[i]);
-        }
-        series.add(new ChartKit.Series(String.format(Locale.ROOT, "fit over tau >= %s (approach_fit.csv): W_inf = %.4f "
-                        + "+- %.4f kT, B = %.3g kT tau_D", ClaimsRunner.fmt(f.tauMin()), f.fit().wInf(),
-                f.fit().wInfError(), f.fit().b()), ft, fw, false, true, ChartKit.palette(1)));
-        series.add(new ChartKit.Series("kT ln 2", new double[] {tau[0], hi}, new double[] {Math.log(2), Math.log(2)},
-                false, false, Color.BLACK));
-        return ChartKit.lines("Work versus protocol duration (fixed four-step protocol)", "tau (tau_D)", "<W> (kT)", true,
-                false, series, dir.resolve("approach_work_vs_tau"));
-    }
-
-    /**
-     * Experiment 2: ε against ⟨W⟩ on log axes, the frontier joined per duration, with kT[ln 2 − H(ε)] and kT ln(1/ε)
-     * drawn over the whole ε range plotted.
-     */
-    private static List<Path> frontierFigure(Path dir, ClaimsRunner.Results r) throws IOException {
-        final List<Rows.Frontier> rows = r.frontier().stream().filter(Rows.Frontier::feasible).toList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        final List<ChartKit.Series> series = new ArrayList<>();
-        final List<Double> taus = rows.stream().map(Rows.Frontier::tau).distinct().sorted().toList();
-        double epsMin = 0.1;
-        for (int i = 0; i < taus.size(); i++) {
-            final double tau = taus.get(i);
-            final List<Rows.Frontier> pts = rows.stream().filter(f -> f.tau() == tau)
-                    .sorted(java.util.Comparator.comparingDouble(f -> f.fp().errorRate())).toList();
-            series.add(new ChartKit.Series("minimal <W>, tau = " + ClaimsRunner.fmt(tau) + " tau_D",
-                    pts.stream().mapToDouble(f -> f.fp().meanWork()).toArray(),
-                    pts.stream().mapToDouble(f -> f.fp().errorRate()).toArray(), true, false, ChartKit.palette(i)));
-            epsMin = Math.min(epsMin, pts.get(0).fp().errorRate());
-        }
-        // the protocol classes of experiment 5 (with their hold), joined per class and duration
-        int colour = taus.size();
-        for (String cls : List.of(ClaimsRunner.FIXED_BARRIER, ClaimsRunner.BARRIER_LOWERING)) {
-            for (double tau : r.classes().stream().map(Rows.ClassPoint::tau).distinct().sorted().toList()) {
-                final List<Rows.ClassPoint> pts = r.classes().stream().filter(c -> c.tau() == tau && c.feasible()
-                        && c.protocolClass().equals(cls)).sorted(java.util.Comparator.comparingDouble(
-                        c -> c.fp().errorRate())).toList();
-                if (pts.isEmpty()) {
-                    continue;
-                }
-                series.add(new ChartKit.Series(String.format(Locale.ROOT, "%s class (exp. 5), tau = %s tau_D", cls,
-                        ClaimsRunner.fmt(tau)), pts.stream().mapToDouble(c -> c.fp().meanWork()).toArray(),
-                        pts.stream().mapToDouble(c -> c.fp().errorRate()).toArray(), true, true,
-                        ChartKit.palette(colour++)));
-                epsMin = Math.min(epsMin, pts.get(0).fp().errorRate());
-            }
-        }
-        final int n = 120;
-        final double lo = Math.floor(Math.log10(epsMin)) - 1;
-        final double[] eps = new double[n];
-        final double[] landauer = new double[n];
-        final double[] logInv = new double[n];
-        for (int i = 0; i < n; i++) {
-            eps[i] = Math.pow(10, -1 + (lo + 1) * i / (n - 1));
-            landauer[i] = ErasureBounds.generalizedLandauer(eps[i]);
-            logInv[i] = ErasureBounds.logInverseError(eps[i]);
-        }
-        series.add(new ChartKit.Series("kT[ln 2 - H(eps)] (generalized Landauer)", landauer, eps, false, false,
-                Color.BLACK));
-        series.add(new ChartKit.Series("kT ln(1/eps) (claim B)", logInv, eps, false, true, Color.GRAY));
-        return ChartKit.lines("Error-energy frontier: minimal work at each error target", "<W> (kT, log scale)",
-                "error probability eps", true, true, series, dir.resolve("frontier_error_vs_work"));
-    }
-
-    /** Experiment 5: minimal ⟨W⟩ against τ per protocol class and target, beside kT ln(1/ε) and kT ln 2. */
-    private static List<Path> classesFigure(Path dir, ClaimsSettings s, ClaimsRunner.Results r) throws IOException {
-        if (r.classes().isEmpty()) {
-            return List.of();
-        }
-        final List<ChartKit.Series> series = new ArrayList<>();
-        // the reference lines span the durations, widened by a factor 3 each way so a single duration shows them
-        final double[] span = {s.classTaus().stream().mapToDouble(Double::doubleValue).min().orElseThrow() / 3,
-            3 * s.classTaus().stream().mapToDouble(Double::doubleValue).max().orElseThrow()};
-        int i = 0;
-        for (double eps : s.classErrors()) {
-            for (String cls : List.of(ClaimsRunner.FIXED_BARRIER, ClaimsRunner.BARRIER_LOWERING)) {
-                final List<Rows.ClassPoint> pts = r.classes().stream().filter(c -> c.targetError() == eps
-                        && c.protocolClass().equals(cls)).toList();
-                series.add(new ChartKit.Series(String.format(Locale.ROOT, "%s, eps <= %.3g", cls, eps),
-                        pts.stream().mapToDouble(Rows.ClassPoint::tau).toArray(),
-                        pts.stream().mapToDouble(c -> c.fp().meanWork()).toArray(), true, false, ChartKit.palette(i++)));
-            }
-            final double l = ErasureBounds.logInverseError(eps);
-            series.add(new ChartKit.Series(String.format(Locale.ROOT, "kT ln(1/eps), eps = %.3g", eps), span,
-                    new double[] {l, l}, false, true, ChartKit.palette(i++)));
-        }
-        series.add(new ChartKit.Series("kT ln 2", span, new double[] {Math.log(2), Math.log(2)}, false, false,
-                Color.BLACK));
-        return ChartKit.lines(String.format(Locale.ROOT, "Protocol classes at equal storage (bit kept %.3g tau_D)",
-                s.classHoldTime()), "tau (tau_D)", "minimal <W> (kT)", true, true, series,
-                dir.resolve("classes_work_vs_tau"));
-    }
-
-    /** Experiment 5's controller: W_η = W⁺ + ηW⁻ against η for each class protocol, and 2 kT ln 2. */
-    private static List<Path> controllerFigure(Path dir, ClaimsRunner.Results r) throws IOException {
-        if (r.controller().isEmpty()) {
-            return List.of();
-        }
-        final List<ChartKit.Series> series = new ArrayList<>();
-        final double[] eta = new double[101];
-        for (int k = 0; k < eta.length; k++) {
-            eta[k] = k / 100.0;
-        }
-        int i = 0;
-        for (Rows.Controller c : r.controller()) {
-            final double[] drawn = new double[eta.length];
-            for (int k = 0; k < eta.length; k++) {
-                drawn[k] = c.point().fp().drawn(eta[k]);
-            }
-            series.add(new ChartKit.Series(String.format(Locale.ROOT, "%s, tau = %s, eps <= %.3g",
-                    c.point().protocolClass(), ClaimsRunner.fmt(c.point().tau()), c.point().targetError()), eta, drawn,
-                    false, c.point().protocolClass().equals(ClaimsRunner.BARRIER_LOWERING), ChartKit.palette(i++)));
-        }
-        series.add(new ChartKit.Series("2 kT ln 2", new double[] {0, 1}, new double[] {2 * Math.log(2), 2 * Math.log(2)},
-                false, false, Color.BLACK));
-        return ChartKit.lines("Energy drawn by the controller: W_eta = W+ + eta W-",
-                "eta, fraction of the returned energy W- that the controller recovers", "W_eta (kT)", false, true,
-                series, dir.resolve("controller_energy_vs_eta"));
-    }
-
-    private static List<Path> speedFigure(Path dir, ClaimsSettings s, ClaimsRunner.Results r) throws IOException {
-        final List<ChartKit.Series> series = new ArrayList<>();
-        final List<double[]> crossings = new ArrayList<>();
-        final List<double[]> brackets = new ArrayList<>();
-        int i = 0;
-        for (double eps : s.frontierErrors()) {
-            final List<Rows.Frontier> pts = r.frontier().stream().filter(f -> f.targetError() == eps && f.feasible())
-                    .toList();
-            if (pts.isEmpty()) {
-                continue;
-            }
-            final double[] tau = pts.stream().mapToDouble(Rows.Frontier::tau).toArray();
-            final double[] ex = pts.stream().mapToDouble(p -> Math.max(1e-6, p.fp().excessOverLandauer())).toArray();
-            series.add(new ChartKit.Series(String.format(Locale.ROOT, "eps <= %.3g", eps), tau, ex, true, false,
-                    ChartKit.palette(i)));
-            final double gap = ErasureBounds.logInverseError(eps) - ErasureBounds.generalizedLandauer(eps);
-            series.add(new ChartKit.Series(String.format(Locale.ROOT, "kT ln(1/eps) - kT[ln2 - H], eps = %.3g", eps),
-                    new double[] {tau[0], tau[tau.length - 1]}, new double[] {gap, gap}, false, true, ChartKit.palette(i)));
-            i++;
-            r.crossover().stream().filter(c -> c.targetError() == eps && Double.isFinite(c.tauStar()))
-                    .forEach(c -> {
-                        crossings.add(new double[] {c.tauStar(), gap});
-                        // the bracket's ends: the root finding's own optimisations lie off the frontier durations
-                        final double bound = ErasureBounds.generalizedLandauer(eps);
-                        brackets.add(new double[] {c.tauLow(), c.workLow() - bound});
-                        brackets.add(new double[] {c.tauHigh(), c.workHigh() - bound});
-                    });
-        }
-        if (!brackets.isEmpty()) {
-            series.add(new ChartKit.Series("bracket of tau* (measured, crossover.csv)", brackets.stream()
-                    .mapToDouble(c -> c[0]).toArray(), brackets.stream().mapToDouble(c -> c[1]).toArray(), true, false,
-                    Color.GRAY).scatter());
-        }
-        if (!crossings.isEmpty()) {
-            series.add(new ChartKit.Series("tau*: <W>_min = kT ln(1/eps), measured (crossover.csv)",
-                    crossings.stream().mapToDouble(c -> c[0]).toArray(), crossings.stream().mapToDouble(c -> c[1])
-                    .toArray(), true, false, Color.BLACK).scatter());
-        }
-        if (series.isEmpty()) {
-            return List.of();
-        }
-        return ChartKit.lines("Dissipation above the Landauer bound versus protocol duration", "tau (tau_D)",
-                "<W>_min - kT[ln 2 - H(eps)] (kT)", true, true, series, dir.resolve("speed_excess_vs_tau"));
-    }
-
-    private static List<Path> storingFigure(Path dir, ClaimsSettings s, ClaimsRunner.Results r) throws IOException {
-        final List<ChartKit.Series> series = new ArrayList<>();
-        for (double hold : s.holdTimes()) {
-            final List<Rows.Storing> pts = r.storing().stream().filter(f -> f.holdTime() == hold).toList();
-            series.add(new ChartKit.Series(String.format(Locale.ROOT, "barrier needed to hold %.3g tau_D", hold),
-                    pts.stream().mapToDouble(Rows.Storing::logInverseError).toArray(),
-                    pts.stream().mapToDouble(Rows.Storing::barrierNeeded).toArray(), true, false));
-        }
-        final List<Rows.Storing> er = r.storing().stream().filter(f -> f.erase() != null).toList();
-        series.add(new ChartKit.Series(String.format(Locale.ROOT, "work to erase into that well in tau = %s tau_D",
-                ClaimsRunner.fmt(s.storeEraseTau())),
-                er.stream().mapToDouble(Rows.Storing::logInverseError).toArray(),
-                er.stream().mapToDouble(p -> p.erase().fp().meanWork()).toArray(), true, false));
-        final double max = r.storing().stream().mapToDouble(Rows.Storing::logInverseError).max().orElse(50);
-        series.add(new ChartKit.Series("kT ln(1/eps)", new double[] {0, max}, new double[] {0, max}, false, true));
-        series.add(new ChartKit.Series("kT ln 2", new double[] {0, max}, new double[] {Math.log(2), Math.log(2)}, false,
-                true));
-        return ChartKit.lines("Storing versus erasing a bit", "kT ln(1/eps) (kT)", "energy (kT)", false, false, series,
-                dir.resolve("storing_vs_erasing"));
     }
 
     /**

@@ -18,6 +18,9 @@ import org.erasure.stats.InverseTauFit;
  * The typed results of the canonical experiments (SPEC 5): one record per row of each table, with the
  * numbers as numbers. {@code row()} lays a record out under the column names of the report's CSV files
  * (units in the names); the verdict and the figures read the records' fields.
+ *
+ * <p>One job, on purpose longer than 400 lines: this is the registry of the claims tables' layouts, every table's
+ * columns in one place, so that a column is named once and the CSV files, the report and the tests agree.
  */
 public final class Rows {
 

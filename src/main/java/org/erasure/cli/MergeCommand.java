@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.erasure.plot.SweepFigures;
-import org.erasure.sweep.SweepRunner;
+import org.erasure.sweep.SweepAssembly;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +30,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepRunner.merge(dirs, out);
+        SweepAssembly.merge(dirs, out);
         spec.commandLine().getOut().println("wrote " + out.resolve("sweep.csv"));
         if (!noPlots) {
             for (Path f : SweepFigures.sweepFigures(out)) {

@@ -173,13 +173,13 @@ class SweepTest {
             assertFalse(SweepRunner.run(spec, shards[i - 1], i, 3, 1, null), "a shard alone is incomplete");
         }
         final Path merged = tmp.resolve("merged");
-        SweepRunner.merge(List.of(shards), merged);
+        SweepAssembly.merge(List.of(shards), merged);
         assertArrayEquals(bytes(full.resolve("sweep.csv")), bytes(merged.resolve("sweep.csv")));
 
         final Path none = tmp.resolve("none");
-        assertThrows(ConfigException.class, () -> SweepRunner.merge(List.of(shards[0], shards[1]), none),
+        assertThrows(ConfigException.class, () -> SweepAssembly.merge(List.of(shards[0], shards[1]), none),
                 "missing points");
-        assertThrows(ConfigException.class, () -> SweepRunner.merge(List.of(shards[0], shards[1], shards[2], full), none),
+        assertThrows(ConfigException.class, () -> SweepAssembly.merge(List.of(shards[0], shards[1], shards[2], full), none),
                 "overlap");
         assertFalse(Files.exists(none), "nothing written on refusal");
     }
