@@ -3,11 +3,11 @@ package org.erasure.claims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.erasure.cli.SimulateCommandTest;
 import org.erasure.config.ClaimsConfig;
 import org.erasure.config.ClaimsSettings;
 import org.erasure.io.Table;
@@ -24,7 +24,7 @@ class ClaimsQuickTest {
     @Test
     void quickReportHoldsPhysicsNotJustFiles() throws IOException {
         final Path out = tmp.resolve("claims");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("claims", "--quick", "--threads", "3", "--out",
+        final Cli.Result r = Cli.run("claims", "--quick", "--threads", "3", "--out",
                 out.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         for (String f : new String[] {"report.md", "report.html", "approach.csv", "frontier.csv", "storing.csv",
@@ -136,7 +136,7 @@ class ClaimsQuickTest {
     void settingsFileIsStrict() throws IOException {
         final Path f = tmp.resolve("c.yaml");
         Files.writeString(f, "approach: {taus: [1, 2, 3]}\n");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("claims", "--config", f.toString(), "--out",
+        final Cli.Result r = Cli.run("claims", "--config", f.toString(), "--out",
                 tmp.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown key 'approach.taus'"), r.err());
@@ -153,13 +153,13 @@ class ClaimsQuickTest {
         assertEquals(d.frontierErrors(), o.frontierErrors());
         assertEquals(ClaimsConfig.load(true, null).cells(), ClaimsConfig.load(true, f).cells());
         Files.writeString(f, "frontier: {evaluations: seven}\n");
-        final SimulateCommandTest.Result bad = SimulateCommandTest.run("claims", "--config", f.toString(), "--out",
+        final Cli.Result bad = Cli.run("claims", "--config", f.toString(), "--out",
                 tmp.resolve("x").toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("'frontier.evaluations' must"), bad.err());
         // a verification grid coarser than the search grid is refused in one line, nothing written
         Files.writeString(f, "fokker_planck: {verify_cells: 300}\n");
-        final SimulateCommandTest.Result coarse = SimulateCommandTest.run("claims", "--config", f.toString(), "--out",
+        final Cli.Result coarse = Cli.run("claims", "--config", f.toString(), "--out",
                 tmp.resolve("x").toString());
         assertEquals(2, coarse.code());
         assertTrue(coarse.err().contains("must be at least as fine as the search grid"), coarse.err());

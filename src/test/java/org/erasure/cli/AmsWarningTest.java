@@ -3,6 +3,7 @@ package org.erasure.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.erasure.io.Table;
@@ -22,19 +23,19 @@ class AmsWarningTest {
 
     @Test
     void splittingOutsideItsCheckedRangeIsFlagged() throws IOException {
-        final SimulateCommandTest.Result c = run("c", "--config", "configs/cantilever.yaml", "--set",
+        final Cli.Result c = run("c", "--config", "configs/cantilever.yaml", "--set",
                 "rare_event.score=committor");
         assertTrue(c.out().contains("WARNING: the splitting estimate is not validated"), c.out());
         assertTrue(Table.readCsv(tmp.resolve("c/summary.csv")).text("ams_warning", 0).contains("phase-space"));
-        final SimulateCommandTest.Result a = run("a", "--config", "configs/cantilever.yaml");
+        final Cli.Result a = run("a", "--config", "configs/cantilever.yaml");
         assertTrue(!a.out().contains("not validated"), a.out());
         assertTrue(a.out().contains("phase-space committor"), a.out());
         assertEquals("phase-space-committor", Table.readCsv(tmp.resolve("a/summary.csv")).text("ams_score", 0));
         assertEquals("", Table.readCsv(tmp.resolve("a/summary.csv")).text("ams_warning", 0));
-        final SimulateCommandTest.Result h = run("h", "--config", "configs/cantilever.yaml", "--set",
+        final Cli.Result h = run("h", "--config", "configs/cantilever.yaml", "--set",
                 "physical.quality_factor=20");
         assertTrue(h.out().contains("not validated: the phase-space committor score was checked"), h.out());
-        final SimulateCommandTest.Result q = run("q");
+        final Cli.Result q = run("q");
         assertTrue(!q.out().contains("not validated"), q.out());
         assertEquals("", Table.readCsv(tmp.resolve("q/summary.csv")).text("ams_warning", 0));
     }
@@ -53,12 +54,12 @@ class AmsWarningTest {
                 new double[] {se, se}, new double[] {0.5, 0.5}, 100, "committor", 20, 1000, 1_000_000);
     }
 
-    private SimulateCommandTest.Result run(String out, String... args) {
+    private Cli.Result run(String out, String... args) {
         final java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("simulate", "--set",
                 "rare_event.method=ams", "--set", "rare_event.replicas=20", "--set", "rare_event.repetitions=2",
                 "--trajectories", "500", "--out", tmp.resolve(out).toString()));
         a.addAll(java.util.List.of(args));
-        final SimulateCommandTest.Result r = SimulateCommandTest.run(a.toArray(String[]::new));
+        final Cli.Result r = Cli.run(a.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         return r;
     }

@@ -3,6 +3,7 @@ package org.erasure.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class BenchCommandTest {
     @Test
     void scalingReportsOnePointPerThreadCount() throws Exception {
         // one block of B1 per measurement: the record's shape, not the machine's speed
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("bench", "--scaling", "1,2", "--trajectories", "256",
+        final Cli.Result r = Cli.run("bench", "--scaling", "1,2", "--trajectories", "256",
                 "--repeats", "1", "--json");
         assertEquals(0, r.code(), r.err());
         final JsonNode json = new ObjectMapper().readTree(r.out());
@@ -32,7 +33,7 @@ class BenchCommandTest {
     @Test
     void conflictingAndNonPositiveThreadCountsAreRefusedInOneLine() {
         for (String[] args : new String[][] {{"bench", "--scaling", "1,2", "--threads", "2"}, {"bench", "--scaling", "0"}}) {
-            final SimulateCommandTest.Result r = SimulateCommandTest.run(args);
+            final Cli.Result r = Cli.run(args);
             assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("--scaling"), r.err());
@@ -42,13 +43,13 @@ class BenchCommandTest {
     /** Issue 15: the sweep benchmark times sweep-tau.yaml (fp) on 1 and all threads and checks the CSVs are equal. */
     @Test
     void sweepBenchmarkTimesBothAndFindsTheSameCsv() throws Exception {
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("bench", "--sweep", "--repeats", "1", "--json");
+        final Cli.Result r = Cli.run("bench", "--sweep", "--repeats", "1", "--json");
         assertEquals(0, r.code(), r.err());
         final JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(7, json.get("points").asInt());
         assertTrue(json.get("identical_csv").asBoolean(), r.out());
         assertTrue(json.get("wall_s_1_thread").asDouble() > 0 && json.get("wall_ratio_median").asDouble() > 0);
-        final SimulateCommandTest.Result both = SimulateCommandTest.run("bench", "--sweep", "--rare-event");
+        final Cli.Result both = Cli.run("bench", "--sweep", "--rare-event");
         assertEquals(ErasureApp.EXIT_BAD_INPUT, both.code(), both.err());
         assertTrue(both.err().contains("conflict"), both.err());
     }
@@ -60,7 +61,7 @@ class BenchCommandTest {
      */
     @Test
     void optimizeBenchmarkRefusesAnotherMode() {
-        final SimulateCommandTest.Result both = SimulateCommandTest.run("bench", "--optimize", "--sweep");
+        final Cli.Result both = Cli.run("bench", "--optimize", "--sweep");
         assertEquals(ErasureApp.EXIT_BAD_INPUT, both.code(), both.err());
         assertTrue(both.err().contains("conflict"), both.err());
     }

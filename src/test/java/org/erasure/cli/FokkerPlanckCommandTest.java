@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
+import org.erasure.fixtures.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +21,9 @@ class FokkerPlanckCommandTest {
     @Test
     void writesSummaryDensitiesAndRecord() throws IOException {
         final Path cfg = tmp.resolve("c.yaml");
-        Files.writeString(cfg, SimulateCommandTest.GOOD + "fokker_planck: {cells: 300, dt: 0.005}\n");
+        Files.writeString(cfg, Problems.GOOD_CONFIG + "fokker_planck: {cells: 300, dt: 0.005}\n");
         final Path out = tmp.resolve("fp");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+        final Cli.Result r = Cli.run("fokker-planck", "--config", cfg.toString(),
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         final List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
@@ -43,19 +45,19 @@ class FokkerPlanckCommandTest {
     @Test
     void badGridGivesOneLine() throws IOException {
         final Path cfg = tmp.resolve("c.yaml");
-        Files.writeString(cfg, SimulateCommandTest.GOOD + "fokker_planck: {cells: 5}\n");
+        Files.writeString(cfg, Problems.GOOD_CONFIG + "fokker_planck: {cells: 5}\n");
         final Path out = tmp.resolve("fp");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+        final Cli.Result r = Cli.run("fokker-planck", "--config", cfg.toString(),
                 "--out", out.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("fokker_planck.cells"), r.err());
         assertFalse(Files.exists(out));
-        final SimulateCommandTest.Result r2 = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+        final Cli.Result r2 = Cli.run("fokker-planck", "--config", cfg.toString(),
                 "--set", "fokker_planck.cells=400", "--set", "fokker_planck.dt=0", "--out", out.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r2.code());
         assertTrue(r2.err().contains("fokker_planck.dt"), r2.err());
-        final SimulateCommandTest.Result r3 = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+        final Cli.Result r3 = Cli.run("fokker-planck", "--config", cfg.toString(),
                 "--set", "fokker_planck.cells=400", "--set", "dynamics.model=underdamped", "--set",
                 "dynamics.integrator=baoab", "--set", "dynamics.mass=1", "--out", out.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r3.code(), r3.err());

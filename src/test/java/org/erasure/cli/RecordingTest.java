@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class RecordingTest {
         final String[] base = {"simulate", "--trajectories", "3000", "--threads", threads, "--out", out.toString()};
         final String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
                 .toArray(String[]::new);
-        final SimulateCommandTest.Result r = SimulateCommandTest.run(args);
+        final Cli.Result r = Cli.run(args);
         assertEquals(0, r.code(), r.err());
         return out;
     }
@@ -75,7 +76,7 @@ class RecordingTest {
         // byte for byte, to earlier-<time>/ (so the folder holds one run's results), it says so, and run.json lists
         // the files it wrote itself
         final byte[] trajectories = Files.readAllBytes(rec.resolve("trajectories.csv"));
-        final SimulateCommandTest.Result again = SimulateCommandTest.run("simulate", "--trajectories", "3000",
+        final Cli.Result again = Cli.run("simulate", "--trajectories", "3000",
                 "--threads", "2", "--out", rec.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(!Files.exists(rec.resolve("trajectories.csv")) && !Files.exists(rec.resolve("paths.csv")));
@@ -92,7 +93,7 @@ class RecordingTest {
         assertTrue(record.contains("\"files_written\"") && !record.matches("(?s).*files_written[^]]*trajectories.*"),
                 record);
         // a time outside the run is refused in one line
-        final SimulateCommandTest.Result bad = SimulateCommandTest.run("simulate", "--error-times", "50", "--out",
+        final Cli.Result bad = Cli.run("simulate", "--error-times", "50", "--out",
                 tmp.resolve("bad").toString());
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("error times must lie in"), bad.err());

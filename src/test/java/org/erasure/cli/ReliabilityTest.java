@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
+import org.erasure.fixtures.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ class ReliabilityTest {
         final Path out = tmp.resolve("out");
         final String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                 java.util.stream.Stream.of("--out", out.toString())).toArray(String[]::new);
-        final SimulateCommandTest.Result r = SimulateCommandTest.run(all);
+        final Cli.Result r = Cli.run(all);
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), String.join(" ", args) + ": " + r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains(expected), r.err());
@@ -54,7 +56,7 @@ class ReliabilityTest {
     @ParameterizedTest
     @ValueSource(strings = {"..", ".", "a/b"})
     void namesThatAreNotFolderNamesAreRefused(String name) throws IOException {
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--set", "name=" + name,
+        final Cli.Result r = Cli.run("simulate", "--set", "name=" + name,
                 "--trajectories", "10");
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().contains("'name'"), r.err());
@@ -65,11 +67,11 @@ class ReliabilityTest {
     void plotReadsWhatSimulateAndFokkerPlanckWrite() {
         // each engine in its own folder, as results/<name>/mc and /fp (one folder for both is refused)
         final Path dir = tmp.resolve("both");
-        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "512", "--out", dir.resolve("mc").toString())
+        assertEquals(0, Cli.run("simulate", "--trajectories", "512", "--out", dir.resolve("mc").toString())
                 .code());
-        assertEquals(0, SimulateCommandTest.run("fokker-planck", "--set", "fokker_planck.cells=200", "--set",
+        assertEquals(0, Cli.run("fokker-planck", "--set", "fokker_planck.cells=200", "--set",
                 "fokker_planck.time_steps=200", "--out", dir.resolve("fp").toString()).code());
-        final SimulateCommandTest.Result p = SimulateCommandTest.run("plot", dir.toString());
+        final Cli.Result p = Cli.run("plot", dir.toString());
         assertEquals(0, p.code(), p.err());
         assertTrue(Files.exists(dir.resolve("mc").resolve("work_histogram.png"))
                 && Files.exists(dir.resolve("fp").resolve("densities.png")), p.out());
@@ -100,13 +102,13 @@ class ReliabilityTest {
     /** Also in issue 13: --out '' wrote into the current folder; an unwritable --out was found after the work. */
     @Test
     void outputFoldersAreCheckedBeforeAnyWork() throws IOException {
-        final SimulateCommandTest.Result empty = SimulateCommandTest.run("simulate", "--out", "");
+        final Cli.Result empty = Cli.run("simulate", "--out", "");
         assertEquals(ErasureApp.EXIT_BAD_INPUT, empty.code(), empty.err());
         assertTrue(empty.err().contains("--out needs a folder name"), empty.err());
         // a folder below a plain file can never be created; a billion trajectories would take minutes to find out
         final Path file = tmp.resolve("plain-file");
         Files.writeString(file, "x");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--trajectories", "1000000000",
+        final Cli.Result r = Cli.run("simulate", "--trajectories", "1000000000",
                 "--out", file.resolve("x").toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().contains("cannot be written"), r.err());
@@ -128,16 +130,16 @@ class ReliabilityTest {
     void simulateAndFokkerPlanckKeepBothResults() throws IOException {
         final Path cfg = tmp.resolve("both.yaml");
         final String name = "both-" + ProcessHandle.current().pid();
-        Files.writeString(cfg, SimulateCommandTest.GOOD.replace("name: t", "name: " + name)
+        Files.writeString(cfg, Problems.GOOD_CONFIG.replace("name: t", "name: " + name)
                 .replace("simulation: {trajectories: 600, seed: 3}",
                         "simulation: {trajectories: 600, seed: 3, work_histogram: {min_kT: -4, max_kT: 8, bins: 20}}"));
         final Path folder = Path.of("results", name);
         try {
-            assertEquals(0, SimulateCommandTest.run("simulate", "--config", cfg.toString()).code());
-            assertEquals(0, SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(), "--set",
+            assertEquals(0, Cli.run("simulate", "--config", cfg.toString()).code());
+            assertEquals(0, Cli.run("fokker-planck", "--config", cfg.toString(), "--set",
                     "fokker_planck.cells=200").code());
             assertTrue(Files.exists(folder.resolve("mc/summary.csv")) && Files.exists(folder.resolve("fp/summary.csv")));
-            final SimulateCommandTest.Result p = SimulateCommandTest.run("plot", folder.toString());
+            final Cli.Result p = Cli.run("plot", folder.toString());
             assertEquals(0, p.code(), p.err());
             assertTrue(Files.exists(folder.resolve("fp/densities.png"))
                     && Files.exists(folder.resolve("mc/work_histogram.png")), p.out());
@@ -157,7 +159,7 @@ class ReliabilityTest {
     @Test
     void figuresNeverWriteThroughALink() throws IOException {
         final Path d = tmp.resolve("plotted");
-        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
+        assertEquals(0, Cli.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
                 "--out", d.toString()).code());
         final Path victim = tmp.resolve("victim.txt");
         final Path other = tmp.resolve("other.txt");
@@ -167,7 +169,7 @@ class ReliabilityTest {
             Files.createSymbolicLink(d.resolve(".tmp-work_histogram" + ext), victim);
             Files.createSymbolicLink(d.resolve("work_histogram" + ext), other);
         }
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("plot", d.toString());
+        final Cli.Result r = Cli.run("plot", d.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("mine", Files.readString(victim));
         assertEquals("also mine", Files.readString(other));
@@ -195,7 +197,7 @@ class ReliabilityTest {
         Files.writeString(big, "name: \"" + "x".repeat(2_000_000) + "\"\n");
         refused("more than the", "simulate", "--config", big.toString());
         final Path cfg = tmp.resolve("table.yaml");
-        Files.writeString(cfg, SimulateCommandTest.GOOD.replaceAll("protocol: \\{[^}]*\\}",
+        Files.writeString(cfg, Problems.GOOD_CONFIG.replaceAll("protocol: \\{[^}]*\\}",
                 "protocol: {type: table, tau: 1, file: fifo.yaml, start: [1, 0], end: [1, 0]}"));
         assertTrue(Files.readString(cfg).contains("type: table"), Files.readString(cfg));
         refused("not a regular file", "simulate", "--config", cfg.toString());
@@ -203,7 +205,7 @@ class ReliabilityTest {
 
     /** A Fokker-Planck sweep file NAME.yaml on GOOD (200 cells, 200 steps) over one axis, e.g. "{key: ..., values: [...]}". */
     private Path smallFokkerPlanckSweep(String name, String axis) throws IOException {
-        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD);
+        Files.writeString(tmp.resolve("base.yaml"), Problems.GOOD_CONFIG);
         final Path f = tmp.resolve(name + ".yaml");
         Files.writeString(f, "name: " + name + "\nbase: base.yaml\nengine: fp\naxes:\n  - " + axis + "\n"
                 + "  - {key: fokker_planck.cells, values: [200]}\n  - {key: fokker_planck.time_steps, values: [200]}\n");
@@ -220,7 +222,7 @@ class ReliabilityTest {
     void damagedSweepStateIsRefusedAndDifferingColumnsAreJoined() throws IOException {
         final Path f = smallFokkerPlanckSweep("sw", "{key: protocol.hold, values: [1e-9, 5]}");
         final Path out = tmp.resolve("sw");
-        assertEquals(0, SimulateCommandTest.run("sweep", "--config", f.toString(), "--no-plots", "--out", out.toString())
+        assertEquals(0, Cli.run("sweep", "--config", f.toString(), "--no-plots", "--out", out.toString())
                 .code());
         final org.erasure.io.Table t = org.erasure.io.Table.readCsv(out.resolve("sweep.csv"));
         assertEquals(2, t.size());
@@ -235,7 +237,7 @@ class ReliabilityTest {
             Files.writeString(p1, damage[0]);
             for (String[] cmd : new String[][] {{"sweep", "--config", f.toString(), "--no-plots", "--out", out.toString()},
                 {"merge", out.toString(), "--out", tmp.resolve("merged").toString()}}) {
-                final SimulateCommandTest.Result r = SimulateCommandTest.run(cmd);
+                final Cli.Result r = Cli.run(cmd);
                 assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), cmd[0] + ": " + r.err());
                 assertEquals(1, r.err().strip().lines().count(), r.err());
                 assertTrue(r.err().contains("point-000001.csv") && r.err().contains(damage[1]), r.err());
@@ -254,18 +256,18 @@ class ReliabilityTest {
         Files.createDirectories(d);
         Files.writeString(d.resolve("work_histogram.csv"), "work_low_kT,work_high_kT,count\n-inf,0,1\n0,1,5\n1,inf,0\n");
         Files.writeString(d.resolve("densities.csv"), "time_tauD,x_xm_trajectory_0\n0,1\n");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("plot", d.toString());
+        final Cli.Result r = Cli.run("plot", d.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("densities.csv: not a densities file (no column x_xm)"), r.err());
         assertFalse(Files.exists(d.resolve("work_histogram.png")), "nothing drawn, not even the good file's figure");
         Files.delete(d.resolve("densities.csv"));
         Files.writeString(d.resolve("work_histogram.csv"), "work_low_kT,work_high_kT,count\n-inf,0,1\n0,1,NaN\n");
-        final SimulateCommandTest.Result nan = SimulateCommandTest.run("plot", d.toString());
+        final Cli.Result nan = Cli.run("plot", d.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, nan.code(), nan.err());
         assertTrue(nan.err().contains("count in row 2 is NaN, not a count"), nan.err());
         Files.writeString(d.resolve("work_histogram.csv"), "work_low_kT,work_high_kT,count\n-inf,0,1\n0,1,5\n1,inf,0\n");
-        assertEquals(0, SimulateCommandTest.run("plot", d.toString()).code());
+        assertEquals(0, Cli.run("plot", d.toString()).code());
         assertTrue(Files.exists(d.resolve("work_histogram.png")));
     }
 
@@ -278,14 +280,14 @@ class ReliabilityTest {
         final Path f = smallFokkerPlanckSweep("busy", "{key: protocol.tau, values: [1]}");
         final Path out = tmp.resolve("busy");
         try (java.io.Closeable first = org.erasure.sweep.SweepRunner.lock(out)) {
-            final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(), "--out",
+            final Cli.Result r = Cli.run("sweep", "--config", f.toString(), "--out",
                     out.toString());
             assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("being written by another sweep"), r.err());
             assertFalse(Files.exists(out.resolve("points")), "no work done");
         }
-        assertEquals(0, SimulateCommandTest.run("sweep", "--config", f.toString(), "--no-plots", "--out", out.toString())
+        assertEquals(0, Cli.run("sweep", "--config", f.toString(), "--no-plots", "--out", out.toString())
                 .code());
         assertTrue(Files.exists(out.resolve("sweep.csv")));
     }
@@ -297,12 +299,12 @@ class ReliabilityTest {
     @Test
     void aRunRecordReproducesItsRun() throws IOException {
         final Path a = tmp.resolve("a");
-        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
+        assertEquals(0, Cli.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
                 "--set", "protocol.tau=2", "--out", a.toString()).code());
         final String record = Files.readString(a.resolve("run.json"));
         assertFalse(record.contains("NaN"), "no NaN in JSON");
         final Path b = tmp.resolve("b");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", a.resolve("run.json")
+        final Cli.Result r = Cli.run("simulate", "--config", a.resolve("run.json")
                 .toString(), "--out", b.toString());
         assertEquals(0, r.code(), r.err());
         final org.erasure.io.Table ta = org.erasure.io.Table.readCsv(a.resolve("summary.csv"));
@@ -327,7 +329,7 @@ class ReliabilityTest {
                 + "axes:\n  - {key: protocol.tau_s, log: [5, 100], points: 4}\n  - {key: fokker_planck.cells, values: "
                 + "[400]}\n  - {key: fokker_planck.time_steps, values: [1000]}\n");
         final Path out = tmp.resolve("sws");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(), "--out",
+        final Cli.Result r = Cli.run("sweep", "--config", f.toString(), "--out",
                 out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(out.resolve("work_vs_tau.png")), r.out());
@@ -346,7 +348,7 @@ class ReliabilityTest {
     @Test
     void recordedTimesAreAlsoInSecondsWithAPhysicalSection() throws IOException {
         final Path d = tmp.resolve("bead");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", Path.of(
+        final Cli.Result r = Cli.run("simulate", "--config", Path.of(
                 "configs/berut2012.yaml").toAbsolutePath().toString(), "--trajectories", "500", "--set", "dynamics.dt=2e-3",
                 "--paths", "2", "--path-points", "5", "--error-times", "0s,5s", "--out", d.toString());
         assertEquals(0, r.code(), r.err());
@@ -358,7 +360,7 @@ class ReliabilityTest {
                         f);
             }
         }
-        assertEquals(0, SimulateCommandTest.run("plot", d.toString()).code());
+        assertEquals(0, Cli.run("plot", d.toString()).code());
         assertTrue(Files.exists(d.resolve("error_vs_time.png")));
     }
 
@@ -372,7 +374,7 @@ class ReliabilityTest {
         refused("probability in (0, 1]", "optimize", "--tau", "10", "--target-error", "Infinity");
         refused("at least one error probability", "retention", "--errors", ",,");
         for (String cmd : new String[] {"fokker-planck", "simulate"}) {
-            final SimulateCommandTest.Result r = SimulateCommandTest.run(cmd, "--out", "/");
+            final Cli.Result r = Cli.run(cmd, "--out", "/");
             assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), cmd + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("root"), r.err());
@@ -387,26 +389,26 @@ class ReliabilityTest {
     @Test
     void anotherCommandsResultsAreNotReplaced() throws IOException {
         final Path d = tmp.resolve("D");
-        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
+        assertEquals(0, Cli.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
                 "--out", d.toString()).code());
         final byte[] summary = Files.readAllBytes(d.resolve("summary.csv"));
         final byte[] record = Files.readAllBytes(d.resolve("run.json"));
         for (String[] other : new String[][] {{"fokker-planck"}, {"claims", "--quick"}}) {
             final String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(other),
                     java.util.stream.Stream.of("--out", d.toString())).toArray(String[]::new);
-            final SimulateCommandTest.Result r = SimulateCommandTest.run(args);
+            final Cli.Result r = Cli.run(args);
             assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("holds the results of 'simulate'"), r.err());
         }
         assertArrayEquals(summary, Files.readAllBytes(d.resolve("summary.csv")));
         assertArrayEquals(record, Files.readAllBytes(d.resolve("run.json")));
-        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
+        assertEquals(0, Cli.run("simulate", "--trajectories", "300", "--set", "dynamics.dt=1e-3",
                 "--out", d.toString()).code(), "a rerun of the same command");
         final Path e = tmp.resolve("E");
-        assertEquals(0, SimulateCommandTest.run("fokker-planck", "--set", "fokker_planck.cells=200", "--set",
+        assertEquals(0, Cli.run("fokker-planck", "--set", "fokker_planck.cells=200", "--set",
                 "fokker_planck.time_steps=500", "--out", e.toString()).code());
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--out", e.toString());
+        final Cli.Result r = Cli.run("simulate", "--out", e.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().contains("holds the results of 'fokker-planck'"), r.err());
     }
@@ -419,19 +421,19 @@ class ReliabilityTest {
     void commonOptionsAreAcceptedWhereTheyMeanSomethingAndRefusedElsewhere() throws IOException {
         refused("do not apply", "fokker-planck", "--trajectories", "5", "--seed", "3");
         // and its help does not offer them
-        final String fpHelp = SimulateCommandTest.run("fokker-planck", "--help").out();
+        final String fpHelp = Cli.run("fokker-planck", "--help").out();
         assertFalse(fpHelp.contains("--trajectories") || fpHelp.contains("--seed"), fpHelp);
-        final String simulateHelp = SimulateCommandTest.run("simulate", "--help").out();
+        final String simulateHelp = Cli.run("simulate", "--help").out();
         assertTrue(simulateHelp.contains("--trajectories"), simulateHelp);
         // the default output folder as it is (CommonOptions.outDir): results/<name>/mc, not results/<name>/
         assertTrue(simulateHelp.replaceAll("\\s+", " ").contains("results/<name>/mc for simulate"), simulateHelp);
         assertEquals(5, org.erasure.config.ClaimsConfig.load(true, null, 5L).seed());
-        assertTrue(SimulateCommandTest.run("claims", "--help").out().contains("--seed"));
-        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD);
+        assertTrue(Cli.run("claims", "--help").out().contains("--seed"));
+        Files.writeString(tmp.resolve("base.yaml"), Problems.GOOD_CONFIG);
         final Path f = tmp.resolve("sw.yaml");
         Files.writeString(f, "name: sw\nbase: base.yaml\nengine: mc\naxes:\n  - {key: protocol.tau, values: [1, 2]}\n");
         final Path out = tmp.resolve("sw");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(),
+        final Cli.Result r = Cli.run("sweep", "--config", f.toString(),
                 "--trajectories", "300", "--no-plots", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         final org.erasure.io.Table t = org.erasure.io.Table.readCsv(out.resolve("sweep.csv"));
@@ -443,9 +445,9 @@ class ReliabilityTest {
     @Test
     void noStaleHistogramAndNoRaggedPlots() throws IOException {
         final Path dir = tmp.resolve("h");
-        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--out", dir.toString()).code());
+        assertEquals(0, Cli.run("simulate", "--trajectories", "300", "--out", dir.toString()).code());
         assertTrue(Files.exists(dir.resolve("work_histogram.csv")));
-        assertEquals(0, SimulateCommandTest.run("simulate", "--trajectories", "300", "--set",
+        assertEquals(0, Cli.run("simulate", "--trajectories", "300", "--set",
                 "simulation.work_histogram=null", "--out", dir.toString()).code());
         assertFalse(Files.exists(dir.resolve("work_histogram.csv")), "the earlier run's histogram is not beside it");
         try (var s = Files.list(dir)) {
@@ -454,7 +456,7 @@ class ReliabilityTest {
         final Path sweep = tmp.resolve("ragged");
         Files.createDirectories(sweep);
         Files.writeString(sweep.resolve("sweep.csv"), "point,protocol.tau,mean_work_kT,error_rate\n0,1,2,0.1\n1,2,3\n");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("plot", sweep.toString());
+        final Cli.Result r = Cli.run("plot", sweep.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().contains("line 3: 3 values for 4 columns"), r.err());
     }
@@ -462,7 +464,7 @@ class ReliabilityTest {
     /** The smallest grid the configuration accepts (40 cells) solves, its error check on 20 cells, and warns. */
     @Test
     void theCoarsestAcceptedGridSolvesAndWarns() {
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--set", "fokker_planck.cells=41",
+        final Cli.Result r = Cli.run("fokker-planck", "--set", "fokker_planck.cells=41",
                 "--set", "fokker_planck.time_steps=200", "--out", tmp.resolve("c").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("second solve at 20 cells") && r.out().contains("WARNING"), r.out());
@@ -491,7 +493,7 @@ class ReliabilityTest {
         Files.createDirectories(dir.resolve("densities.png"));
         Files.writeString(dir.resolve("densities.png").resolve("x"), "in the way");
         Files.writeString(dir.resolve("summary.csv"), "OLD\n");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--set", "fokker_planck.cells=100",
+        final Cli.Result r = Cli.run("fokker-planck", "--set", "fokker_planck.cells=100",
                 "--set", "fokker_planck.time_steps=100", "--out", dir.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

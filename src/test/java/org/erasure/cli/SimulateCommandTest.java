@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
+import org.erasure.fixtures.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,33 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** The simulate command end to end: outputs, and one clear line for every kind of bad input. */
-public class SimulateCommandTest {
+class SimulateCommandTest {
 
     @TempDir
     Path tmp;
 
-    public static final String GOOD = String.join("\n",
-            "name: t",
-            "temperature_K: 300",
-            "potential: {type: quartic, barrier_kT: 4}",
-            "protocol: {type: four-step, tau: 1, g_min: 0, F_max_kT: 4, target: right}",
-            "dynamics: {model: overdamped, integrator: heun, dt: 0.002}",
-            "simulation: {trajectories: 600, seed: 3}", "");
+    static final String GOOD = Problems.GOOD_CONFIG;
 
-    public record Result(int code, String out, String err) {
-    }
-
-    public static Result run(String... args) {
-        final CommandLine cl = ErasureApp.commandLine();
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        final int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    static Cli.Result run(String... args) {
+        return Cli.run(args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -57,7 +43,7 @@ public class SimulateCommandTest {
     void writesSummaryAndRecord() throws IOException {
         final Path cfg = write("good.yaml", GOOD);
         final Path out = tmp.resolve("out");
-        final Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString(), "--threads", "2",
+        final Cli.Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString(), "--threads", "2",
                 "--set", "protocol.tau=2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("kT[ln2 - H(eps)]"), r.out());
@@ -90,7 +76,7 @@ public class SimulateCommandTest {
     @Test
     void embeddedDefaultRunsWithoutArguments() {
         final Path out = tmp.resolve("default");
-        final Result r = run("simulate", "--out", out.toString(), "--trajectories", "256", "--set", "protocol.tau=0.5");
+        final Cli.Result r = run("simulate", "--out", out.toString(), "--trajectories", "256", "--set", "protocol.tau=0.5");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(out.resolve("summary.csv")));
         assertTrue(r.out().contains("simulate quick"), r.out());
@@ -105,7 +91,7 @@ public class SimulateCommandTest {
         try {
             for (String cmd : new String[] {"claims", "simulate", "fokker-planck", "sweep", "merge", "plot", "optimize",
                     "retention", "bench"}) {
-                final Result r = run(cmd, "--help");
+                final Cli.Result r = run(cmd, "--help");
                 assertEquals(0, r.code());
                 assertTrue(r.out().contains("Usage: erasure " + cmd), r.out());
                 assertFalse(r.out().contains("%n") || r.err().contains("WARN"), cmd + ": " + r.out() + r.err());
@@ -145,7 +131,7 @@ public class SimulateCommandTest {
     void badConfigurationGivesOneLineAndNoFiles(String what, String yaml, String expected) throws IOException {
         final Path cfg = write("bad.yaml", yaml);
         final Path out = tmp.resolve("out-" + what.replace(' ', '_'));
-        final Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString());
+        final Cli.Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString());
         assertBadInput(r, expected);
         assertFalse(Files.exists(out), "no output folder created");
     }
@@ -168,7 +154,7 @@ public class SimulateCommandTest {
      */
     @Test
     void splittingPrintsItsTimeStepErrorAndItsOwnWallTime() throws IOException {
-        final Result r = run("simulate", "--trajectories", "1000", "--set", "protocol.tau=2", "--set",
+        final Cli.Result r = run("simulate", "--trajectories", "1000", "--set", "protocol.tau=2", "--set",
                 "rare_event.method=ams", "--set", "rare_event.replicas=20", "--set", "rare_event.repetitions=2",
                 "--out", tmp.resolve("ams").toString());
         assertEquals(0, r.code(), r.err());
@@ -227,7 +213,7 @@ public class SimulateCommandTest {
         final Path cfg = write("ud.yaml", GOOD.replace("{model: overdamped, integrator: heun, dt: 0.002}",
                 "{model: underdamped, dt: 1.0e-4}").replace("trajectories: 600", "trajectories: 300")
                 + "physical: {mass_kg: 1.0e-12, friction_kg_per_s: 1.0e-8, well_half_distance_um: 1}\n");
-        final Result r = run("simulate", "--config", cfg.toString(), "--out", tmp.resolve("ud").toString(),
+        final Cli.Result r = run("simulate", "--config", cfg.toString(), "--out", tmp.resolve("ud").toString(),
                 "--set", "protocol.tau=0.2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("underdamped (mass 4.14"), r.out());
@@ -247,14 +233,14 @@ public class SimulateCommandTest {
         assertEquals(0, run("simulate", "--config", cfg.toString(), "--out", out.toString()).code());
         final String before = Files.readString(out.resolve("summary.csv"));
         // a run that diverges mid-way (dt under the static stability check but NaN-prone start far out)
-        final Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString(),
+        final Cli.Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString(),
                 "--set", "initial.position=1e3");
         assertEquals(ErasureApp.EXIT_DIVERGED, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertEquals(before, Files.readString(out.resolve("summary.csv")));
     }
 
-    private static void assertBadInput(Result r, String expected) {
+    private static void assertBadInput(Cli.Result r, String expected) {
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), "exit code; stderr: " + r.err());
         assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
         assertTrue(r.err().contains(expected), "message names the problem ('" + expected + "'): " + r.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class SlurmShardTest {
                 "x", "SLURM_ARRAY_TASK_COUNT", "2")));
         // and from the command line, exit 2 with nothing written (this JVM has no SLURM variables)
         if (System.getenv("SLURM_ARRAY_TASK_ID") == null) {
-            final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", "configs/sweep-tau.yaml",
+            final Cli.Result r = Cli.run("sweep", "--config", "configs/sweep-tau.yaml",
                     "--shard", "auto", "--out", "target/never-written-shard-auto");
             assertEquals(2, r.code(), r.err());
             assertTrue(r.err().contains("not inside a SLURM job array"), r.err());

@@ -3,6 +3,7 @@ package org.erasure.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,17 +35,17 @@ class UnitsTest {
         final PhysicalUnits berut = ConfigLoader.load(Path.of("configs/berut2012.yaml"), java.util.List.of()).units();
         assertEquals(3600 / berut.timeUnitS(), Durations.parse("--hold-time", "3600s", berut), 1e-9 * 3600 / berut.timeUnitS());
         assertEquals(25, Durations.parse("--tau", "25", berut), 0.0);
-        final SimulateCommandTest.Result noScale = SimulateCommandTest.run("retention", "--barriers", "8:8:1",
+        final Cli.Result noScale = Cli.run("retention", "--barriers", "8:8:1",
                 "--hold-time", "5s", "--out", tmp.resolve("r").toString());
         assertEquals(2, noScale.code(), noScale.err());
         assertTrue(noScale.err().contains("'physical' section"), noScale.err());
         assertTrue(!Files.exists(tmp.resolve("r")));
-        final SimulateCommandTest.Result bad = SimulateCommandTest.run("optimize", "--tau", "ten", "--out",
+        final Cli.Result bad = Cli.run("optimize", "--tau", "ten", "--out",
                 tmp.resolve("o").toString());
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("is not a duration"), bad.err());
         // in seconds with the Berut preset: the barrier to keep a bit one hour, and plain column names (no 1.0E-6)
-        final SimulateCommandTest.Result ok = SimulateCommandTest.run("retention", "--config", "configs/berut2012.yaml",
+        final Cli.Result ok = Cli.run("retention", "--config", "configs/berut2012.yaml",
                 "--barriers", "10:12:2", "--errors", "1e-6", "--hold-time", "3600s", "--out",
                 tmp.resolve("b").toString());
         assertEquals(0, ok.code(), ok.err());

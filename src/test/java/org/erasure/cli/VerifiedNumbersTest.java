@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
+import org.erasure.fixtures.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +64,7 @@ class VerifiedNumbersTest {
     void kf40GivesAPositiveErrorWithItsNumericalErrorAndAWarning() throws IOException {
         final Path cfg = tmp.resolve("kf40.yaml");
         Files.writeString(cfg, KF40);
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+        final Cli.Result r = Cli.run("fokker-planck", "--config", cfg.toString(),
                 "--out", tmp.resolve("fp").toString());
         assertEquals(0, r.code(), r.err());
         final Map<String, String> s = row(tmp.resolve("fp/summary.csv"));
@@ -79,8 +81,8 @@ class VerifiedNumbersTest {
     @Test
     void fokkerPlanckReportsTheErrorBeforeAndAfterTheHold() throws IOException {
         final Path cfg = tmp.resolve("h.yaml");
-        Files.writeString(cfg, SimulateCommandTest.GOOD + "fokker_planck: {cells: 300, time_steps: 500}\n");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("fokker-planck", "--config", cfg.toString(),
+        Files.writeString(cfg, Problems.GOOD_CONFIG + "fokker_planck: {cells: 300, time_steps: 500}\n");
+        final Cli.Result r = Cli.run("fokker-planck", "--config", cfg.toString(),
                 "--set", "protocol.hold=5", "--out", tmp.resolve("fp").toString());
         assertEquals(0, r.code(), r.err());
         final Map<String, String> s = row(tmp.resolve("fp/summary.csv"));
@@ -88,7 +90,7 @@ class VerifiedNumbersTest {
         assertEquals(5.0, Double.parseDouble(s.get("hold_tauD")), 1e-12);
         assertTrue(Double.parseDouble(s.get("error_rate")) > Double.parseDouble(s.get("error_rate_at_protocol_end")),
                 "a 4 kT bit leaks during the hold: " + s);
-        final SimulateCommandTest.Result mc = SimulateCommandTest.run("simulate", "--config", cfg.toString(),
+        final Cli.Result mc = Cli.run("simulate", "--config", cfg.toString(),
                 "--set", "protocol.hold=5", "--out", tmp.resolve("mc").toString());
         assertEquals(0, mc.code(), mc.err());
         final Map<String, String> m = row(tmp.resolve("mc/summary.csv"));
@@ -105,7 +107,7 @@ class VerifiedNumbersTest {
     @ValueSource(doubles = {1e-4, 1e-9})
     void fokkerPlanckOnOptimizedYamlReproducesWhatOptimizePrinted(double target) throws IOException {
         final Path opt = tmp.resolve("opt");
-        final SimulateCommandTest.Result o = SimulateCommandTest.run("optimize", "--tau", "10", "--target-error",
+        final Cli.Result o = Cli.run("optimize", "--tau", "10", "--target-error",
                 Double.toString(target), "--evaluations", "40", "--cells", "300", "--time-steps", "800", "--out",
                 opt.toString());
         assertEquals(0, o.code(), o.err());
@@ -113,7 +115,7 @@ class VerifiedNumbersTest {
         assertProbabilities(optimized);
         final String yaml = Files.readString(opt.resolve("optimized.yaml"));
         assertTrue(yaml.contains("fokker_planck:") && yaml.contains("time_order: 2"), yaml);
-        final SimulateCommandTest.Result f = SimulateCommandTest.run("fokker-planck", "--config",
+        final Cli.Result f = Cli.run("fokker-planck", "--config",
                 opt.resolve("optimized.yaml").toString(), "--out", tmp.resolve("fp").toString());
         assertEquals(0, f.code(), f.err());
         final Map<String, String> fp = row(tmp.resolve("fp/summary.csv"));
@@ -152,7 +154,7 @@ class VerifiedNumbersTest {
         // and the searched value, which the optimiser saw, is not what is reported
         assertFalse(optimized.get("search_error_rate").equals(optimized.get("error_rate")));
         // simulate accepts the file (its Monte Carlo step is stable for the new protocol)
-        final SimulateCommandTest.Result s = SimulateCommandTest.run("simulate", "--config",
+        final Cli.Result s = Cli.run("simulate", "--config",
                 opt.resolve("optimized.yaml").toString(), "--trajectories", "256", "--out", tmp.resolve("mc").toString());
         assertEquals(0, s.code(), s.err());
         assertProbabilities(row(tmp.resolve("mc/summary.csv")));
@@ -174,7 +176,7 @@ class VerifiedNumbersTest {
         final List<String> args = new java.util.ArrayList<>(List.of("fokker-planck", "--config", config.toString(),
                 "--out", out.toString()));
         args.addAll(List.of(options));
-        final SimulateCommandTest.Result t = SimulateCommandTest.run(args.toArray(new String[0]));
+        final Cli.Result t = Cli.run(args.toArray(new String[0]));
         assertEquals(0, t.code(), t.err());
         final Map<String, String> r = row(out.resolve("summary.csv"));
         return new double[] {Double.parseDouble(r.get("mean_work_kT")),
@@ -189,8 +191,8 @@ class VerifiedNumbersTest {
     @Test
     void simulateWithAmsReportsTheRareEventEstimate() throws IOException {
         final Path cfg = tmp.resolve("a.yaml");
-        Files.writeString(cfg, SimulateCommandTest.GOOD + "rare_event: {method: ams, replicas: 40, repetitions: 3}\n");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", cfg.toString(), "--out",
+        Files.writeString(cfg, Problems.GOOD_CONFIG + "rare_event: {method: ams, replicas: 40, repetitions: 3}\n");
+        final Cli.Result r = Cli.run("simulate", "--config", cfg.toString(), "--out",
                 tmp.resolve("ams").toString());
         assertEquals(0, r.code(), r.err());
         final Map<String, String> s = row(tmp.resolve("ams/summary.csv"));
@@ -203,7 +205,7 @@ class VerifiedNumbersTest {
         for (String bad : new String[] {"rare_event.replicas=1", "rare_event.kill_fraction=1.5", "rare_event.score=foo",
                 "rare_event.method=splitting", "rare_event.repetitions=1"}) {
             final Path out = tmp.resolve("bad");
-            final SimulateCommandTest.Result b = SimulateCommandTest.run("simulate", "--config", cfg.toString(),
+            final Cli.Result b = Cli.run("simulate", "--config", cfg.toString(),
                     "--set", bad, "--out", out.toString());
             assertEquals(ErasureApp.EXIT_BAD_INPUT, b.code(), bad + ": " + b.err());
             assertEquals(1, b.err().strip().lines().count(), b.err());
@@ -219,7 +221,7 @@ class VerifiedNumbersTest {
     @Test
     void optimizeJudgesEpsAfterTheHoldAndKeepsIt() throws IOException {
         final Path opt = tmp.resolve("hold");
-        final SimulateCommandTest.Result o = SimulateCommandTest.run("optimize", "--tau", "10", "--target-error", "0.2",
+        final Cli.Result o = Cli.run("optimize", "--tau", "10", "--target-error", "0.2",
                 "--evaluations", "30", "--cells", "300", "--time-steps", "800", "--set", "protocol.hold=50", "--out",
                 opt.toString());
         assertEquals(0, o.code(), o.err());
@@ -228,7 +230,7 @@ class VerifiedNumbersTest {
         final double eps = Double.parseDouble(optimized.get("error_rate"));
         assertTrue(eps > 0.05 && eps <= 0.2, "eps after the hold: " + eps);
         assertTrue(Files.readString(opt.resolve("optimized.yaml")).contains("hold"), "the hold is kept");
-        final SimulateCommandTest.Result f = SimulateCommandTest.run("fokker-planck", "--config",
+        final Cli.Result f = Cli.run("fokker-planck", "--config",
                 opt.resolve("optimized.yaml").toString(), "--out", tmp.resolve("holdfp").toString());
         assertEquals(0, f.code(), f.err());
         assertEquals(eps, Double.parseDouble(row(tmp.resolve("holdfp/summary.csv")).get("error_rate")), 0.0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Problems;
 import org.erasure.Erasure;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
@@ -30,7 +31,7 @@ class EnginesAgreeTest {
      */
     @Test
     void fokkerPlanckHonoursTheHoldAndAgreesWithMonteCarlo() {
-        final ErasureProblem p = ErasureProblem.of(QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(10, 0, 8))
+        final ErasureProblem p = Problems.fourStep(8, 10, 8)
                 .withHold(50);
         final Erasure.MonteCarloResult mc = Erasure.simulate(p, MonteCarloSettings.of(p, 1e-3, 20_000, 1), 2, null);
         final FokkerPlanckSolution fp = Erasure.solve(p, new FokkerPlanckSettings(1000, 5000, 2, new double[0]));
@@ -97,7 +98,7 @@ class EnginesAgreeTest {
 
     @Test
     void fokkerPlanckRefusesWhatItCannotSolve() {
-        final ErasureProblem p = ErasureProblem.of(QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(10, 0, 8));
+        final ErasureProblem p = Problems.fourStep(8, 10, 8);
         final FokkerPlanckSettings s = new FokkerPlanckSettings(200, 200, 1, new double[0]);
         final UnsupportedProblemException u = assertThrows(UnsupportedProblemException.class,
                 () -> Erasure.solve(p.withDynamics(Dynamics.underdamped(1)), s));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Problems;
 import org.erasure.Erasure;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
@@ -21,7 +22,6 @@ import org.erasure.model.InitialState;
 import org.erasure.model.TargetWell;
 import org.erasure.model.TimeGrid;
 import org.erasure.physics.PiecewiseHarmonicWell;
-import org.erasure.physics.QuarticDoubleWell;
 import org.erasure.protocol.KeyframeProtocol;
 import org.erasure.rare.AmsSettings;
 import org.erasure.rare.AmsTimeStep;
@@ -42,7 +42,7 @@ class TimeStepErrorTest {
     private static final AmsSettings SPLITTING = new AmsSettings(100, 0.05, 5, 3, Score.committor(), 1_000_000);
 
     private static ErasureProblem fourStep(double barrier, double tilt, double tau) {
-        return ErasureProblem.of(QuarticDoubleWell.of(barrier), KeyframeProtocol.fourStep(tau, 0, tilt));
+        return Problems.fourStep(barrier, tau, tilt);
     }
 
     /**

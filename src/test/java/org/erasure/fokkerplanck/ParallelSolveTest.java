@@ -3,11 +3,10 @@ package org.erasure.fokkerplanck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.erasure.fixtures.Problems;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.erasure.model.ErasureProblem;
-import org.erasure.physics.QuarticDoubleWell;
-import org.erasure.protocol.KeyframeProtocol;
 import org.erasure.util.Futures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +21,7 @@ class ParallelSolveTest {
     @ParameterizedTest
     @CsvSource({"2, 0, 1", "2, 1e4, 1", "2, 0, 3", "1, 0, 1", "1, 1e4, 2"})
     void helpersChangeNoBit(int timeOrder, double hold, int helperThreads) {
-        final ErasureProblem p = ErasureProblem.of(QuarticDoubleWell.of(10), KeyframeProtocol.fourStep(3, 0, 12))
+        final ErasureProblem p = Problems.fourStep(10, 3, 12)
                 .withHold(hold);
         final FokkerPlanckSettings s = new FokkerPlanckSettings(300, 800, timeOrder, new double[] {0.5, 1});
         final ExecutorService pool = Futures.daemonPool("test-helpers", helperThreads);

@@ -2,10 +2,9 @@ package org.erasure.fokkerplanck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.erasure.fixtures.Problems;
 import java.util.concurrent.atomic.AtomicLong;
 import org.erasure.model.ErasureProblem;
-import org.erasure.physics.QuarticDoubleWell;
-import org.erasure.protocol.KeyframeProtocol;
 import org.junit.jupiter.api.Test;
 
 /** Issue 13: a long fokker-planck run reports its progress; the reports add up to the announced total. */
@@ -14,7 +13,7 @@ class ProgressReportTest {
     @Test
     void reportedCellStepsAddUpToTheTotal() {
         for (double hold : new double[] {0, 1e4}) {
-            final ErasureProblem p = ErasureProblem.of(QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(5, 0, 8))
+            final ErasureProblem p = Problems.fourStep(8, 5, 8)
                     .withHold(hold);
             final FokkerPlanckSettings s = new FokkerPlanckSettings(400, 1000, 2, new double[0]);
             final AtomicLong done = new AtomicLong();

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.erasure.cli.SimulateCommandTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,13 +70,13 @@ class TableProtocolTest {
         Files.writeString(tmp.resolve("nest.txt"), sb.toString());
         final Path cfg = tmp.resolve("n.yaml");
         Files.writeString(cfg, config("nest.txt").replace("target: left}", "target: left, timing: intervals}"));
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", cfg.toString(), "--out",
+        final Cli.Result r = Cli.run("simulate", "--config", cfg.toString(), "--out",
                 tmp.resolve("n").toString());
         assertEquals(0, r.code(), r.err());
         // linear interpolation and the intervals timing do not go together: refused in one line
         Files.writeString(cfg, config("nest.txt").replace("target: left}",
                 "target: left, timing: intervals, interpolation: linear}"));
-        final SimulateCommandTest.Result bad = SimulateCommandTest.run("simulate", "--config", cfg.toString(), "--out",
+        final Cli.Result bad = Cli.run("simulate", "--config", cfg.toString(), "--out",
                 tmp.resolve("m").toString());
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("must be constant"), bad.err());
@@ -103,7 +103,7 @@ class TableProtocolTest {
         Files.writeString(tmp.resolve("p.txt"), table);
         final Path cfg = tmp.resolve("c.yaml");
         Files.writeString(cfg, config("p.txt"));
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", cfg.toString(), "--out",
+        final Cli.Result r = Cli.run("simulate", "--config", cfg.toString(), "--out",
                 tmp.resolve("o").toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -115,7 +115,7 @@ class TableProtocolTest {
     void missingTableFileAndAGoodOne() throws IOException {
         final Path cfg = tmp.resolve("c.yaml");
         Files.writeString(cfg, config("nope.txt"));
-        SimulateCommandTest.Result r = SimulateCommandTest.run("simulate", "--config", cfg.toString(), "--out",
+        Cli.Result r = Cli.run("simulate", "--config", cfg.toString(), "--out",
                 tmp.resolve("o").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no such protocol table file"), r.err());
@@ -126,7 +126,7 @@ class TableProtocolTest {
             sb.append(s < 0.5 ? 0 : 10).append(' ').append(s < 0.4 ? 5 * (1 - s / 0.4) : s < 0.5 ? 0 : 5).append('\n');
         }
         Files.writeString(tmp.resolve("nope.txt"), sb.toString());
-        r = SimulateCommandTest.run("simulate", "--config", cfg.toString(), "--out", tmp.resolve("o").toString());
+        r = Cli.run("simulate", "--config", cfg.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("underdamped"), r.out());
     }

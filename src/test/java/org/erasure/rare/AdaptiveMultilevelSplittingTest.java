@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Problems;
 import org.erasure.Erasure;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.langevin.Integrator;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class AdaptiveMultilevelSplittingTest {
 
     static ErasureProblem fourStep(double barrier, double tau, double tilt) {
-        return ErasureProblem.of(QuarticDoubleWell.of(barrier), KeyframeProtocol.fourStep(tau, 0, tilt));
+        return Problems.fourStep(barrier, tau, tilt);
     }
 
     static AmsResult ams(ErasureProblem p, double dt, int replicas, int repetitions, long seed, Score score) {

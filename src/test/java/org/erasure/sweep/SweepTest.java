@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.erasure.fixtures.Cli;
+import org.erasure.fixtures.Problems;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.erasure.cli.SimulateCommandTest;
 import org.erasure.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class SweepTest {
 
     /** A small sweep: 2 x 3 points, both engines, a few seconds. */
     private Path sweepFile(String engine) throws IOException {
-        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD
+        Files.writeString(tmp.resolve("base.yaml"), Problems.GOOD_CONFIG
                 + "fokker_planck: {cells: 200, dt: 0.005}\n");
         final Path f = tmp.resolve("s.yaml");
         Files.writeString(f, String.join("\n", "name: small", "base: base.yaml", "engine: " + engine, "axes:",
@@ -47,7 +48,7 @@ class SweepTest {
     @Test
     void amsSweepReportsTheSplittingEstimateAtEveryPoint() throws IOException {
         final Path f = sweepFile("ams");
-        Files.writeString(tmp.resolve("base.yaml"), SimulateCommandTest.GOOD
+        Files.writeString(tmp.resolve("base.yaml"), Problems.GOOD_CONFIG
                 + "rare_event: {method: ams, replicas: 20, repetitions: 2}\n");
         final SweepSpec spec = SweepSpec.load(f, null, List.of());
         final Path one = tmp.resolve("ams1");
@@ -70,7 +71,7 @@ class SweepTest {
         final Path dir = tmp.resolve("damaged");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("sweep.json"), "{\"fingerprint\": \"abc\", \"poi");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(), "--out",
+        final Cli.Result r = Cli.run("sweep", "--config", f.toString(), "--out",
                 dir.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -87,11 +88,11 @@ class SweepTest {
         final Path b = tmp.resolve("b");
         assertTrue(SweepRunner.run(other, b, 1, 1, 1, null));
         final byte[] before = bytes(b.resolve("sweep.csv"));
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("merge", a.toString(), "--out", b.toString());
+        final Cli.Result r = Cli.run("merge", a.toString(), "--out", b.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("holds a different sweep"), r.err());
         assertArrayEquals(before, bytes(b.resolve("sweep.csv")));
-        assertEquals(0, SimulateCommandTest.run("merge", a.toString(), "--out", tmp.resolve("c").toString()).code());
+        assertEquals(0, Cli.run("merge", a.toString(), "--out", tmp.resolve("c").toString()).code());
     }
 
     /**
@@ -259,7 +260,7 @@ class SweepTest {
         final Path f = tmp.resolve("bad.yaml");
         Files.writeString(f, yaml);
         final Path out = tmp.resolve("out");
-        final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(), "--out",
+        final Cli.Result r = Cli.run("sweep", "--config", f.toString(), "--out",
                 out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -271,7 +272,7 @@ class SweepTest {
     void badShardsAreRefused() throws IOException {
         final Path f = sweepFile("fp");
         for (String shard : new String[] {"0/3", "4/3", "x", "1/0"}) {
-            final SimulateCommandTest.Result r = SimulateCommandTest.run("sweep", "--config", f.toString(), "--out",
+            final Cli.Result r = Cli.run("sweep", "--config", f.toString(), "--out",
                     tmp.resolve("o").toString(), "--shard", shard);
             assertEquals(2, r.code(), shard + ": " + r.err());
             assertTrue(r.err().contains("--shard"), r.err());
