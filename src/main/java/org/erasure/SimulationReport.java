@@ -53,6 +53,11 @@ public record SimulationReport(ErasureRun run, TimeStepRefinement.Outcome monteC
         return langevinRun().seed();
     }
 
+    /** The step of the reported run (τ_D): with {@code dt: auto}, the last one tried. */
+    public double dtUsed() {
+        return langevinRun().effectiveDt();
+    }
+
     /** Whether there is a splitting estimate. */
     public boolean hasSplitting() {
         return splitting != null;

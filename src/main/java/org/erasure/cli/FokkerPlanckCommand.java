@@ -16,6 +16,7 @@ import org.erasure.io.FokkerPlanckText;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Table;
 import org.erasure.io.FokkerPlanckSummary;
+import org.erasure.io.ResolvedConfiguration;
 import org.erasure.io.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,7 +84,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         runInfo.put("cells", report.cells());
         runInfo.put("wall_time_s", report.wallSeconds());
         files.put("run.json", RunRecord.json("fokker-planck",
-                spec.commandLine().getParseResult().originalArgs(), config.tree(), runInfo, s.asMap()));
+                spec.commandLine().getParseResult().originalArgs(), config.tree(), ResolvedConfiguration.of(run, Double.NaN), runInfo, s.asMap()));
         final List<Path> figures = AtomicFiles.writeWithFigures(dir, files, PlotCommand::figures);
         out.println("wrote " + dir.resolve("summary.csv") + ", densities.csv and run.json");
         for (Path f : figures) {

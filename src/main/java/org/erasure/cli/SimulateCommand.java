@@ -18,6 +18,7 @@ import org.erasure.io.AtomicFiles;
 import org.erasure.io.MonteCarloSummary;
 import org.erasure.io.MonteCarloText;
 import org.erasure.io.RecordingFiles;
+import org.erasure.io.ResolvedConfiguration;
 import org.erasure.io.RunRecord;
 import org.erasure.io.Table;
 import org.erasure.stats.Histogram;
@@ -100,7 +101,7 @@ public final class SimulateCommand implements Callable<Integer> {
         written.add("run.json");
         runInfo.put("files_written", written);
         files.put("run.json", RunRecord.json("simulate", Arrays.asList(spec.commandLine().getParseResult()
-                .originalArgs().toArray(new String[0])), config.tree(), runInfo, summary.asMap()));
+                .originalArgs().toArray(new String[0])), config.tree(), ResolvedConfiguration.of(run, report.dtUsed()), runInfo, summary.asMap()));
         // nothing of an earlier run is deleted: files this run does not rewrite (an earlier run's trajectories.csv,
         // its figures) are set aside in earlier-<time>/, and what it replaces is said
         final List<String> replaced = before.stream().filter(files::containsKey).toList();

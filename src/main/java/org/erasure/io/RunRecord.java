@@ -18,11 +18,23 @@ public final class RunRecord {
 
     public static String json(String command, List<String> args, JsonNode configuration, Map<String, Object> extra,
                               Map<String, Object> results) {
+        return json(command, args, configuration, null, extra, results);
+    }
+
+    /**
+     * The record with the configuration as given (what --config reads back) and, when not null, the configuration
+     * as resolved ({@link ResolvedConfiguration}: defaults filled in, auto steps chosen).
+     */
+    public static String json(String command, List<String> args, JsonNode configuration, Map<String, Object> resolved,
+                              Map<String, Object> extra, Map<String, Object> results) {
         final ObjectNode root = JSON.createObjectNode();
         root.put("command", command);
         root.putPOJO("arguments", args);
         root.put("finished_utc", Instant.now().toString());
         root.set("configuration", configuration);
+        if (resolved != null) {
+            root.putPOJO("resolved_configuration", resolved);
+        }
         root.putPOJO("versions", versions());
         root.putPOJO("run", extra);
         root.putPOJO("results", withoutNaN(results));

@@ -66,6 +66,11 @@ class SimulateCommandTest {
         assertEquals(2, json.at("/configuration/protocol/tau").asInt(), "run.json holds the overridden config");
         assertEquals(3, json.at("/run/seed").asInt());
         assertFalse(json.at("/versions/java").asText().isEmpty());
+        // and as resolved: the step the run reported, defaults filled in (fokker_planck.cells was never given)
+        assertEquals(Double.parseDouble(row[header.indexOf("dt_tauD")]),
+                json.at("/resolved_configuration/monte_carlo/dt_used_tauD").asDouble(), 0);
+        assertEquals(2000, json.at("/resolved_configuration/fokker_planck/cells").asInt());
+        assertEquals("heun", json.at("/resolved_configuration/monte_carlo/integrator").asText());
         try (Stream<Path> files = Files.list(out)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files left");
         }
