@@ -397,7 +397,33 @@ public final class Rows {
     }
 
     /** One row of the verdict table. */
-    public record Verdict(String claim, String test, String measured, String verdict) {
+    /** What a verdict says of its claim, as a type (the sentence says it in words). */
+    public enum Stance {
+        /** The measurement supports the claim. */
+        SUPPORTS,
+        /** The measurement contradicts the claim. */
+        CONTRADICTS,
+        /** The claim holds in part of the range measured, or the protocol falls short of it. */
+        PARTLY,
+        /** The measurement cannot decide (a target missed, a bracket not found). */
+        UNDECIDED,
+        /** Two engines agree. */
+        CONSISTENT,
+        /** Two engines disagree beyond their errors. */
+        INCONSISTENT,
+        /** A result fell below a thermodynamic bound: nothing below is to be trusted. */
+        FAULT,
+        /** A measured finding that bears on a claim without deciding it. */
+        FINDING,
+        /** What the model leaves out. */
+        SCOPE
+    }
+
+    /**
+     * One row of the verdict table: the claim, the test, what was measured, the stance taken and the sentence that says
+     * it (the CSV has the sentence; the stance is for programs and tests).
+     */
+    public record Verdict(String claim, String test, String measured, Stance stance, String verdict) {
         Table.Row row() {
             return new Table.Row().put("claim", claim).put("test", test).put("measured", measured).put("verdict", verdict);
         }

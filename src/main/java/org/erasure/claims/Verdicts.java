@@ -30,7 +30,7 @@ final class Verdicts {
         final List<Rows.Verdict> rows = new ArrayList<>();
         if (!faults.isEmpty()) {
             rows.add(new Rows.Verdict("all", "bounds respected by every computed protocol", String.join("; ", faults),
-                    "NUMERICAL FAULT: a result fell below a thermodynamic bound, so the numbers below are not "
+                    Rows.Stance.FAULT, "NUMERICAL FAULT: a result fell below a thermodynamic bound, so the numbers below are not "
                             + "trustworthy; refine the grid (fokker_planck.cells, time_steps)"));
         }
 
@@ -44,6 +44,7 @@ final class Verdicts {
                 String.format(Locale.ROOT, "W_inf = %.4f +- %.4f kT (B = %.3g +- %.2g kT tau_D, fit errors); "
                                 + "kT[ln2 - H(eps)] = %.4f kT at eps = %.3g (longest tau)", wInf, wInfErr, fit.fit().b(),
                         fit.fit().bError(), boundLong, fit.errorAtLongest()),
+                near ? Rows.Stance.SUPPORTS : Rows.Stance.PARTLY,
                 near ? "supports A: the work tends to the generalized Landauer bound as tau grows"
                         : "does not support A for this protocol: W_inf differs from the bound by "
                         + String.format(Locale.ROOT, "%.3f +- %.3f kT", wInf - boundLong, wInfErr)));
@@ -54,7 +55,8 @@ final class Verdicts {
                 .sorted(Comparator.comparingDouble(Rows.Frontier::tau)).toList();
         if (strict.isEmpty()) {
             rows.add(new Rows.Verdict("A (kT ln 2 reachable)", "exp. 2: minimal <W> at eps <= " + ClaimsReport.fmt(epsMin),
-                    "no protocol of the family reached the target", "undecided: the optimiser found no feasible protocol"));
+                    "no protocol of the family reached the target", Rows.Stance.UNDECIDED,
+                    "undecided: the optimiser found no feasible protocol"));
         } else {
             final Rows.Frontier slow = strict.get(strict.size() - 1);
             final double w = slow.fp().meanWork();
@@ -67,6 +69,7 @@ final class Verdicts {
             rows.add(new Rows.Verdict("A (kT ln 2 reachable)", "exp. 2 and 4: minimal <W> over protocols at eps <= "
                     + ClaimsReport.fmt(epsMin), series + String.format(Locale.ROOT, " (numerical errors; each the least "
                     + "work the optimiser found, an upper bound of the minimum); kT ln 2 = %.4f kT", Math.log(2)),
+                    excess <= NEAR_BOUND_KT ? Rows.Stance.SUPPORTS : Rows.Stance.PARTLY,
                     excess <= NEAR_BOUND_KT
                             ? String.format(Locale.ROOT, "supports A: at eps = %.3g the bit is erased for %.3f +- %.1g "
                             + "kT, within %.2f kT of kT ln 2, by paying with time (tau = %s tau_D)", slow.fp().errorRate(),
@@ -96,6 +99,8 @@ final class Verdicts {
                     + ClaimsRunner.fmt(slowest.tau()) + " tau_D",
                     String.format(Locale.ROOT, "kT ln(1/eps) = %.2f kT; <W>_min / kT ln(1/eps) = %s%s", lnInv, ratios,
                             cross),
+                    found ? Rows.Stance.PARTLY : slowest.fp().meanWork() >= lnInv ? Rows.Stance.SUPPORTS
+                            : fastest.fp().meanWork() < lnInv ? Rows.Stance.CONTRADICTS : Rows.Stance.UNDECIDED,
                     found ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D (the "
                             + "crossover of the protocols found, within the bracket %.3g to %.3g tau_D; a better protocol "
                             + "could only move it to shorter tau): there the minimal work exceeds kT ln(1/eps) (it grows "
@@ -126,22 +131,27 @@ final class Verdicts {
             final Rows.ClassPoint slow = pts.stream().max(Comparator.comparingDouble(Rows.ClassPoint::tau)
                     .thenComparingDouble(Rows.ClassPoint::targetError)).orElseThrow();
             final String verdict;
+            final Rows.Stance stance;
             if (!allFeasible) {
+                stance = Rows.Stance.UNDECIDED;
                 verdict = "undecided: the optimiser missed a target (see classes.csv)";
             } else if (minRatio >= CLASS_B_RATIO) {
+                stance = Rows.Stance.SUPPORTS;
                 verdict = String.format(Locale.ROOT, "supports B for the %s class: every minimal <W> is at least %.1f x "
                         + "kT ln(1/eps) (the bit must be pushed over a barrier that is never lowered)", cls, CLASS_B_RATIO);
             } else if (maxRatio < CLASS_B_RATIO) {
+                stance = Rows.Stance.CONTRADICTS;
                 verdict = String.format(Locale.ROOT, "contradicts B for the %s class: the minimal <W> stays below %.1f x "
                         + "kT ln(1/eps) at every point; at tau = %s it is %.4f kT, %.3f kT above kT ln 2", cls,
                         CLASS_B_RATIO, ClaimsRunner.fmt(slow.tau()), slow.fp().meanWork(),
                         slow.fp().meanWork() - Math.log(2));
             } else {
+                stance = Rows.Stance.PARTLY;
                 verdict = "B holds for the " + cls + " class at some points only (see classes.csv)";
             }
             rows.add(new Rows.Verdict("B (~kT ln(1/eps) needed)", String.format(Locale.ROOT, "exp. 5: %s protocols at "
                             + "equal storage (final barrier keeps the bit %.3g tau_D at eps/2; eps judged after that hold)",
-                    cls, s.classHoldTime()), m.toString(), verdict));
+                    cls, s.classHoldTime()), m.toString(), stance, verdict));
         }
         // The controller's energy (exp. 5)
         if (!controller.isEmpty()) {
@@ -177,6 +187,7 @@ final class Verdicts {
                             best.point().fp().meanWorkMinus(), best.point().fp().meanWorkMinusError(),
                             best.point().fp().meanWork(), best.point().fp().meanWorkError(), best.efficiencyFor2Ln2(),
                             best.point().fp().efficiencyNeededError(2 * Math.log(2))),
+                    Rows.Stance.FINDING,
                     String.format(Locale.ROOT, "the switching energy W+ is of the order of the barrier (tens of kT) even "
                             + "where almost none of it is dissipated: %s%s; with no recovery (eta = 0) every "
                             + "erasure here draws %.3g kT or more", least == null
@@ -203,7 +214,7 @@ final class Verdicts {
                 }
             }
             rows.add(new Rows.Verdict("B (~kT ln(1/eps) needed)", "exp. 3: barrier needed to store the bit vs work to "
-                    + "erase it", m.toString(), "the ln(1/eps) scale belongs to the barrier that keeps a stored bit (a "
+                    + "erase it", m.toString(), Rows.Stance.FINDING, "the ln(1/eps) scale belongs to the barrier that keeps a stored bit (a "
                     + "height of the potential, not dissipated), while erasure into that well dissipates little more "
                     + "than kT ln 2 when slow enough"));
         }
@@ -216,6 +227,7 @@ final class Verdicts {
                             mc.trajectories(), mc.meanWork(), mc.workStderr(), mc.error().rate(), mc.error().low(),
                             mc.error().high()) + String.format(Locale.ROOT, "; time-step errors %.2g kT and %.2g",
                             mc.workTimeStepError(), mc.errorTimeStepError()),
+                    mc.agrees() ? Rows.Stance.CONSISTENT : Rows.Stance.INCONSISTENT,
                     mc.agrees() ? "consistent (work within its time-step error + 4 s.e., FP eps inside the MC interval at "
                             + "the same confidence, 99.994 %, widened by its time-step error)"
                             : "INCONSISTENT: the engines disagree beyond sampling and time-step error"));
@@ -232,6 +244,7 @@ final class Verdicts {
                             ams.ams().ciHigh(), ams.step().logError(),
                             ams.step().second() == null ? Double.NaN : ams.step().second().errorRate(),
                             ams.step().secondDt()),
+                    ams.agrees() ? Rows.Stance.CONSISTENT : Rows.Stance.INCONSISTENT,
                     ams.agrees() ? "consistent (FP eps within the AMS 99 % interval widened by its time-step error): two "
                             + "independent methods agree on the tail probability"
                             : "INCONSISTENT: the engines disagree beyond sampling and time-step error"));
@@ -239,7 +252,7 @@ final class Verdicts {
         rows.add(new Rows.Verdict("scope", "what the model leaves out",
                 "one overdamped coordinate in a prescribed potential at 300 K; work is what the potential does on the "
                         + "particle, and W+ (exp. 5) the energy a controller moves into the potential",
-                "not included: the losses of the lasers or electronics that shape the potential beyond W+, "
+                Rows.Stance.SCOPE, "not included: the losses of the lasers or electronics that shape the potential beyond W+, "
                         + "measurement and feedback, heating of the apparatus, quantum effects; claims about whole "
                         + "devices need those costs added"));
         return rows;

@@ -1,7 +1,6 @@
 package org.erasure.langevin;
 
 import org.erasure.stats.TrajectoryObserver;
-import org.erasure.model.DivergenceException;
 import org.erasure.physics.Potential;
 import org.erasure.protocol.Protocol;
 import org.erasure.stats.ErasureTally;
@@ -18,8 +17,8 @@ final class BlockWorker {
     static final int BLOCK_SIZE = 256;
     /** Time steps whose controls are computed at once. */
     private static final int CHUNK = 1024;
-    /** |x| beyond this (in x_m) counts as a diverged trajectory. */
-    static final double SANE_RANGE = 1e4;
+    /** |x| beyond this (in x_m) counts as a diverged trajectory: {@link Divergence}'s rule. */
+    static final double SANE_RANGE = Divergence.SANE_RANGE;
 
     private final LangevinRun run;
     private final Potential potential;
@@ -305,9 +304,7 @@ final class BlockWorker {
         }
         for (int i = 0; i < n; i++) {
             if (!(Math.abs(x[i]) < SANE_RANGE) || !Double.isFinite(w[i]) || !Double.isFinite(q[i])) {
-                throw new DivergenceException(String.format(
-                        "trajectory diverged (x = %s at t = %.4g tau_D): time step dt = %.3g is too large for "
-                                + "this potential; reduce the time step", x[i], t, dt));
+                throw Divergence.at(x[i], t, dt);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.erasure.langevin;
 
+import org.erasure.util.SplitMix64;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -43,17 +44,11 @@ public final class GaussianStream implements UniformRandomProvider {
     /** The base stream of a seed: state from two SplitMix64 outputs (Steele, Lea &amp; Flood, OOPSLA 2014). */
     public static GaussianStream ofSeed(long seed) {
         long z = seed;
-        z += 0x9e3779b97f4a7c15L;
-        final long a = mix(z);
-        z += 0x9e3779b97f4a7c15L;
-        final long b = mix(z);
+        z += SplitMix64.GOLDEN_GAMMA;
+        final long a = SplitMix64.mix(z);
+        z += SplitMix64.GOLDEN_GAMMA;
+        final long b = SplitMix64.mix(z);
         return new GaussianStream(a, (a | b) == 0 ? 1 : b);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 
     @Override

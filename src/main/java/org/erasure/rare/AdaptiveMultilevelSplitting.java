@@ -10,7 +10,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.erasure.fokkerplanck.Committor;
 import org.erasure.langevin.BoltzmannSampler;
-import org.erasure.model.DivergenceException;
+import org.erasure.langevin.Divergence;
+import org.erasure.util.SplitMix64;
 import org.erasure.langevin.Integrator;
 import org.erasure.langevin.LangevinRun;
 import org.erasure.langevin.OverdampedKernel;
@@ -43,8 +44,6 @@ import org.erasure.util.Futures;
  */
 public final class AdaptiveMultilevelSplitting {
 
-    /** Positions beyond this (in the potential's length unit) mean the integrator diverged. */
-    private static final double SANE_RANGE = 1e6;
 
     private AdaptiveMultilevelSplitting() {
     }
@@ -115,13 +114,6 @@ public final class AdaptiveMultilevelSplitting {
     /** ξ(t_k, x, v) of a problem's grid (v is 0 for overdamped dynamics). */
     private interface StepScore {
         double at(int k, double x, double v);
-    }
-
-    /** SplitMix64's finaliser (Steele, Lea &amp; Flood 2014): a bijective mix of 64 bits. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 
     /** What every replica of a problem shares: controls, barrier and score weight per step. */
@@ -250,8 +242,9 @@ public final class AdaptiveMultilevelSplitting {
             this.s = s;
             this.bit = bit;
             // XoRoShiRo128++ takes two longs of seed: (seed, bit, repetition) are mixed into them by SplitMix64
-            final long a = mix(s.seed() ^ mix(2L * repetition + bit + 0x5eedL));
-            this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {a, mix(a ^ 0x9e3779b97f4a7c15L)});
+            final long a = SplitMix64.mix(s.seed() ^ SplitMix64.mix(2L * repetition + bit + 0x5eedL));
+            this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {a,
+                SplitMix64.mix(a ^ SplitMix64.GOLDEN_GAMMA)});
             this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
             this.xs = new double[s.replicas()][p.steps + 1];
             this.vs = p.underdamped ? new double[s.replicas()][p.steps + 1] : null;
@@ -363,10 +356,8 @@ public final class AdaptiveMultilevelSplitting {
                     xi = state[0];
                     v[k + 1] = state[1];
                 }
-                if (!(Math.abs(xi) < SANE_RANGE)) {
-                    throw new DivergenceException(String.format("trajectory diverged (x = %s at t = %.4g tau_D): time "
-                            + "step dt = %.3g is too large for this potential; reduce the time step", xi, (k + 1) * p.dt,
-                            p.dt));
+                if (Divergence.diverged(xi)) {
+                    throw Divergence.at(xi, (k + 1) * p.dt, p.dt);
                 }
                 x[k + 1] = xi;
                 score[k + 1] = p.xi(k + 1, xi, v == null ? 0 : v[k + 1]);

@@ -284,11 +284,7 @@ public final class SweepSpec {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }
-        long z = baseSeed ^ h;
-        z += 0x9e3779b97f4a7c15L;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return (z ^ (z >>> 31)) & Long.MAX_VALUE;
+        return org.erasure.util.SplitMix64.next(baseSeed ^ h) & Long.MAX_VALUE;
     }
 
     /** Everything that determines the results: base, engine, zip, axes with their values. */
