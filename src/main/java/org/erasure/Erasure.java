@@ -159,10 +159,17 @@ public final class Erasure {
                 q.paths(), q.pathPoints(), q.errorTimes()) : null;
     }
 
+    /** The grid the finite-time bound starts on (cells; time steps twice that), refined only where it must be. */
+    static final int FINITE_TIME_BOUND_START_CELLS = 200;
+
     /**
      * The finite-time bound ΔF + W₂²/τ needs the densities, which sampling does not give: it comes from the
-     * Fokker–Planck solution of the same problem's protocol at the configuration's own grid (fokker_planck.*), with
-     * its numerical error. Null where the solver does not apply (underdamped dynamics, a fixed start).
+     * Fokker–Planck solution of the same problem's protocol, with its numerical error. The bound converges fast in the
+     * grid (on bench-b1: error 1e-4 kT at 200 cells, where the configured 2000 cells × 40 000 steps give 1e-6 kT in 25
+     * times the time), so it is solved from a coarse grid of {@value #FINITE_TIME_BOUND_START_CELLS} cells, refined
+     * (cells and steps doubled) while its error exceeds the energy tolerance (the larger of 1e-3 kT and 1e-4 of the
+     * bound), never beyond the configuration's own fokker_planck grid. Null where the solver does not apply
+     * (underdamped dynamics, a fixed start).
      */
     static FokkerPlanckSolution finiteTimeBound(ErasureRun run) {
         final ErasureProblem protocolOnly = run.problem().withHold(0);
@@ -171,7 +178,20 @@ public final class Erasure {
         } catch (org.erasure.model.UnsupportedProblemException e) {
             return null;
         }
-        return solve(protocolOnly, run.fokkerPlanck().withSnapshots());
+        final FokkerPlanckSettings full = run.fokkerPlanck().withSnapshots();
+        final FokkerPlanckSolution.Tolerance tol = FokkerPlanckSolution.Tolerance.DEFAULT;
+        FokkerPlanckSettings grid = new FokkerPlanckSettings(Math.min(full.cells(), FINITE_TIME_BOUND_START_CELLS),
+                Math.min(full.timeSteps(), 2L * FINITE_TIME_BOUND_START_CELLS), full.timeOrder(),
+                full.snapshotFractions());
+        while (true) {
+            final FokkerPlanckSolution s = solve(protocolOnly, grid);
+            final boolean atFull = grid.cells() >= full.cells() && grid.timeSteps() >= full.timeSteps();
+            if (atFull || s.finiteTimeBoundError() <= tol.energyFor(s.result().finiteTimeBound())) {
+                return s;
+            }
+            grid = new FokkerPlanckSettings(Math.min(full.cells(), 2 * grid.cells()),
+                    Math.min(full.timeSteps(), 2 * grid.timeSteps()), full.timeOrder(), full.snapshotFractions());
+        }
     }
 
     /** The block size of the Monte Carlo engine's streams (run records name it). */
