@@ -56,12 +56,28 @@ public final class RunRecord {
     public static java.util.Map<String, String> versions() {
         final java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
         v.put("erasure", Versions.of("org.erasure.cli.ErasureApp"));
+        final java.util.Properties git = gitProperties();
+        v.put("git_commit", git.getProperty("git.commit.id", "unknown (built outside a git checkout)"));
+        v.put("git_uncommitted_changes", git.getProperty("git.dirty", "unknown"));
         v.put("java", System.getProperty("java.version"));
         v.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         v.put("commons_rng", Versions.maven("org.apache.commons", "commons-rng-core"));
         v.put("commons_math3", Versions.maven("org.apache.commons", "commons-math3"));
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return v;
+    }
+
+    /** The commit the build came from (git.properties, written at build time), empty when there is none. */
+    static java.util.Properties gitProperties() {
+        final java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = RunRecord.class.getResourceAsStream("/org/erasure/git.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // no commit to record: the record says so
+        }
+        return p;
     }
 
     /** Implementation versions from jar manifests ("dev" when run from classes). */

@@ -66,6 +66,9 @@ class SimulateCommandTest {
         assertEquals(2, json.at("/configuration/protocol/tau").asInt(), "run.json holds the overridden config");
         assertEquals(3, json.at("/run/seed").asInt());
         assertFalse(json.at("/versions/java").asText().isEmpty());
+        // the source the result came from: a 40-hex commit in a checkout (CI builds one)
+        assertTrue(json.at("/versions/git_commit").asText().matches("[0-9a-f]{40}|unknown.*"),
+                json.at("/versions").toString());
         // and as resolved: the step the run reported, defaults filled in (fokker_planck.cells was never given)
         assertEquals(Double.parseDouble(row[header.indexOf("dt_tauD")]),
                 json.at("/resolved_configuration/monte_carlo/dt_used_tauD").asDouble(), 0);
