@@ -59,6 +59,7 @@ public final class ErasureApp implements Runnable {
     /** The configured picocli command line: one-line errors, documented exit codes. */
     public static CommandLine commandLine() {
         final CommandLine cl = new CommandLine(new ErasureApp());
+        WholeIdentifiers.install(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             final PrintWriter err = cmd.getErr();
             if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
