@@ -40,7 +40,8 @@ public final class AtomicFiles {
             throws IOException {
         final Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        final Path stage = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+        Staging.sweepLitter(parent);
+        final Path stage = Files.createTempDirectory(parent, Staging.prefix(dir.getFileName().toString()));
         try {
             writeAll(stage, files);
             final java.util.List<Path> drawn = draw.draw(stage);
@@ -81,10 +82,11 @@ public final class AtomicFiles {
     /** Writes all files (name → content) into dir, creating it if needed; all or none appear. */
     public static void writeAll(Path dir, Map<String, String> files) throws IOException {
         Files.createDirectories(dir);
+        Staging.sweepLitter(dir);
         final Map<Path, Path> staged = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> e : files.entrySet()) {
-                final Path tmp = Files.createTempFile(dir, "." + e.getKey() + ".", ".tmp");
+                final Path tmp = Files.createTempFile(dir, Staging.prefix(e.getKey()), ".tmp");
                 staged.put(tmp, dir.resolve(e.getKey()));
                 Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
                 readableByAll(tmp);

@@ -156,7 +156,8 @@ public final class ChartKit {
         final Path dir = base.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         final String name = base.getFileName().toString();
-        final Path stage = Files.createTempDirectory(dir, ".figure-");
+        org.erasure.io.Staging.sweepLitter(dir);
+        final Path stage = Files.createTempDirectory(dir, org.erasure.io.Staging.prefix("figure"));
         final Path tmpPng = stage.resolve(name + ".png");
         final Path tmpSvg = stage.resolve(name + ".svg");
         try {

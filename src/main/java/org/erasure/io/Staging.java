@@ -1,0 +1,73 @@
+package org.erasure.io;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names of the staging files and folders a run writes its results through, and the sweeping up of those that a
+ * killed run (kill -9, a power cut) left behind. A staging name carries its process id,
+ * ".&lt;name&gt;.staging-&lt;pid&gt;-&lt;random&gt;", so that a later run can tell its own litter from a user's hidden files and
+ * from the staging of a run still going.
+ */
+public final class Staging {
+
+    private static final Pattern NAME = Pattern.compile("^\\..*\\.staging-(\\d+)-[^/]*$");
+
+    private Staging() {
+    }
+
+    /** The prefix of a staging file or folder for {@code name}, carrying this process's id. */
+    public static String prefix(String name) {
+        return "." + name + ".staging-" + ProcessHandle.current().pid() + "-";
+    }
+
+    /**
+     * Removes from {@code folder} the staging files and folders of processes that no longer run. A user's files,
+     * hidden or not, and the staging of live processes are left alone; links are removed, never followed.
+     *
+     * @return how many were removed
+     */
+    public static int sweepLitter(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path e : entries) {
+                final Matcher m = NAME.matcher(e.getFileName().toString());
+                if (!m.matches() || alive(Long.parseLong(m.group(1)))) {
+                    continue;
+                }
+                if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    try (DirectoryStream<Path> inside = Files.newDirectoryStream(e)) {
+                        for (Path f : inside) {
+                            if (!Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+                                Files.deleteIfExists(f);
+                            }
+                        }
+                    }
+                }
+                try {
+                    Files.deleteIfExists(e);
+                    removed++;
+                } catch (java.nio.file.DirectoryNotEmptyException notOurs) {
+                    // something other than our staging files inside: left as it is
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static boolean alive(long pid) {
+        try {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (RuntimeException e) {
+            return true;            // cannot tell: keep it
+        }
+    }
+}
