@@ -51,11 +51,14 @@ public final class PlotCommand implements Callable<Integer> {
         return draw(dir);
     }
 
-    /** The columns each file must have to be drawn; a name ending in "_" is a prefix that at least one column has. */
+    /**
+     * The columns each file must have to be drawn; a name ending in "_" is a prefix that at least one column has, one
+     * starting with "~" a pattern (positions are in x_m, or in sqrt(kT/k) for the piecewise-harmonic well).
+     */
     private static final String[][] REQUIRED = {
         {"work_histogram.csv", "work_low_kT", "work_high_kT", "count"},
-        {"densities.csv", "x_xm", "rho_"},
-        {"paths.csv", "time_tauD", "x_xm_trajectory_"},
+        {"densities.csv", "~x_(xm|sigma)", "rho_"},
+        {"paths.csv", "time_tauD", "~x_(xm|sigma)_trajectory_\\d+"},
         {"error_vs_time.csv", "time_tauD", "error_rate"},
     };
 
@@ -73,17 +76,17 @@ public final class PlotCommand implements Callable<Integer> {
             }
             final org.erasure.io.Table t = org.erasure.io.Table.readCsv(f);
             for (int i = 1; i < r.length; i++) {
-                final String c = r[i];
-                final boolean has = c.endsWith("_") ? t.columns().stream().anyMatch(x -> x.startsWith(c)) : t.has(c);
-                if (!has) {
+                if (column(t, r[i]) == null) {
+                    final String c = r[i];
                     throw new IllegalArgumentException(f + ": not a " + r[0].replace(".csv", "").replace('_', ' ')
-                            + " file (no column " + (c.endsWith("_") ? c + "..." : c) + "); nothing was drawn");
+                            + " file (no column " + (c.startsWith("~") ? said(c.substring(1))
+                            : c.endsWith("_") ? c + "..." : c) + "); nothing was drawn");
                 }
             }
             if (t.size() == 0) {
                 throw new IllegalArgumentException(f + ": no rows; nothing was drawn");
             }
-            final String numeric = r[0].equals("work_histogram.csv") ? "count" : r[1];
+            final String numeric = r[0].equals("work_histogram.csv") ? "count" : column(t, r[1]);
             for (int i = 0; i < t.size(); i++) {
                 final double v = t.number(numeric, i);
                 if (!Double.isFinite(v) || (numeric.equals("count") && (v < 0 || v != Math.rint(v)))) {
@@ -93,6 +96,24 @@ public final class PlotCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** A position pattern as a reader says it: "x_xm (or x_sigma)", "x_xm_trajectory_... (or x_sigma_...)". */
+    private static String said(String pattern) {
+        final String xm = pattern.replace("(xm|sigma)", "xm").replace("\\d+", "...");
+        return xm + " (or " + xm.replace("x_xm", "x_sigma") + ")";
+    }
+
+    /** The first column of t that a REQUIRED entry names (exactly, by prefix or by pattern), or null. */
+    private static String column(org.erasure.io.Table t, String required) {
+        if (required.startsWith("~")) {
+            final String regex = required.substring(1);
+            return t.columns().stream().filter(c -> c.matches(regex)).findFirst().orElse(null);
+        }
+        if (required.endsWith("_")) {
+            return t.columns().stream().filter(c -> c.startsWith(required)).findFirst().orElse(null);
+        }
+        return t.has(required) ? required : null;
     }
 
     private static List<Path> draw(Path dir) throws java.io.IOException {

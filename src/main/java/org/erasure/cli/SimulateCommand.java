@@ -88,7 +88,7 @@ public final class SimulateCommand implements Callable<Integer> {
             files.put("work_histogram.csv", RecordingFiles.histogramCsv(histogram));
         }
         if (report.recording() != null) {
-            files.putAll(RecordingFiles.of(report.recording(), config.units()));
+            files.putAll(RecordingFiles.of(report.recording(), config.units(), config.potential().lengthUnitKey()));
         }
         final Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("threads", threads);

@@ -36,7 +36,7 @@ public final class FokkerPlanckSummary {
         c.put("time_steps", r.timeSteps());
         c.put("cells", (long) r.cells());
         c.put("time_order", (long) s.settings().timeOrder());
-        c.put("dx_xm", r.cellWidth());
+        c.put("dx_" + config.potential().lengthUnitKey(), r.cellWidth());
         c.put("check_cells", (long) s.coarse().cells());
         c.put("check_time_steps", s.coarse().timeSteps());
         c.put("mean_work_kT", r.meanWork());
@@ -66,7 +66,7 @@ public final class FokkerPlanckSummary {
         c.put("free_energy_change_numerical_error_kT", s.freeEnergyChangeError());
         c.put("entropy_production_kT", r.entropyProduction());
         c.put("entropy_production_numerical_error_kT", s.entropyProductionError());
-        c.put("wasserstein2_xm", r.wasserstein2());
+        c.put("wasserstein2_" + config.potential().lengthUnitKey(), r.wasserstein2());
         c.put("finite_time_bound_kT", r.finiteTimeBound());
         c.put("finite_time_bound_numerical_error_kT", s.finiteTimeBoundError());
         c.put("quasi_static_work_kT", r.quasiStaticWork());

@@ -55,11 +55,11 @@ public final class FokkerPlanckText {
                 r.errorFromRight());
         final double eps = ErasureBounds.requireProbability("error_rate", r.error());
         out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f +- %.1g kT;  finite-time "
-                        + "dF + W2^2/tau = %.6f +- %.1g kT (W2 = %.4f x_m)%n", ErasureBounds.generalizedLandauer(eps),
+                        + "dF + W2^2/tau = %.6f +- %.1g kT (W2 = %.4f %s)%n", ErasureBounds.generalizedLandauer(eps),
                 ErasureBounds.logInverseError(eps), solution.logInverseErrorError(), r.finiteTimeBound(),
-                solution.finiteTimeBoundError(), r.wasserstein2());
-        out.printf(Locale.ROOT, "  grid %d cells of %.3g x_m, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
-                r.cellWidth(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
+                solution.finiteTimeBoundError(), r.wasserstein2(), config.potential().lengthUnitLabel());
+        out.printf(Locale.ROOT, "  grid %d cells of %.3g %s, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
+                r.cellWidth(), config.potential().lengthUnitLabel(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
                 1.25 * solution.settings().cellSteps(solution.settings().grid(config.problem())) / wall);
         final List<String> warnings = FokkerPlanckWarnings.of(solution);
         for (String w : warnings) {
@@ -73,7 +73,8 @@ public final class FokkerPlanckText {
     }
 
     /**
-     * densities.csv: x, then the density ρ (1/x_m) and the potential U (kT) at each snapshot time, in the columns
+     * densities.csv: x (x_xm, or x_sigma for a potential written in σ = √(kT/k); also x_um with a physical length
+     * scale), then the density ρ (per length unit) and the potential U (kT) at each snapshot time, in the columns
      * rho_at_&lt;f&gt;tau_per_xm and U_at_&lt;f&gt;tau_kT, f the fraction of τ.
      */
     public static String densitiesCsv(FokkerPlanckReport report) {
@@ -81,9 +82,14 @@ public final class FokkerPlanckText {
         final FokkerPlanckResult r = report.solution().result();
         final double[] f = r.snapshotFractions();
         final double tau = config.protocol().duration();
-        final StringBuilder sb = new StringBuilder("x_xm");
+        final String key = config.potential().lengthUnitKey();
+        final boolean physical = config.units().hasLengthScale();
+        final StringBuilder sb = new StringBuilder("x_" + key);
+        if (physical) {
+            sb.append(",x_um");
+        }
         for (double v : f) {
-            sb.append(",rho_at_").append(v).append("tau_per_xm");
+            sb.append(",rho_at_").append(v).append("tau_per_").append(key);
         }
         for (double v : f) {
             sb.append(",U_at_").append(v).append("tau_kT");
@@ -92,6 +98,9 @@ public final class FokkerPlanckText {
         for (int i = 0; i < r.cells(); i++) {
             final double x = r.x(i);
             sb.append(x);
+            if (physical) {
+                sb.append(',').append(x * config.units().lengthUnitM() * 1e6);
+            }
             for (double[] d : r.snapshots()) {
                 sb.append(',').append(d[i]);
             }

@@ -144,7 +144,7 @@ public final class MonteCarloSummary {
             c.put("mean_delta_kinetic_kT", t.deltaK().mean());
             c.put("mass_reduced", run.mass());
         }
-        c.put("mean_final_position_xm", t.finalPosition().mean());
+        c.put("mean_final_position_" + config.potential().lengthUnitKey(), t.finalPosition().mean());
         c.put("errors", t.errors());
         final double directStepError = ts == null ? Double.NaN : ts.errorRate().error();
         final String stepWarning = timeStepWarning(mc, amsStep);

@@ -14,10 +14,11 @@ public final class RecordingFiles {
     }
 
     /** trajectories.csv, paths.csv and error_vs_time.csv, as asked; times also in seconds with a physical time scale. */
-    public static Map<String, String> of(Recording r, PhysicalUnits units) {
+    public static Map<String, String> of(Recording r, PhysicalUnits units, String lengthKey) {
         final Map<String, String> files = new LinkedHashMap<>();
         if (r.trajectories() > 0) {
-            final StringBuilder sb = new StringBuilder("trajectory,initial_well,initial_x_xm,final_x_xm,work_kT,"
+            final StringBuilder sb = new StringBuilder("trajectory,initial_well,initial_x_" + lengthKey + ",final_x_"
+                    + lengthKey + ",work_kT,"
                     + "work_plus_kT,work_minus_kT,heat_kT,wrong\n");
             for (int i = 0; i < r.trajectories(); i++) {
                 sb.append(i).append(',').append(r.initialBit(i) == 0 ? "left" : "right").append(',')
@@ -39,7 +40,11 @@ public final class RecordingFiles {
                     row.put("time_s", t[j] * units.timeUnitS());
                 }
                 for (int p = 0; p < r.paths(); p++) {
-                    row.put("x_xm_trajectory_" + p, r.path(p)[j]);   // numbered as trajectories.csv numbers them
+                    row.put("x_" + lengthKey + "_trajectory_" + p, r.path(p)[j]);   // numbered as trajectories.csv
+                }
+                // with a physical length scale (a bead's well half-distance), the same positions in micrometres
+                for (int p = 0; p < r.paths() && units.hasLengthScale(); p++) {
+                    row.put("x_um_trajectory_" + p, r.path(p)[j] * units.lengthUnitM() * 1e6);
                 }
                 rows.add(row);
             }

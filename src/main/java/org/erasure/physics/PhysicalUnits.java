@@ -79,6 +79,11 @@ public record PhysicalUnits(double temperatureK, double timeUnitS, double length
     }
 
     /** Whether times have SI values. */
+    /** Whether a physical length scale is known (a bead's well half-distance). */
+    public boolean hasLengthScale() {
+        return Double.isFinite(lengthUnitM) && lengthUnitM > 0;
+    }
+
     public boolean hasTimeScale() {
         return Double.isFinite(timeUnitS);
     }

@@ -20,6 +20,17 @@ public final class PiecewiseHarmonicWell implements Potential {
         return INSTANCE;
     }
 
+    /** Lengths are in σ = √(kT/k), the thermal spread of one well. */
+    @Override
+    public String lengthUnitKey() {
+        return "sigma";
+    }
+
+    @Override
+    public String lengthUnitLabel() {
+        return "sqrt(kT/k)";
+    }
+
     /**
      * U expanded without its sign: S(x − c₀)(x − c₀) = |x − c₀| and c₀S(c₀) = |c₀| give
      * U = ½x² + ½c₁² + c₁|c₀| − c₁|x − c₀|. No select, so C2 vectorises the Monte Carlo kernels' energy passes

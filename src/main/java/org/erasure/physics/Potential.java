@@ -49,6 +49,19 @@ public interface Potential {
     String[] controlNames();
 
     /**
+     * The reduced length unit as column names spell it (ASCII): "xm", x_m, half the distance between the wells, unless
+     * the potential is written in another unit.
+     */
+    default String lengthUnitKey() {
+        return "xm";
+    }
+
+    /** The reduced length unit as an axis label says it. */
+    default String lengthUnitLabel() {
+        return "x_m";
+    }
+
+    /**
      * An interval [lo, hi] outside which the Boltzmann weight at any admissible control with
      * the given bounds is negligible (below e^-80 relative to the minimum). Used for sampling.
      */

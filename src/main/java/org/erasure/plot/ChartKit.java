@@ -15,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -146,6 +147,43 @@ public final class ChartKit {
         }
     }
 
+    /** More equally spaced x values than this are a grid (a time grid, the cells), not points to label one by one. */
+    static final int GRID_POINTS = 20;
+
+    /**
+     * Ticks at round numbers where the x values are a grid. XChart labels equally spaced x values at the values
+     * themselves (AxisTickCalculator_.calculateForEquallySpacedAxisValues), which on a grid of cells or times gives
+     * ticks like 34.402, 68.805; one invisible point between the first two x values, at the first y value (inside
+     * both ranges: nothing drawn, no axis moved, not in the legend), makes the values unequally spaced, and XChart
+     * then steps its ticks by 1, 2 or 5 times a power of ten.
+     */
+    static void roundTicks(XYChart chart) {
+        if (chart.getStyler().isXAxisLogarithmic()) {
+            return;
+        }
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            final double[] x = s.getXData();
+            if (x.length > GRID_POINTS && equallySpaced(x)) {
+                final XYSeries breaker = chart.addSeries("\u2009", new double[] {0.5 * (x[0] + x[1])},
+                        new double[] {s.getYData()[0]});
+                breaker.setMarker(SeriesMarkers.NONE);
+                breaker.setLineStyle(SeriesLines.NONE);
+                breaker.setShowInLegend(false);
+                return;
+            }
+        }
+    }
+
+    private static boolean equallySpaced(double[] x) {
+        final double step = x[1] - x[0];
+        for (int i = 2; i < x.length; i++) {
+            if (Math.abs(x[i] - x[i - 1] - step) > 1e-9 * Math.abs(step)) {
+                return false;
+            }
+        }
+        return step != 0;
+    }
+
     /**
      * Saves PNG and SVG atomically: drawn in a private staging folder of an unpredictable name, created exclusively
      * (owner-only) in the target folder, then renamed into place. Nothing is written through a path that existed
@@ -153,6 +191,7 @@ public final class ChartKit {
      * and a link standing at the final name is replaced, not followed.
      */
     static List<Path> save(XYChart chart, Path base) throws IOException {
+        roundTicks(chart);
         final Path dir = base.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         final String name = base.getFileName().toString();

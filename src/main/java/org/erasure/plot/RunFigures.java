@@ -18,28 +18,59 @@ public final class RunFigures {
     private RunFigures() {
     }
 
+    /**
+     * Times in seconds on an axis in s, ms or µs, whichever keeps the longest time at 1 or more: a run of a cantilever
+     * lasts half a millisecond, which an axis in seconds would label 0, 0, 0.
+     */
+    record TimeAxis(double[] values, String label) {
+        static TimeAxis of(double[] seconds) {
+            double most = 0;
+            for (double v : seconds) {
+                most = Math.max(most, Math.abs(v));
+            }
+            final double scale = most >= 1 || most == 0 ? 1 : most >= 1e-3 ? 1e3 : 1e6;
+            final double[] v = new double[seconds.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = seconds[i] * scale;
+            }
+            return new TimeAxis(v, scale == 1 ? "t (s)" : scale == 1e3 ? "t (ms)" : "t (µs)");
+        }
+    }
+
+    /** Axis labels of the length units the files name. */
+    private static final java.util.Map<String, String> LENGTH_LABELS = java.util.Map.of("xm", "x_m", "sigma",
+            "sqrt(kT/k)", "um", "µm");
+
     /** simulate --paths: x(t) of each sample path. */
     public static List<Path> samplePaths(Path csvFile, Path base) throws IOException {
         final Table csv = Table.readCsv(csvFile);
         // seconds where the run has a physical time scale
         final boolean seconds = csv.has("time_s");
-        final double[] t = csv.numbers(seconds ? "time_s" : "time_tauD");
+        final TimeAxis axis = seconds ? TimeAxis.of(csv.numbers("time_s")) : null;
+        final double[] t = seconds ? axis.values() : csv.numbers("time_tauD");
+        // micrometres where the run has a physical length scale, else the reduced unit the file names
+        final String unit = csv.columns().stream().filter(c -> c.startsWith("x_um_trajectory_")).findFirst()
+                .map(c -> "um").orElse(csv.columns().stream().filter(c -> c.matches("x_[a-z]+_trajectory_\\d+"))
+                        .findFirst().map(c -> c.substring(2, c.indexOf("_trajectory_"))).orElse("xm"));
+        final String prefix = "x_" + unit + "_trajectory_";
         final List<ChartKit.Series> series = new ArrayList<>();
         int i = 0;
         for (String c : csv.columns()) {
-            if (c.startsWith("x_xm_trajectory_")) {
-                series.add(new ChartKit.Series("trajectory " + c.substring("x_xm_trajectory_".length()), t, csv.numbers(c), false, false,
-                        ChartKit.palette(i++)));
+            if (c.startsWith(prefix)) {
+                series.add(new ChartKit.Series("trajectory " + c.substring(prefix.length()), t, csv.numbers(c), false,
+                        false, ChartKit.palette(i++)));
             }
         }
-        return ChartKit.lines("Sample paths", seconds ? "t (s)" : "t (tau_D)", "x (x_m)", false, false, series, base);
+        return ChartKit.lines("Sample paths", seconds ? axis.label() : "t (tau_D)", "x (" + LENGTH_LABELS.get(unit) + ")",
+                false, false, series, base);
     }
 
     /** simulate --error-times: ε(t) with its 95 % interval (zero counts drawn at the interval's upper end). */
     public static List<Path> errorVersusTime(Path csvFile, Path base) throws IOException {
         final Table csv = Table.readCsv(csvFile);
         final boolean seconds = csv.has("time_s");
-        final double[] t = csv.numbers(seconds ? "time_s" : "time_tauD");
+        final TimeAxis axis = seconds ? TimeAxis.of(csv.numbers("time_s")) : null;
+        final double[] t = seconds ? axis.values() : csv.numbers("time_tauD");
         final double[] eps = csv.numbers("error_rate");
         final double[] hi = csv.numbers("error_ci_high");
         final double[] lo = csv.numbers("error_ci_low");
@@ -60,7 +91,7 @@ public final class RunFigures {
             series.add(new ChartKit.Series("no error observed: upper limit", limits.stream().mapToDouble(p -> p[0]).toArray(),
                     limits.stream().mapToDouble(p -> p[1]).toArray(), true, false, Color.DARK_GRAY).scatter());
         }
-        return ChartKit.lines("Error probability during the run", seconds ? "t (s)" : "t (tau_D)",
+        return ChartKit.lines("Error probability during the run", seconds ? axis.label() : "t (tau_D)",
                 "eps(t): fraction on the wrong side", false, true, series, base);
     }
 
@@ -107,15 +138,24 @@ public final class RunFigures {
      */
     public static List<Path> densities(Path csvFile, Path base) throws IOException {
         final Table csv = Table.readCsv(csvFile);
-        final double[] x = csv.numbers("x_xm");
-        final XYChart dens = ChartKit.chart("Probability density over the protocol", "x (x_m)", "log10 density (1/x_m)");
-        final XYChart pot = ChartKit.chart("Potential over the protocol", "x (x_m)", "U (kT)");
+        // the reduced unit the file names (x_xm, or x_sigma), drawn in micrometres where x_um is given
+        final String reduced = csv.has("x_sigma") ? "sigma" : "xm";
+        final boolean um = csv.has("x_um");
+        final double[] xr = csv.numbers("x_" + reduced);
+        final double[] x = um ? csv.numbers("x_um") : xr;
+        // a density per reduced unit is per micrometre once divided by the unit's length in micrometres
+        final double perUnit = um && xr.length > 1 ? (x[1] - x[0]) / (xr[1] - xr[0]) : 1;
+        final String unit = LENGTH_LABELS.get(um ? "um" : reduced);
+        final XYChart dens = ChartKit.chart("Probability density over the protocol", "x (" + unit + ")",
+                "log10 density (1/" + unit + ")");
+        final XYChart pot = ChartKit.chart("Potential over the protocol", "x (" + unit + ")", "U (kT)");
         for (String col : csv.columns()) {
             final boolean rho = col.startsWith("rho_");
             if (!rho && !col.startsWith("U_")) {
                 continue;
             }
-            final String label = "t = " + col.replaceAll("^(rho|U)_at_", "").replaceAll("tau_(per_xm|kT)$", "") + " tau";
+            final String label = "t = " + col.replaceAll("^(rho|U)_at_", "").replaceAll("tau_(per_[a-z]+|kT)$", "")
+                    + " tau";
             final List<double[]> pts = new ArrayList<>();
             final double[] v = csv.numbers(col);
             double uMin = Double.POSITIVE_INFINITY;
@@ -125,7 +165,7 @@ public final class RunFigures {
             for (int i = 0; i < x.length; i++) {
                 final double d = v[i];
                 if (rho ? d > 1e-35 : d - uMin < 40) {         // the range where error probabilities live
-                    pts.add(new double[] {x[i], rho ? Math.log10(d) : d});
+                    pts.add(new double[] {x[i], rho ? Math.log10(d / perUnit) : d});
                 }
             }
             final XYSeries s = (rho ? dens : pot).addSeries(label, pts.stream().mapToDouble(p -> p[0]).toArray(),

@@ -259,7 +259,7 @@ class ReliabilityTest {
         final Cli.Result r = Cli.run("plot", d.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("densities.csv: not a densities file (no column x_xm)"), r.err());
+        assertTrue(r.err().contains("densities.csv: not a densities file (no column x_xm (or x_sigma))"), r.err());
         assertFalse(Files.exists(d.resolve("work_histogram.png")), "nothing drawn, not even the good file's figure");
         Files.delete(d.resolve("densities.csv"));
         Files.writeString(d.resolve("work_histogram.csv"), "work_low_kT,work_high_kT,count\n-inf,0,1\n0,1,NaN\n");
