@@ -198,8 +198,9 @@ public final class ConfigLoader {
         }
         final Optional<AmsSettings> rare = EngineSections.readRareEvent(root.child("rare_event"), seed);
         root.finish();
-        return new ErasureConfig(name, units, problem, mc,
-                new FokkerPlanckSettings(fpRead.cells(), fpSteps, fpRead.timeOrder(), fpRead.snapshots()), rare, tree.deepCopy());
+        return new ErasureConfig(new org.erasure.ErasureRun(name, units, problem, mc,
+                new FokkerPlanckSettings(fpRead.cells(), fpSteps, fpRead.timeOrder(), fpRead.snapshots()), rare),
+                tree.deepCopy());
     }
 
 }
