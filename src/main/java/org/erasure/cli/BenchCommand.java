@@ -3,6 +3,7 @@ package org.erasure.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.erasure.bench.AccuracyBench;
 import org.erasure.bench.BenchSettings;
 import org.erasure.bench.OptimizeBench;
 import org.erasure.bench.RareEventBench;
@@ -62,6 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "pairs (--repeats), with the median wall-time ratio; the optima must be identical.")
     boolean optimize;
 
+    @Option(names = "--accuracy", description = "Time to a trustworthy answer instead: the wall time to <W> of "
+            + "quick.yaml within 1e-3 kT in total (sampling and time step) and to eps of the 60 kT case by the "
+            + "Fokker-Planck solver to 1 %% numerical error, every run needed counted (on --threads).")
+    boolean accuracy;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -78,12 +84,17 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be positive, got " + all);
         }
         final PrintWriter out = spec.commandLine().getOut();
-        if ((rareEvent ? 1 : 0) + (sweep ? 1 : 0) + (optimize ? 1 : 0) + (scaling != null ? 1 : 0) > 1) {
-            throw new IllegalArgumentException("--rare-event, --sweep, --optimize and --scaling conflict: give one of them");
+        if ((rareEvent ? 1 : 0) + (sweep ? 1 : 0) + (optimize ? 1 : 0) + (scaling != null ? 1 : 0)
+                + (accuracy ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--rare-event, --sweep, --optimize, --scaling and --accuracy conflict: "
+                    + "give one of them");
         }
         final BenchSettings b = new BenchSettings(trajectories, repeats, integrator, json);
         if (optimize) {
             return OptimizeBench.run(b, all, out);
+        }
+        if (accuracy) {
+            return AccuracyBench.run(b, all, out);
         }
         if (rareEvent) {
             return RareEventBench.run(b, all, out);
