@@ -38,10 +38,17 @@ public class AbBench {
         final Method load = cl.loadClass("org.erasure.config.ConfigLoader").getMethod("load", Path.class, List.class);
         final Object cfg = kind.equals("u1")
                 ? load.invoke(null, configs.resolve("cantilever.yaml"), List.of("simulation.trajectories=" + trajectories,
-                        "protocol.tau_s=null", "protocol.tau=2200", "simulation.work_histogram=null"))
+                        "protocol.tau_s=null", "protocol.tau=2200", "dynamics.dt=0.022",
+                        "simulation.work_histogram=null"))
                 : load.invoke(null, configs.resolve("bench-b1.yaml"), List.of("simulation.trajectories=" + trajectories,
                         "dynamics.integrator=" + kind));
-        final Object run = toRun(cfg);
+        Object run = toRun(cfg);
+        // the engine itself: without the coupled paths at 2dt that builds since the time-step work add by default
+        try {
+            run = run.getClass().getMethod("withTimeStepError", boolean.class).invoke(run, false);
+        } catch (NoSuchMethodException older) {
+            // a build before the time-step work has no twin to turn off
+        }
         final long steps = ((Number) run.getClass().getMethod("steps").invoke(run)).longValue();
         Method mc = null;
         for (Method m : cl.loadClass("org.erasure.langevin.LangevinMonteCarlo").getMethods()) {
