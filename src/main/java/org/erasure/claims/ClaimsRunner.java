@@ -50,7 +50,7 @@ public final class ClaimsRunner {
         }
 
         public Table speedTable() {
-            return Rows.table(speed, Rows.Speed::row);
+            return Table.of(speed.stream().flatMap(x -> x.rows().stream()).toList());
         }
 
         public Table crossoverTable() {
@@ -62,7 +62,7 @@ public final class ClaimsRunner {
         }
 
         public Table controllerTable() {
-            return Rows.table(controller, Rows.Controller::row);
+            return Table.of(controller.stream().flatMap(x -> x.rows().stream()).toList());
         }
 
         public Table verdictTable() {

@@ -43,8 +43,7 @@ final class ClassesExperiment {
                         final KeyframeProtocol p = o.member().protocol();
                         final double[] t = p.times();
                         return new Rows.ClassPoint(cls, tau, eps, eb, hold, o.feasible(), Rows.Verified.of(o.verified()),
-                                p.values0()[1], p.values1()[2], String.format(java.util.Locale.ROOT,
-                                "%.3f/%.3f/%.3f/%.3f", t[1], t[2] - t[1], t[3] - t[2], 1 - t[3]),
+                                p.values0()[1], p.values1()[2], Rows.phaseFractions(p),
                                 String.join("; ", family.parametersOnBounds(o.unit())), o.fault() == null ? "" : o.fault());
                     }));
                 }

@@ -143,7 +143,7 @@ final class FrontierExperiment {
         final double[] t = p.times();
         return new Rows.Frontier(tau, eps, feasible, Rows.Verified.of(o.verified()),
                 ((QuarticDoubleWell) o.member().potential()).barrierKT(), p.values0()[1], p.values1()[2],
-                String.format(java.util.Locale.ROOT, "%.3f/%.3f/%.3f/%.3f", t[1], t[2] - t[1], t[3] - t[2], 1 - t[3]),
+                Rows.phaseFractions(p),
                 String.join("; ", FourStepFamily.of(tau, s.maxTilt(), s.barrierRange()[0], s.barrierRange()[1])
                         .parametersOnBounds(o.unit())), o.evaluations(), o.fault() == null ? "" : o.fault(), foundFor,
                 o.member());

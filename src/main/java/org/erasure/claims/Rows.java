@@ -180,26 +180,27 @@ public final class Rows {
     /**
      * Experiment 2: the cheapest four-step protocol found at one duration and error target.
      *
-     * @param phases         the four phase fractions, "a/b/c/d"
+     * @param phases         the four phase fractions of τ
      * @param onBounds       parameters on a bound of the search box, or empty
      * @param fault          a violated bound (a numerical fault), or empty
      * @param foundForTarget the target of the optimisation that found this protocol (a stricter one may win)
      */
     public record Frontier(double tau, double targetError, boolean feasible, Verified fp, double barrier, double gMin,
-                    double fMax, String phases, String onBounds, int evaluations, String fault, double foundForTarget,
+                    double fMax, double[] phases, String onBounds, int evaluations, String fault, double foundForTarget,
                     ProtocolFamily.Member member) {
         Table.Row row() {
             final Table.Row r = new Table.Row().put("protocol.tau", tau)
                     .put("tau_in_intra_well_times", tau * 8 * barrier).put("target_error", targetError)
                     .put("feasible", feasible);
             fp.into(r);
-            return r.put("landauer_bound_kT", fp.landauerBound()).put("excess_over_landauer_kT", fp.excessOverLandauer())
+            r.put("landauer_bound_kT", fp.landauerBound()).put("excess_over_landauer_kT", fp.excessOverLandauer())
                     .put("excess_over_landauer_numerical_error_kT", fp.excessOverLandauerError())
                     .put("log_inverse_error_kT", fp.logInverseError())
                     .put("log_inverse_error_numerical_error_kT", fp.logInverseErrorError())
                     .put("finite_time_bound_kT", fp.finiteTimeBound())
-                    .put("barrier_kT", barrier).put("g_min", gMin).put("F_max_kT", fMax).put("phases", phases)
-                    .put("on_search_bounds", onBounds).put("evaluations", (long) evaluations).put("fault", fault)
+                    .put("barrier_kT", barrier).put("g_min", gMin).put("F_max_kT", fMax);
+            putPhases(r, phases);
+            return r.put("on_search_bounds", onBounds).put("evaluations", (long) evaluations).put("fault", fault)
                     .put("found_for_target", foundForTarget);
         }
     }
@@ -303,19 +304,26 @@ public final class Rows {
     public record Speed(double targetError, Map<Double, Verified> byTau, InverseTauFit fit, double fitTauMin,
                         double fitTauMax) {
 
-        Table.Row row() {
-            final Table.Row r = new Table.Row().put("target_error", targetError)
-                    .put("log_inverse_error_kT", ErasureBounds.logInverseError(targetError))
-                    .put("landauer_bound_kT", ErasureBounds.generalizedLandauer(targetError))
-                    .put("taus", (long) byTau.size());
-            byTau.forEach((tau, v) -> r.put("excess_kT_at_tau_" + ClaimsRunner.fmt(tau), v.excessOverLandauer())
-                    .put("excess_numerical_error_kT_at_tau_" + ClaimsRunner.fmt(tau), v.excessOverLandauerError()));
-            if (fit != null) {
-                r.put("fit_tau_min_tauD", fitTauMin).put("fit_tau_max_tauD", fitTauMax).put("fit_w_inf_kT", fit.wInf())
-                        .put("fit_w_inf_stderr_kT", fit.wInfError()).put("fit_b_kT_tauD", fit.b())
-                        .put("fit_b_stderr_kT_tauD", fit.bError());
-            }
-            return r;
+        /**
+         * One row per duration (tidy: τ is a column): the target, its bounds, τ, the excess over the Landauer bound
+         * with its numerical error, and the W∞ + B/τ fit of the error target.
+         */
+        List<Table.Row> rows() {
+            final List<Table.Row> rows = new java.util.ArrayList<>();
+            byTau.forEach((tau, v) -> {
+                final Table.Row r = new Table.Row().put("target_error", targetError)
+                        .put("log_inverse_error_kT", ErasureBounds.logInverseError(targetError))
+                        .put("landauer_bound_kT", ErasureBounds.generalizedLandauer(targetError))
+                        .put("protocol.tau", tau).put("excess_kT", v.excessOverLandauer())
+                        .put("excess_numerical_error_kT", v.excessOverLandauerError());
+                if (fit != null) {
+                    r.put("fit_tau_min_tauD", fitTauMin).put("fit_tau_max_tauD", fitTauMax)
+                            .put("fit_w_inf_kT", fit.wInf()).put("fit_w_inf_stderr_kT", fit.wInfError())
+                            .put("fit_b_kT_tauD", fit.b()).put("fit_b_stderr_kT_tauD", fit.bError());
+                }
+                rows.add(r);
+            });
+            return rows;
         }
     }
 
@@ -326,7 +334,7 @@ public final class Rows {
      * @param protocolClass "barrier-lowering" or "fixed-barrier"
      */
     public record ClassPoint(String protocolClass, double tau, double targetError, double barrier, double holdTime,
-                             boolean feasible, Verified fp, double gMin, double fMax, String phases, String onBounds,
+                             boolean feasible, Verified fp, double gMin, double fMax, double[] phases, String onBounds,
                              String fault) {
         double logInverseError() {
             return ErasureBounds.logInverseError(targetError);
@@ -337,13 +345,14 @@ public final class Rows {
                     .put("tau_in_intra_well_times", tau * 8 * barrier).put("target_error", targetError).put("barrier_kT", barrier).put("hold_time_tauD", holdTime)
                     .put("feasible", feasible);
             fp.into(r);
-            return r.put("log_inverse_error_kT", logInverseError())
+            r.put("log_inverse_error_kT", logInverseError())
                     .put("work_over_log_inverse_error", fp.meanWork() / logInverseError())
                     .put("work_over_log_inverse_error_numerical_error", fp.meanWorkError() / logInverseError())
                     .put("excess_over_landauer_kT", fp.excessOverLandauer())
                     .put("excess_over_landauer_numerical_error_kT", fp.excessOverLandauerError())
-                    .put("g_min", gMin).put("F_max_kT", fMax)
-                    .put("phases", phases).put("on_search_bounds", onBounds).put("fault", fault);
+                    .put("g_min", gMin).put("F_max_kT", fMax);
+            putPhases(r, phases);
+            return r.put("on_search_bounds", onBounds).put("fault", fault);
         }
     }
 
@@ -357,20 +366,25 @@ public final class Rows {
             return point.fp().efficiencyNeeded(2 * Math.log(2));
         }
 
-        Table.Row row() {
+        /**
+         * One row per efficiency η (tidy: η is a column, not part of a column's name): the protocol, η, the energy
+         * drawn W_η = W⁺ + η W⁻ with its numerical error, and the η that brings W_η to 2 kT ln 2.
+         */
+        List<Table.Row> rows() {
             final Verified v = point.fp();
-            final Table.Row r = new Table.Row().put("protocol_class", point.protocolClass()).put("protocol.tau", point.tau())
-                    .put("target_error", point.targetError()).put("mean_work_kT", v.meanWork())
-                    .put("mean_work_numerical_error_kT", v.meanWorkError()).put("mean_work_plus_kT", v.meanWorkPlus())
-                    .put("mean_work_plus_numerical_error_kT", v.meanWorkPlusError())
-                    .put("mean_work_minus_kT", v.meanWorkMinus())
-                    .put("mean_work_minus_numerical_error_kT", v.meanWorkMinusError());
+            final List<Table.Row> rows = new java.util.ArrayList<>();
             for (double eta : efficiencies) {
-                r.put("drawn_kT_at_eta_" + ClaimsRunner.fmt(eta), v.drawn(eta))
-                        .put("drawn_numerical_error_kT_at_eta_" + ClaimsRunner.fmt(eta), v.drawnError(eta));
+                rows.add(new Table.Row().put("protocol_class", point.protocolClass()).put("protocol.tau", point.tau())
+                        .put("target_error", point.targetError()).put("mean_work_kT", v.meanWork())
+                        .put("mean_work_numerical_error_kT", v.meanWorkError()).put("mean_work_plus_kT", v.meanWorkPlus())
+                        .put("mean_work_plus_numerical_error_kT", v.meanWorkPlusError())
+                        .put("mean_work_minus_kT", v.meanWorkMinus())
+                        .put("mean_work_minus_numerical_error_kT", v.meanWorkMinusError())
+                        .put("eta", eta).put("drawn_kT", v.drawn(eta)).put("drawn_numerical_error_kT", v.drawnError(eta))
+                        .put("eta_needed_for_2ln2", efficiencyFor2Ln2())
+                        .put("eta_needed_numerical_error", point.fp().efficiencyNeededError(2 * Math.log(2))));
             }
-            return r.put("eta_needed_for_2ln2", efficiencyFor2Ln2())
-                    .put("eta_needed_numerical_error", point.fp().efficiencyNeededError(2 * Math.log(2)));
+            return rows;
         }
     }
 
@@ -426,6 +440,19 @@ public final class Rows {
     public record Verdict(String claim, String test, String measured, Stance stance, String verdict) {
         Table.Row row() {
             return new Table.Row().put("claim", claim).put("test", test).put("measured", measured).put("verdict", verdict);
+        }
+    }
+
+    /** The four phase fractions of a four-step protocol (of τ), from its keyframe times. */
+    static double[] phaseFractions(org.erasure.protocol.KeyframeProtocol p) {
+        final double[] t = p.times();
+        return new double[] {t[1], t[2] - t[1], t[3] - t[2], 1 - t[3]};
+    }
+
+    /** phase_1_fraction ... phase_4_fraction: one number a column (once a slash-joined list). */
+    static void putPhases(Table.Row r, double[] phases) {
+        for (int i = 0; i < phases.length; i++) {
+            r.put("phase_" + (i + 1) + "_fraction", phases[i]);
         }
     }
 

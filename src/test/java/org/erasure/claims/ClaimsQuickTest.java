@@ -126,10 +126,32 @@ class ClaimsQuickTest {
         assertTrue(res.verdict().stream().noneMatch(x -> x.stance() == Rows.Stance.FAULT
                 || x.stance() == Rows.Stance.INCONSISTENT), res.verdict().toString());
         assertTrue(res.verdict().stream().anyMatch(x -> x.claim().equals("controller energy")));
+        // controller.csv is tidy, a row per protocol and eta: W_eta = W+ at eta = 0 and <W> at eta = 1
         final Table ctl = Table.readCsv(out.resolve("controller.csv"));
+        int ends = 0;
         for (int i = 0; i < ctl.size(); i++) {
-            assertEquals(ctl.number("mean_work_kT", i), ctl.number("drawn_kT_at_eta_1", i), 1e-9);
-            assertEquals(ctl.number("mean_work_plus_kT", i), ctl.number("drawn_kT_at_eta_0", i), 1e-12);
+            final double eta = ctl.number("eta", i);
+            if (eta == 1) {
+                assertEquals(ctl.number("mean_work_kT", i), ctl.number("drawn_kT", i), 1e-9);
+                ends++;
+            } else if (eta == 0) {
+                assertEquals(ctl.number("mean_work_plus_kT", i), ctl.number("drawn_kT", i), 1e-12);
+                ends++;
+            }
+        }
+        assertEquals(2 * res.controller().size(), ends, "both ends of eta for every protocol");
+        assertTrue(ctl.columns().stream().noneMatch(c -> c.contains("_at_eta_")), "no value in a column name");
+        // speed.csv likewise, a row per target and duration; the phases one number a column
+        final Table speed = Table.readCsv(out.resolve("speed.csv"));
+        assertTrue(speed.has("protocol.tau") && speed.has("excess_kT") && speed.columns().stream()
+                .noneMatch(c -> c.contains("_at_tau_")), speed.columns().toString());
+        final Table classesCsv = Table.readCsv(out.resolve("classes.csv"));
+        for (int i = 0; i < classesCsv.size(); i++) {
+            double sum = 0;
+            for (int k = 1; k <= 4; k++) {
+                sum += classesCsv.number("phase_" + k + "_fraction", i);
+            }
+            assertEquals(1, sum, 1e-12, "the four phases fill tau");
         }
         final String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("## Verdict") && md.contains("W_inf"), "report text");
