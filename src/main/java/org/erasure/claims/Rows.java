@@ -435,11 +435,12 @@ public final class Rows {
 
     /**
      * One row of the verdict table: the claim, the test, what was measured, the stance taken and the sentence that says
-     * it (the CSV has the sentence; the stance is for programs and tests).
+     * it (verdict.csv has both: the stance in a word for programs, the sentence for readers).
      */
     public record Verdict(String claim, String test, String measured, Stance stance, String verdict) {
         Table.Row row() {
-            return new Table.Row().put("claim", claim).put("test", test).put("measured", measured).put("verdict", verdict);
+            return new Table.Row().put("claim", claim).put("test", test).put("measured", measured)
+                    .put("stance", stance.name().toLowerCase(java.util.Locale.ROOT)).put("verdict", verdict);
         }
     }
 

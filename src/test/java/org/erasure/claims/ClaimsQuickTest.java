@@ -141,6 +141,12 @@ class ClaimsQuickTest {
         }
         assertEquals(2 * res.controller().size(), ends, "both ends of eta for every protocol");
         assertTrue(ctl.columns().stream().noneMatch(c -> c.contains("_at_eta_")), "no value in a column name");
+        // verdict.csv says each stance in a word beside the sentence
+        final Table verdicts = Table.readCsv(out.resolve("verdict.csv"));
+        for (int i = 0; i < verdicts.size(); i++) {
+            assertEquals(res.verdict().get(i).stance().name().toLowerCase(java.util.Locale.ROOT),
+                    verdicts.text("stance", i));
+        }
         // speed.csv likewise, a row per target and duration; the phases one number a column
         final Table speed = Table.readCsv(out.resolve("speed.csv"));
         assertTrue(speed.has("protocol.tau") && speed.has("excess_kT") && speed.columns().stream()
