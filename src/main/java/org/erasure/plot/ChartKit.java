@@ -110,8 +110,16 @@ public final class ChartKit {
                         new float[] {8f, 6f}, 0f));
             }
         }
+        if (series.size() > MAX_LEGEND_ENTRIES) {
+            // twenty sample paths listed one by one took three quarters of the figure: the title counts them instead
+            chart.getStyler().setLegendVisible(false);
+            chart.setTitle(title + " (" + series.size() + ")");
+        }
         return save(chart, base);
     }
+
+    /** More series than this are not listed in a legend (the title gives their number). */
+    static final int MAX_LEGEND_ENTRIES = 8;
 
     static XYChart chart(String title, String xLabel, String yLabel) {
         return chart(title, xLabel, yLabel, 650);
@@ -129,8 +137,9 @@ public final class ChartKit {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setMarkerSize(8);
-        st.setXAxisDecimalPattern("#,##0.###");
-        st.setYAxisDecimalPattern("#,##0.###");
+        // no thousands separator: "1000", as a journal prints it, not "1,000"
+        st.setXAxisDecimalPattern("0.###");
+        st.setYAxisDecimalPattern("0.###");
         return chart;
     }
 

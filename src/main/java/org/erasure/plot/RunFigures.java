@@ -171,6 +171,11 @@ public final class RunFigures {
             final XYSeries s = (rho ? dens : pot).addSeries(label, pts.stream().mapToDouble(p -> p[0]).toArray(),
                     pts.stream().mapToDouble(p -> p[1]).toArray());
             s.setMarker(SeriesMarkers.NONE);
+            if (col.matches("(rho|U)_at_1(\\.0)?tau_.*")) {
+                // the end of a protocol that restores the potential lies on its start: dashed, both stay visible
+                s.setLineStyle(new java.awt.BasicStroke(2.5f, java.awt.BasicStroke.CAP_BUTT,
+                        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {10f, 6f}, 0f));
+            }
         }
         final List<Path> out = new ArrayList<>(ChartKit.save(dens, base));
         if (!pot.getSeriesMap().isEmpty()) {
