@@ -17,6 +17,16 @@ public record FokkerPlanckReport(ErasureRun run, FokkerPlanckSolution solution, 
         return solution.result().cells();
     }
 
+    /** The results with their numerical errors (no sampling error), in the shape the Monte Carlo report has too. */
+    public ErasureEstimates estimates() {
+        final org.erasure.fokkerplanck.FokkerPlanckResult r = solution.result();
+        return new ErasureEstimates("fp", new Estimate(r.meanWork(), 0, solution.workError()),
+                new Estimate(r.meanWorkPlus(), 0, solution.workPlusError()),
+                new Estimate(r.meanWorkMinus(), 0, solution.workMinusError()),
+                new Estimate(r.meanHeat(), 0, solution.heatError()),
+                new Estimate(r.error(), 0, solution.errorRateError()));
+    }
+
     /** Whether every value meets its numerical tolerance. */
     public boolean withinTolerance() {
         return solution.withinTolerance();

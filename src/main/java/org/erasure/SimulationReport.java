@@ -58,6 +58,32 @@ public record SimulationReport(ErasureRun run, TimeStepRefinement.Outcome monteC
         return langevinRun().effectiveDt();
     }
 
+    /**
+     * The results with their sampling and time-step errors, in the shape the Fokker–Planck report has too. ε is the
+     * splitting estimate where there is one; for direct sampling its standard error is the binomial √(ε(1−ε)/N) (0
+     * when no trajectory erred: the Clopper–Pearson interval of the summary is the honest statement then).
+     */
+    public ErasureEstimates estimates() {
+        final ErasureTally t = tally();
+        final org.erasure.langevin.TimeStepError ts = monteCarlo.error();
+        final Estimate eps;
+        if (splitting != null) {
+            eps = new Estimate(splitting.estimate().errorRate(), splitting.estimate().standardError(), splitting.error());
+        } else {
+            final double p = (double) t.errors() / t.trajectories();
+            eps = new Estimate(p, Math.sqrt(p * (1 - p) / t.trajectories()),
+                    ts == null ? Double.NaN : ts.errorRate().error());
+        }
+        return new ErasureEstimates(splitting != null ? "ams" : "mc",
+                new Estimate(t.work().mean(), t.work().standardError(), ts == null ? Double.NaN : ts.work().error()),
+                new Estimate(t.workPlus().mean(), t.workPlus().standardError(),
+                        ts == null ? Double.NaN : ts.workPlus().error()),
+                new Estimate(t.workMinus().mean(), t.workMinus().standardError(),
+                        ts == null ? Double.NaN : ts.workMinus().error()),
+                new Estimate(t.heat().mean(), t.heat().standardError(), ts == null ? Double.NaN : ts.heat().error()),
+                eps);
+    }
+
     /** Whether there is a splitting estimate. */
     public boolean hasSplitting() {
         return splitting != null;

@@ -62,6 +62,7 @@ class ReadmeExampleTest {
         assertTrue(Double.parseDouble(ci.group(1)) <= e && e <= Double.parseDouble(ci.group(2)), out);
         // the time-step error is printed, and the YAML configuration is read and run to its tolerance
         assertTrue(out.contains("(sampling) +- ") && out.contains("(time step) kT"), out);
+        assertTrue(out.contains("one shape: MC ") && out.contains(": agree"), out);
         assertTrue(out.contains("quick.yaml: dt = ") && out.contains("time-step error within tolerance"), out);
     }
 }
