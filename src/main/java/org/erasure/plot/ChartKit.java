@@ -56,7 +56,7 @@ public final class ChartKit {
      */
     public static Color palette(int i) {
         final Color[] base = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
-            new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(120, 120, 120),
+            new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(117, 112, 179),
             new Color(160, 40, 40)};
         final Color c = base[i % base.length];
         return i < base.length ? c : c.darker();
@@ -65,6 +65,15 @@ public final class ChartKit {
     /** A general figure of named series (markers or lines), optionally on log axes. */
     public static List<Path> lines(String title, String xLabel, String yLabel, boolean logX, boolean logY,
                                    List<Series> series, Path base) throws IOException {
+        return lines(title, xLabel, yLabel, logX, logY, series, base, true);
+    }
+
+    /**
+     * As {@link #lines(String, String, String, boolean, boolean, List, Path)}; without a legend when {@code legend}
+     * is false (many anonymous series, such as sample paths: the title then counts them).
+     */
+    public static List<Path> lines(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+                                   List<Series> series, Path base, boolean legend) throws IOException {
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = 0;
         double xMin = Double.POSITIVE_INFINITY;
@@ -110,16 +119,12 @@ public final class ChartKit {
                         new float[] {8f, 6f}, 0f));
             }
         }
-        if (series.size() > MAX_LEGEND_ENTRIES) {
-            // twenty sample paths listed one by one took three quarters of the figure: the title counts them instead
+        if (!legend) {
             chart.getStyler().setLegendVisible(false);
             chart.setTitle(title + " (" + series.size() + ")");
         }
         return save(chart, base);
     }
-
-    /** More series than this are not listed in a legend (the title gives their number). */
-    static final int MAX_LEGEND_ENTRIES = 8;
 
     static XYChart chart(String title, String xLabel, String yLabel) {
         return chart(title, xLabel, yLabel, 650);

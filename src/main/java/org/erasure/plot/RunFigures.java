@@ -37,6 +37,9 @@ public final class RunFigures {
         }
     }
 
+    /** More sample paths than this are counted in the title, not listed in a legend. */
+    static final int MAX_PATHS_IN_LEGEND = 8;
+
     /** Axis labels of the length units the files name. */
     private static final java.util.Map<String, String> LENGTH_LABELS = java.util.Map.of("xm", "x_m", "sigma",
             "sqrt(kT/k)", "um", "µm");
@@ -61,8 +64,9 @@ public final class RunFigures {
                         false, ChartKit.palette(i++)));
             }
         }
+        // twenty sample paths listed one by one took three quarters of the figure: beyond a few, the title counts them
         return ChartKit.lines("Sample paths", seconds ? axis.label() : "t (tau_D)", "x (" + LENGTH_LABELS.get(unit) + ")",
-                false, false, series, base);
+                false, false, series, base, series.size() <= MAX_PATHS_IN_LEGEND);
     }
 
     /** simulate --error-times: ε(t) with its 95 % interval (zero counts drawn at the interval's upper end). */
