@@ -62,6 +62,10 @@ public final class ChartKit {
         return i < base.length ? c : c.darker();
     }
 
+    /** The marker shapes of successive series with markers. */
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
+        SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP};
+
     /** A general figure of named series (markers or lines), optionally on log axes. */
     public static List<Path> lines(String title, String xLabel, String yLabel, boolean logX, boolean logY,
                                    List<Series> series, Path base) throws IOException {
@@ -98,6 +102,7 @@ public final class ChartKit {
         if (logX && xMin < 1e-3) {
             chart.getStyler().setXAxisDecimalPattern("0E0");
         }
+        int marked = 0;
         for (Series sr : series) {
             if (sr.x().length == 0) {
                 continue;
@@ -110,7 +115,8 @@ public final class ChartKit {
             if (sr.markers()) {
                 xs.setXYSeriesRenderStyle(sr.joined() ? XYSeries.XYSeriesRenderStyle.Line
                         : XYSeries.XYSeriesRenderStyle.Scatter);
-                xs.setMarker(SeriesMarkers.CIRCLE);
+                // shapes as well as colours tell series apart: in black and white, and where two series overlap
+                xs.setMarker(MARKERS[marked++ % MARKERS.length]);
             } else {
                 xs.setMarker(SeriesMarkers.NONE);
             }
