@@ -21,9 +21,7 @@ final class TerminalListener implements RunListener {
         return new Stage() {
             @Override
             public void advance(long n) {
-                if (listener != null) {
-                    listener.accept(n);
-                }
+                listener.accept(n);
             }
 
             @Override

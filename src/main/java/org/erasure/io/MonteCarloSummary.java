@@ -24,6 +24,36 @@ public final class MonteCarloSummary {
     }
 
     /**
+     * The error probability a run reports, with its intervals: the splitting estimate where there is one, else the
+     * direct count. The one computation behind the summary row and the terminal report.
+     *
+     * @param rate          ε
+     * @param ciLow         the 95 % interval of sampling (Clopper–Pearson, or the splitting's)
+     * @param ciHigh        its upper end
+     * @param timeStepError ε's time-step error (NaN where it could not be estimated)
+     * @param totalLow      the interval widened by the time-step error, never below 0 (NaN without an estimate)
+     * @param totalHigh     its upper end, never above 1
+     */
+    public record ReportedErrorRate(double rate, double ciLow, double ciHigh, double timeStepError, double totalLow,
+                                    double totalHigh) {
+
+        static ReportedErrorRate of(TimeStepRefinement.Outcome mc, AmsTimeStep.Outcome amsStep) {
+            if (amsStep != null) {
+                final AmsResult ams = amsStep.estimate();
+                final double[] total = amsStep.totalInterval();
+                return new ReportedErrorRate(ErasureBounds.requireProbability("error_rate", ams.errorRate()),
+                        ams.ciLow(), ams.ciHigh(), amsStep.error(), total[0], total[1]);
+            }
+            final BinomialInterval err = mc.tally().errorInterval();
+            final TimeStepError ts = mc.error();
+            final double e = ts == null ? Double.NaN : ts.errorRate().error();
+            return new ReportedErrorRate(err.rate(), err.low(), err.high(), e,
+                    ts == null ? Double.NaN : Math.max(0, err.low() - e),
+                    ts == null ? Double.NaN : Math.min(1, err.high() + e));
+        }
+    }
+
+    /**
      * Words for a splitting estimate that cannot be vouched for by {@link AmsValidity}, or empty: underdamped dynamics
      * outside the range over which the score used has been checked against direct sampling, or a relative standard
      * error above {@link AmsValidity#TRUSTED_RELATIVE_ERROR}.
@@ -148,22 +178,17 @@ public final class MonteCarloSummary {
         c.put("errors", t.errors());
         final double directStepError = ts == null ? Double.NaN : ts.errorRate().error();
         final String stepWarning = timeStepWarning(mc, amsStep);
-        if (ams == null) {
-            c.put("error_rate", eps);
-            c.put("error_ci_low", err.low());
-            c.put("error_ci_high", err.high());
-            c.put("error_rate_timestep_error", directStepError);
-            c.put("error_total_ci_low", ts == null ? Double.NaN : Math.max(0, err.low() - directStepError));
-            c.put("error_total_ci_high", ts == null ? Double.NaN : Math.min(1, err.high() + directStepError));
-        } else {
-            c.put("error_rate", ErasureBounds.requireProbability("error_rate", ams.errorRate()));
-            c.put("error_ci_low", ams.ciLow());
-            c.put("error_ci_high", ams.ciHigh());
-            c.put("error_rate_timestep_error", amsStep.error());
+        final ReportedErrorRate reported = ReportedErrorRate.of(mc, amsStep);
+        c.put("error_rate", reported.rate());
+        c.put("error_ci_low", reported.ciLow());
+        c.put("error_ci_high", reported.ciHigh());
+        c.put("error_rate_timestep_error", reported.timeStepError());
+        if (ams != null) {
             c.put("log_error_rate_timestep_error", amsStep.logError());
-            final double[] total = amsStep.totalInterval();
-            c.put("error_total_ci_low", total[0]);
-            c.put("error_total_ci_high", total[1]);
+        }
+        c.put("error_total_ci_low", reported.totalLow());
+        c.put("error_total_ci_high", reported.totalHigh());
+        if (ams != null) {
             c.put("ams_second_dt_tauD", amsStep.secondDt());
             c.put("ams_error_rate_at_second_dt", amsStep.second() == null ? Double.NaN : amsStep.second().errorRate());
             c.put("error_rate_stderr", ams.standardError());
@@ -192,12 +217,11 @@ public final class MonteCarloSummary {
         c.put("timestep_warning", stepWarning);
         c.put("timestep_tolerance_error_rate_relative", config.monteCarlo().tolerance().errorRateRelative());
         c.put("timestep_tolerance_energy_kT", config.monteCarlo().tolerance().energyKT());
-        final double reported = ams == null ? eps : ams.errorRate();
         c.put("error_rate_from_left", ams != null ? ams.errorByBit()[0] : left == null ? Double.NaN : left.rate());
         c.put("error_rate_from_right", ams != null ? ams.errorByBit()[1] : right == null ? Double.NaN : right.rate());
-        c.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(reported));
-        c.put("log_inverse_error_kT", ErasureBounds.logInverseError(reported));
-        c.put("log_inverse_error_ci_high_kT", ErasureBounds.logInverseError(ams == null ? err.high() : ams.ciHigh()));
+        c.put("landauer_bound_kT", ErasureBounds.generalizedLandauer(reported.rate()));
+        c.put("log_inverse_error_kT", ErasureBounds.logInverseError(reported.rate()));
+        c.put("log_inverse_error_ci_high_kT", ErasureBounds.logInverseError(reported.ciHigh()));
         c.put("finite_time_bound_kT", finiteTimeBound == null ? Double.NaN : finiteTimeBound.result().finiteTimeBound());
         c.put("finite_time_bound_numerical_error_kT",
                 finiteTimeBound == null ? Double.NaN : finiteTimeBound.finiteTimeBoundError());

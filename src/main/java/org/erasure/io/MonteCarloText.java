@@ -93,14 +93,10 @@ public final class MonteCarloText {
             out.printf(Locale.ROOT, "  eps at the end of the protocol = %.4g (95%% CI [%.3g, %.3g]); after the hold of %.4g tau_D:%n",
                     end.rate(), end.low(), end.high(), run.holdTime());
         }
-        final double directStepError = ts == null ? Double.NaN : ts.errorRate().error();
-        final double eps;
-        final double ciHigh;
-        final double stepErrorOfEps;
-        final double[] total;
+        final MonteCarloSummary.ReportedErrorRate reported = MonteCarloSummary.ReportedErrorRate.of(r.monteCarlo(),
+                amsStep);
+        final double eps = reported.rate();
         if (ams != null) {
-            eps = ErasureBounds.requireProbability("error_rate", ams.errorRate());
-            ciHigh = ams.ciHigh();
             out.printf(Locale.ROOT, "  eps   = %.4g +- %.2g (AMS; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g; "
                             + "%d iterations, %.3g particle-steps)%n", eps, ams.standardError(),
                     ams.ciLow(), ams.ciHigh(), ams.errorByBit()[0], ams.errorByBit()[1], ams.iterations(),
@@ -111,27 +107,20 @@ public final class MonteCarloText {
             if (!amsWarning.isEmpty()) {
                 out.println("  WARNING: the splitting estimate is " + amsWarning);
             }
-            stepErrorOfEps = amsStep.error();
-            total = amsStep.totalInterval();
         } else {
-            eps = err.rate();
-            ciHigh = err.high();
             final BinomialInterval left = t.errorInterval(0);
             final BinomialInterval right = t.errorInterval(1);
             out.printf(Locale.ROOT, "  eps   = %.4g  (%d errors; 95%% CI [%.3g, %.3g]; from left %.3g, from right %.3g)%n",
                     eps, t.errors(), err.low(), err.high(), left == null ? Double.NaN : left.rate(),
                     right == null ? Double.NaN : right.rate());
-            stepErrorOfEps = directStepError;
-            total = ts == null ? new double[] {Double.NaN, Double.NaN}
-                    : new double[] {Math.max(0, err.low() - directStepError), Math.min(1, err.high() + directStepError)};
         }
         out.printf(Locale.ROOT, "          time-step error of eps %s%s; with it, 95%% CI [%.3g, %.3g]%n",
-                stepError(stepErrorOfEps),
+                stepError(reported.timeStepError()),
                 ams == null ? ""
                         : String.format(Locale.ROOT, " (%.3g in ln eps; splitting gives %.3g at dt = %.3g tau_D)",
                         amsStep.logError(), amsStep.second() == null ? Double.NaN : amsStep.second().errorRate(),
                         amsStep.secondDt()),
-                total[0], total[1]);
+                reported.totalLow(), reported.totalHigh());
         final String stepWarning = MonteCarloSummary.timeStepWarning(r.monteCarlo(), amsStep);
         if (!stepWarning.isEmpty()) {
             out.println("  WARNING: time step too coarse for the numbers printed (beyond the tolerance): " + stepWarning
@@ -141,7 +130,7 @@ public final class MonteCarloText {
         out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.4f kT = %.4g zJ;  kT ln(1/eps) = %s kT (%.2f kT at the CI upper end)%n",
                 landauer, units.toZeptoJoule(landauer),
                 eps > 0 ? String.format(Locale.ROOT, "%.2f", ErasureBounds.logInverseError(eps)) : "inf",
-                ErasureBounds.logInverseError(ciHigh));
+                ErasureBounds.logInverseError(reported.ciHigh()));
         if (r.finiteTimeBound() != null) {
             out.printf(Locale.ROOT, "  finite-time bound dF + W2^2/tau = %.4f +- %.1g kT (Fokker-Planck solution, numerical error)%n",
                     r.finiteTimeBound().result().finiteTimeBound(), r.finiteTimeBound().finiteTimeBoundError());

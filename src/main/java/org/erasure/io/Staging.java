@@ -19,6 +19,9 @@ public final class Staging {
 
     private static final Pattern NAME = Pattern.compile("^\\..*\\.staging-([A-Za-z0-9_]+)-(\\d+)-[^/]*$");
 
+    /** The folders swept by this process already. */
+    private static final java.util.Set<Path> SWEPT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** This host's name as staging names carry it (letters, digits and '_' only). */
     static final String HOST = host();
 
@@ -51,7 +54,9 @@ public final class Staging {
      * @return how many were removed
      */
     public static int sweepLitter(Path folder) throws IOException {
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        // once per folder and process: a sweep writes a point file at a time into points/, and listing a folder of
+        // thousands of files before each would cost more than the writing
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !SWEPT.add(folder.toAbsolutePath().normalize())) {
             return 0;
         }
         int removed = 0;

@@ -17,8 +17,6 @@ final class BlockWorker {
     static final int BLOCK_SIZE = 256;
     /** Time steps whose controls are computed at once. */
     private static final int CHUNK = 1024;
-    /** |x| beyond this (in x_m) counts as a diverged trajectory: {@link Divergence}'s rule. */
-    static final double SANE_RANGE = Divergence.SANE_RANGE;
 
     private final LangevinRun run;
     private final Potential potential;
@@ -296,14 +294,14 @@ final class BlockWorker {
         if (coupled && !coarseDiverged) {
             // the twin at 2dt may leave the sane range where the run itself does not: its estimate is then void
             for (int i = 0; i < n; i++) {
-                if (!(Math.abs(xc[i]) < SANE_RANGE) || !Double.isFinite(wc[i]) || !Double.isFinite(qc[i])) {
+                if (Divergence.diverged(xc[i]) || !Double.isFinite(wc[i]) || !Double.isFinite(qc[i])) {
                     coarseDiverged = true;
                     break;
                 }
             }
         }
         for (int i = 0; i < n; i++) {
-            if (!(Math.abs(x[i]) < SANE_RANGE) || !Double.isFinite(w[i]) || !Double.isFinite(q[i])) {
+            if (Divergence.diverged(x[i]) || !Double.isFinite(w[i]) || !Double.isFinite(q[i])) {
                 throw Divergence.at(x[i], t, dt);
             }
         }

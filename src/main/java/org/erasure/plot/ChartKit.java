@@ -248,7 +248,8 @@ public final class ChartKit {
             return;
         }
         final String desc = "x axis: " + chart.getXAxisTitle() + "; y axis: " + chart.getYAxisTitle() + "; series: "
-                + String.join(" | ", chart.getSeriesMap().keySet());
+                + String.join(" | ", chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
+                .map(XYSeries::getName).toList());
         Files.writeString(svg, text.substring(0, end + 1) + "\n  <title>" + xml(chart.getTitle()) + "</title>\n  <desc>"
                 + xml(desc) + "</desc>" + text.substring(end + 1), StandardCharsets.UTF_8);
     }
