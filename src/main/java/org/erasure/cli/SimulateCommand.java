@@ -126,19 +126,17 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!perTrajectory && paths == 0 && errorTimes == null) {
             return RecordingRequest.NONE;
         }
-        if (paths < 0 || pathPoints < 2 || pathPoints > 100_000) {
-            throw new IllegalArgumentException("need --paths >= 0 and 2 <= --path-points <= 100000, got " + paths + " and "
-                    + pathPoints);
-        }
+        final double[] times = errorTimes == null ? new double[0]
+                : errorTimes.stream().mapToDouble(t -> Durations.parse("--error-times", t, config.units(), true))
+                .toArray();
+        // the request checks --paths and --path-points itself; the memory they need is checked here, before the run
+        final RecordingRequest request = new RecordingRequest(perTrajectory, paths, pathPoints, times);
         final long trajectories = config.run().trajectories();
         if (perTrajectory) {
             ErasureApp.requireMemory("--per-trajectory with " + trajectories + " trajectories", trajectories * 120.0);
         }
         ErasureApp.requireMemory("--paths " + paths, (double) Math.min(paths, trajectories) * pathPoints * 8);
-        final double[] times = errorTimes == null ? new double[0]
-                : errorTimes.stream().mapToDouble(t -> Durations.parse("--error-times", t, config.units(), true))
-                .toArray();
-        return new RecordingRequest(perTrajectory, paths, pathPoints, times);
+        return request;
     }
 
     /** The plain files of a folder, sorted (none when it does not exist yet); staging files (.name) left out. */
