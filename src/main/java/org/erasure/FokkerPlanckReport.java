@@ -26,9 +26,4 @@ public record FokkerPlanckReport(ErasureRun run, FokkerPlanckSolution solution, 
                 new Estimate(r.meanHeat(), 0, solution.heatError()),
                 new Estimate(r.error(), 0, solution.errorRateError()));
     }
-
-    /** Whether every value meets its numerical tolerance. */
-    public boolean withinTolerance() {
-        return solution.withinTolerance();
-    }
 }

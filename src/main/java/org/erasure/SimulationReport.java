@@ -83,9 +83,4 @@ public record SimulationReport(ErasureRun run, TimeStepRefinement.Outcome monteC
                 new Estimate(t.heat().mean(), t.heat().standardError(), ts == null ? Double.NaN : ts.heat().error()),
                 eps);
     }
-
-    /** Whether there is a splitting estimate. */
-    public boolean hasSplitting() {
-        return splitting != null;
-    }
 }

@@ -50,9 +50,4 @@ public record AmsValidity(double quality, String scoreKey, boolean phaseSpaceSco
         return new AmsValidity(quality, ams.score(), phaseSpace, validated, ams.relativeError(), ams.repetitions(),
                 !(ams.relativeError() > TRUSTED_RELATIVE_ERROR));
     }
-
-    /** Whether the estimate can be vouched for on both counts. */
-    public boolean trusted() {
-        return scoreValidated && precise;
-    }
 }
