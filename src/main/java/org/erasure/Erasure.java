@@ -173,6 +173,9 @@ public final class Erasure {
      */
     static FokkerPlanckSolution finiteTimeBound(ErasureRun run) {
         final ErasureProblem protocolOnly = run.problem().withHold(0);
+        if (protocolOnly.dynamics().isUnderdamped()) {
+            return null;    // ΔF + W₂²/τ bounds overdamped dynamics
+        }
         try {
             FokkerPlanckEngine.requireSupported(protocolOnly);
         } catch (org.erasure.model.UnsupportedProblemException e) {
@@ -213,11 +216,29 @@ public final class Erasure {
     }
 
     /**
+     * Refuses, in one line, a run the protocol optimiser cannot search: it searches on the 1-D (overdamped) solver;
+     * the phase-space solver is not yet its objective.
+     */
+    public static void requireOptimizable(ErasureRun run) {
+        requireFokkerPlanck(run);
+        if (run.problem().dynamics().isUnderdamped()) {
+            throw new org.erasure.model.UnsupportedProblemException("optimize searches protocols on the overdamped "
+                    + "Fokker-Planck solver; this problem is underdamped (fokker-planck and simulate solve it)");
+        }
+    }
+
+    /**
      * The memory a Fokker–Planck solve of this run needs, in bytes, roughly: about 20 arrays of the cells (both
      * densities, rates, scratch, energies, snapshots) and the densities file's text.
      */
     public static double fokkerPlanckMemoryBytes(ErasureRun run) {
         final int snaps = run.fokkerPlanck().snapshotFractions().length;
+        if (run.problem().dynamics().isUnderdamped()) {
+            // per bit value four phase-space arrays and a copy of the density at the protocol's end, both resolutions
+            // (the check a quarter of the cells), in up to four runs at once
+            return 8.0 * run.fokkerPlanck().cells() * run.fokkerPlanck().velocityCells() * 1.05 * 5 * 2 * 1.25
+                    + run.fokkerPlanck().cells() * 1.05 * (8.0 * (20 + snaps) + 25.0 * (2 * snaps + 1));
+        }
         return run.fokkerPlanck().cells() * 1.25 * (8.0 * (20 + snaps) + 25.0 * (2 * snaps + 1));
     }
 

@@ -106,7 +106,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + targetError);
         }
         final ErasureRun run = config.run();
-        Erasure.requireFokkerPlanck(run);
+        Erasure.requireOptimizable(run);
         final ProtocolOptimizer.Settings settings = Erasure.optimizerSettings(cells, timeSteps, refinements, evaluations,
                 config.seed());
         final ProtocolFamily fam = family(config);

@@ -175,7 +175,8 @@ public final class ConfigLoader {
         final long seed = sim.seed();
 
         final ConfigNode fp = root.child("fokker_planck");
-        final EngineSections.FokkerPlanck fpRead = EngineSections.readFokkerPlanck(fp, units, tau, autoDt, dt);
+        final EngineSections.FokkerPlanck fpRead = EngineSections.readFokkerPlanck(fp, units, tau, autoDt, dt,
+                underdamped);
         double fpDt = fpRead.dt();
         final ErasureProblem problem = new ErasureProblem(potential, protocol, hold, target, initial,
                 underdamped ? Dynamics.underdamped(mass) : Dynamics.overdamped());
@@ -199,7 +200,8 @@ public final class ConfigLoader {
         final Optional<AmsSettings> rare = EngineSections.readRareEvent(root.child("rare_event"), seed);
         root.finish();
         return new ErasureConfig(new org.erasure.ErasureRun(name, units, problem, mc,
-                new FokkerPlanckSettings(fpRead.cells(), fpSteps, fpRead.timeOrder(), fpRead.snapshots()), rare),
+                new FokkerPlanckSettings(fpRead.cells(), fpSteps, fpRead.timeOrder(), fpRead.snapshots(),
+                        fpRead.velocityCells()), rare),
                 tree.deepCopy());
     }
 

@@ -110,14 +110,17 @@ final class EngineSections {
     }
 
     /**
-     * fokker_planck: cells, dt (or time_steps), snapshots, time_order. The step is NaN where it follows the Monte Carlo
-     * step of dt: auto, known only once the problem is.
+     * fokker_planck: cells, dt (or time_steps), snapshots, time_order, and for underdamped dynamics (the phase-space
+     * solver) velocity_cells. The step is NaN where it follows the Monte Carlo step of dt: auto, known only once the
+     * problem is.
      */
-    record FokkerPlanck(int cells, double dt, int timeOrder, double[] snapshots) {
+    record FokkerPlanck(int cells, double dt, int timeOrder, double[] snapshots, int velocityCells) {
     }
 
-    static FokkerPlanck readFokkerPlanck(ConfigNode fp, PhysicalUnits units, double tau, boolean autoDt, double dt) {
-        final long cells = fp.integer("cells", 2000);
+    static FokkerPlanck readFokkerPlanck(ConfigNode fp, PhysicalUnits units, double tau, boolean autoDt, double dt,
+                                         boolean underdamped) {
+        final long cells = fp.integer("cells", underdamped ? FokkerPlanckSettings.DEFAULT_PHASE_SPACE_CELLS
+                : FokkerPlanckSettings.DEFAULT_CELLS);
         if (cells < 40 || cells > FokkerPlanckSettings.MAX_CELLS) {
             throw fp.error("'" + fp.key("cells") + "' must lie in [40, 1e7], got " + cells);
         }
@@ -153,11 +156,25 @@ final class EngineSections {
                 }
             }
         }
-        final long order = fp.integer("time_order", 2);
+        final long order = fp.integer("time_order", underdamped ? 1 : 2);
         if (order != 1 && order != 2) {
             throw fp.error("'" + fp.key("time_order") + "' must be 1 (backward Euler) or 2 (Richardson), got " + order);
         }
+        if (underdamped && order != 1) {
+            throw fp.error("'" + fp.key("time_order") + "' = 2 (Richardson) is for overdamped dynamics; the phase-space "
+                    + "solver of underdamped dynamics is first order in the control steps");
+        }
+        final long vCells = fp.integer("velocity_cells", FokkerPlanckSettings.DEFAULT_VELOCITY_CELLS);
+        if (!fp.has("velocity_cells") || underdamped) {
+            if (vCells < 16 || vCells > 100_000 || vCells % 4 != 0) {
+                throw fp.error("'" + fp.key("velocity_cells") + "' must be a multiple of 4 in [16, 100000] (its check "
+                        + "solve has half, an even number), got " + vCells);
+            }
+        } else {
+            throw fp.error("'" + fp.key("velocity_cells") + "' applies to underdamped dynamics only (the phase-space "
+                    + "solver)");
+        }
         fp.finish();
-        return new FokkerPlanck((int) cells, fpDt, (int) order, snapshots);
+        return new FokkerPlanck((int) cells, fpDt, (int) order, snapshots, (int) vCells);
     }
 }

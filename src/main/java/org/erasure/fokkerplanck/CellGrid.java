@@ -30,6 +30,13 @@ record CellGrid(double left, double h, int n, int firstRight) {
         return new CellGrid(left, h, (int) Math.ceil((domain[1] - left) / h), (int) Math.round((xbEnd - left) / h));
     }
 
+    /** Cells of width (hi − lo)/cells over [lo, hi], shifted so that a face lies on the final barrier xbEnd. */
+    static CellGrid on(double lo, double hi, int cells, double xbEnd) {
+        final double h = (hi - lo) / cells;
+        final double left = xbEnd - Math.ceil((xbEnd - lo) / h) * h;
+        return new CellGrid(left, h, (int) Math.ceil((hi - left) / h), (int) Math.round((xbEnd - left) / h));
+    }
+
     double[] centres() {
         final double[] x = new double[n];
         for (int i = 0; i < n; i++) {

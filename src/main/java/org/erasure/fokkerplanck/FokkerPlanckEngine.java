@@ -21,12 +21,11 @@ public final class FokkerPlanckEngine {
     private FokkerPlanckEngine() {
     }
 
-    /** Throws {@link UnsupportedProblemException} (one line) when the solver cannot honour the problem. */
+    /**
+     * Throws {@link UnsupportedProblemException} (one line) when the solvers cannot honour the problem: underdamped
+     * problems go to the phase-space solver ({@link KramersSolver}), overdamped ones to the 1-D solver.
+     */
     public static void requireSupported(ErasureProblem problem) {
-        if (problem.dynamics() instanceof Dynamics.Underdamped) {
-            throw new UnsupportedProblemException("the Fokker-Planck solver solves overdamped dynamics; this problem "
-                    + "is underdamped - use the Monte Carlo engine (simulate), or overdamped dynamics");
-        }
         if (problem.initial() instanceof InitialState.FixedPosition f) {
             throw new UnsupportedProblemException("the Fokker-Planck solver starts from equilibrium; this problem starts "
                     + "at the fixed position x = " + f.x() + " x_m - use the Monte Carlo engine (simulate)");
@@ -51,6 +50,9 @@ public final class FokkerPlanckEngine {
                                              FokkerPlanckSolution.Tolerance tolerance,
                                              java.util.function.LongConsumer progress) {
         requireSolvable(problem, settings);
+        if (problem.dynamics().isUnderdamped()) {
+            return KramersSolver.solution(problem, settings, tolerance, progress, null);
+        }
         final FokkerPlanckResult fine = solveAt(problem, settings, progress);
         final FokkerPlanckResult coarse = solveAt(problem, settings.coarsened(), progress);
         return new FokkerPlanckSolution(fine, coarse, settings, tolerance);
@@ -67,6 +69,10 @@ public final class FokkerPlanckEngine {
     public static FokkerPlanckSolution solve(ErasureProblem problem, FokkerPlanckSettings settings,
                                              FokkerPlanckSolution.Tolerance tolerance,
                                              java.util.function.LongConsumer progress, Executor helpers) {
+        if (problem.dynamics().isUnderdamped()) {
+            requireSolvable(problem, settings);
+            return KramersSolver.solution(problem, settings, tolerance, progress, helpers);
+        }
         if (!Futures.idle(helpers)) {
             return solve(problem, settings, tolerance, progress);
         }
@@ -140,6 +146,9 @@ public final class FokkerPlanckEngine {
                                               FokkerPlanckSolver.Mode mode, java.util.function.LongConsumer progress) {
         requireSupported(problem);
         final TimeGrid grid = s.grid(problem);
+        if (problem.dynamics().isUnderdamped()) {
+            return KramersSolver.solve(problem, s, grid, progress, helpers);
+        }
         if (s.timeOrder() != 2) {
             return run(problem, s, grid, true, progress, mode);
         }
@@ -189,6 +198,10 @@ public final class FokkerPlanckEngine {
 
     /** The cell-steps (cells × steps, one density) a {@link #solve} runs, the solve at half resolution included. */
     public static long cellSteps(ErasureProblem problem, FokkerPlanckSettings settings) {
+        if (problem.dynamics().isUnderdamped()) {
+            return Math.round(settings.phaseSpaceCellSteps(settings.grid(problem))
+                    + settings.coarsened().phaseSpaceCellSteps(settings.coarsened().grid(problem)));
+        }
         return Math.round((settings.cellSteps(settings.grid(problem))
                 + settings.coarsened().cellSteps(settings.coarsened().grid(problem))) / 2);
     }

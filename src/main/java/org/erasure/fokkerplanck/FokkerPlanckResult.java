@@ -10,6 +10,8 @@ package org.erasure.fokkerplanck;
  * @param meanWorkMinus     ⟨W⁻⟩, the same with min(0, ·); ⟨W⁺⟩ + ⟨W⁻⟩ = ⟨W⟩ to rounding
  * @param meanHeat          ⟨Q⟩ to the bath
  * @param meanDeltaU        ⟨U(τ)⟩ − ⟨U(0)⟩
+ * @param meanDeltaK        ⟨K(τ)⟩ − ⟨K(0)⟩, the kinetic energy's change (underdamped; 0 overdamped), so that
+ *                          ⟨W⟩ − ⟨Q⟩ = ⟨ΔU⟩ + ⟨ΔK⟩
  * @param error             probability of ending on the wrong side of the final barrier, at the end of the
  *                          run (after the hold, when there is one)
  * @param errorFromLeft     the same for the particles that started left of the initial barrier
@@ -30,21 +32,55 @@ package org.erasure.fokkerplanck;
  * @param finalDensity      ρ at the end of the run (after the hold)
  * @param snapshotFractions times of the snapshots as fractions of τ
  * @param snapshots         ρ(x, t) at those times (1/x_m), one array per time
+ * @param phaseSpace        the velocity grid of a phase-space (Kramers) solve, whose densities above are the position
+ *                          marginals; null for the 1-D solver
  */
-public record FokkerPlanckResult(double meanWork, double meanWorkPlus, double meanWorkMinus, double meanHeat, double meanDeltaU, double error,
+public record FokkerPlanckResult(double meanWork, double meanWorkPlus, double meanWorkMinus, double meanHeat, double meanDeltaU,
+                                 double meanDeltaK, double error,
                                  double errorFromLeft, double errorFromRight, double errorAtProtocolEnd,
                                  double freeEnergyChange,
                                  double entropyProduction, double wasserstein2, double finiteTimeBound,
                                  double quasiStaticWork, int cells, long timeSteps, long holdSteps, double domainLow,
                                  double cellWidth, double[] initialDensity, double[] finalDensity,
-                                 double[] snapshotFractions, double[][] snapshots) {
+                                 double[] snapshotFractions, double[][] snapshots, PhaseSpace phaseSpace) {
+
+    /**
+     * What a phase-space solve adds: its velocity grid and how near the density came to the grid's edges.
+     *
+     * @param velocityCells  velocity cells
+     * @param velocityBound  V, the grid spans v in [−V, V] (x_m/τ_D)
+     * @param edgeProbability the largest probability found in the grid's outermost cells (either edge in x or v) at
+     *                        the end of any step: the edges reflect, which is not physics, so it must be negligible
+     * @param transportSteps  transport sub-steps run (each step of the protocol runs as many as positivity needs)
+     */
+    public record PhaseSpace(int velocityCells, double velocityBound, double edgeProbability, long transportSteps) {
+    }
+
+    /** A 1-D (overdamped) result: no kinetic energy, no velocity grid. */
+    public FokkerPlanckResult(double meanWork, double meanWorkPlus, double meanWorkMinus, double meanHeat,
+                              double meanDeltaU, double error, double errorFromLeft, double errorFromRight,
+                              double errorAtProtocolEnd, double freeEnergyChange, double entropyProduction,
+                              double wasserstein2, double finiteTimeBound, double quasiStaticWork, int cells,
+                              long timeSteps, long holdSteps, double domainLow, double cellWidth,
+                              double[] initialDensity, double[] finalDensity, double[] snapshotFractions,
+                              double[][] snapshots) {
+        this(meanWork, meanWorkPlus, meanWorkMinus, meanHeat, meanDeltaU, 0, error, errorFromLeft, errorFromRight,
+                errorAtProtocolEnd, freeEnergyChange, entropyProduction, wasserstein2, finiteTimeBound,
+                quasiStaticWork, cells, timeSteps, holdSteps, domainLow, cellWidth, initialDensity, finalDensity,
+                snapshotFractions, snapshots, null);
+    }
+
+    /** Whether this is a phase-space (underdamped) result. */
+    public boolean isPhaseSpace() {
+        return phaseSpace != null;
+    }
 
     /** The same result without its density snapshots (as a run recording none gives it). */
     public FokkerPlanckResult withoutSnapshots() {
-        return new FokkerPlanckResult(meanWork, meanWorkPlus, meanWorkMinus, meanHeat, meanDeltaU, error, errorFromLeft,
-                errorFromRight, errorAtProtocolEnd, freeEnergyChange, entropyProduction, wasserstein2, finiteTimeBound,
-                quasiStaticWork, cells, timeSteps, holdSteps, domainLow, cellWidth, initialDensity, finalDensity,
-                new double[0], new double[0][]);
+        return new FokkerPlanckResult(meanWork, meanWorkPlus, meanWorkMinus, meanHeat, meanDeltaU, meanDeltaK, error,
+                errorFromLeft, errorFromRight, errorAtProtocolEnd, freeEnergyChange, entropyProduction, wasserstein2,
+                finiteTimeBound, quasiStaticWork, cells, timeSteps, holdSteps, domainLow, cellWidth, initialDensity,
+                finalDensity, new double[0], new double[0][], phaseSpace);
     }
 
     /** Cell centre i. */

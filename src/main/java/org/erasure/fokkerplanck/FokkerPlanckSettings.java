@@ -13,8 +13,22 @@ import org.erasure.model.TimeGrid;
  * @param timeSteps         steps over the protocol [0, τ], ≥ 2
  * @param timeOrder         1 or 2
  * @param snapshotFractions times (fractions of τ in [0, 1]) at which densities are recorded
+ * @param velocityCells     velocity cells of a phase-space (underdamped) solve, even; the position cells are
+ *                          {@code cells}
  */
-public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, double[] snapshotFractions) {
+public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, double[] snapshotFractions,
+                                   int velocityCells) {
+
+    /** Velocity cells of a phase-space solve by default (fokker_planck.velocity_cells). */
+    public static final int DEFAULT_VELOCITY_CELLS = 160;
+
+    /** Position cells of a phase-space solve by default (fokker_planck.cells of an underdamped configuration). */
+    public static final int DEFAULT_PHASE_SPACE_CELLS = 300;
+
+    /** A resolution with the default velocity cells. */
+    public FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, double[] snapshotFractions) {
+        this(cells, timeSteps, timeOrder, snapshotFractions, DEFAULT_VELOCITY_CELLS);
+    }
 
     /** Cells of the default grid of a configuration (fokker_planck.cells). */
     public static final int DEFAULT_CELLS = 2000;
@@ -54,6 +68,10 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
             }
         }
         snapshotFractions = snapshotFractions.clone();
+        if (velocityCells < PhaseSpaceGrid.MIN_VELOCITY_CELLS || velocityCells % 2 != 0 || velocityCells > 100_000) {
+            throw new IllegalArgumentException("the velocity grid needs an even number of cells from "
+                    + PhaseSpaceGrid.MIN_VELOCITY_CELLS + " to 100000, got " + velocityCells);
+        }
     }
 
     /** Largest grid accepted. */
@@ -65,27 +83,34 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
     }
 
     public FokkerPlanckSettings withSnapshots(double... fractions) {
-        return new FokkerPlanckSettings(cells, timeSteps, timeOrder, fractions);
+        return new FokkerPlanckSettings(cells, timeSteps, timeOrder, fractions, velocityCells);
     }
 
     /** The same resolution without snapshots. */
     public FokkerPlanckSettings withoutSnapshots() {
-        return snapshotFractions.length == 0 ? this : new FokkerPlanckSettings(cells, timeSteps, timeOrder, new double[0]);
+        return snapshotFractions.length == 0 ? this : new FokkerPlanckSettings(cells, timeSteps, timeOrder, new double[0],
+                velocityCells);
     }
 
     /** Half the cells and half the steps: the coarse twin of the two-resolution error estimate. */
     public FokkerPlanckSettings coarsened() {
-        return new FokkerPlanckSettings(cells / 2, Math.max(2, timeSteps / 2), timeOrder, new double[0]);
+        return new FokkerPlanckSettings(cells / 2, Math.max(2, timeSteps / 2), timeOrder, new double[0],
+                Math.max(PhaseSpaceGrid.MIN_VELOCITY_CELLS, velocityCells / 4 * 2));
     }
 
     /** Twice the cells and twice the steps. */
     public FokkerPlanckSettings refined() {
-        return new FokkerPlanckSettings(2 * cells, 2 * timeSteps, timeOrder, snapshotFractions);
+        return new FokkerPlanckSettings(2 * cells, 2 * timeSteps, timeOrder, snapshotFractions, 2 * velocityCells);
     }
 
     /** The time grid of a problem at these settings (protocol, then hold). */
     public TimeGrid grid(ErasureProblem problem) {
         return TimeGrid.of(problem.duration(), problem.holdTime(), problem.duration() / timeSteps);
+    }
+
+    /** Phase-space cell-steps of one solve at these settings, both bit densities counted (for progress). */
+    public double phaseSpaceCellSteps(TimeGrid grid) {
+        return 2.0 * cells * velocityCells * (grid.protocolSteps() + grid.holdSteps());
     }
 
     /** Cell-steps of one solve at these settings, both bit densities counted (for throughput). */
@@ -97,5 +122,10 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
     @Override
     public String toString() {
         return cells + " cells, " + timeSteps + " steps, order " + timeOrder;
+    }
+
+    /** The phase-space grid in words: position by velocity cells and the steps (first order in the control steps). */
+    public String phaseSpaceDescription() {
+        return cells + " x " + velocityCells + " cells (x, v), " + timeSteps + " steps";
     }
 }

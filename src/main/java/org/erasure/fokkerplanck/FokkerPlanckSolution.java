@@ -50,6 +50,9 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
     /** Numerical error of ⟨Q⟩ (kT). */
     public double heatError() { return diff(result.meanHeat(), coarse.meanHeat()); }
 
+    /** Numerical error of ⟨ΔK⟩, the kinetic energy's change (kT; 0 for the 1-D solver). */
+    public double deltaKError() { return diff(result.meanDeltaK(), coarse.meanDeltaK()); }
+
     /** Numerical error (absolute) of ε at the end of the run. */
     public double errorRateError() { return diff(result.error(), coarse.error()); }
 

@@ -17,7 +17,8 @@ final class Richardson {
         return new FokkerPlanckResult(ex(fine.meanWork(), coarse.meanWork()),
                 ex(fine.meanWorkPlus(), coarse.meanWorkPlus()), ex(fine.meanWorkMinus(), coarse.meanWorkMinus()),
                 ex(fine.meanHeat(), coarse.meanHeat()),
-                ex(fine.meanDeltaU(), coarse.meanDeltaU()), exProbability(fine.error(), coarse.error()),
+                ex(fine.meanDeltaU(), coarse.meanDeltaU()), ex(fine.meanDeltaK(), coarse.meanDeltaK()),
+                exProbability(fine.error(), coarse.error()),
                 exProbability(fine.errorFromLeft(), coarse.errorFromLeft()),
                 exProbability(fine.errorFromRight(), coarse.errorFromRight()),
                 exProbability(fine.errorAtProtocolEnd(), coarse.errorAtProtocolEnd()),
@@ -26,7 +27,7 @@ final class Richardson {
                 ex(fine.wasserstein2(), coarse.wasserstein2()), ex(fine.finiteTimeBound(), coarse.finiteTimeBound()),
                 fine.quasiStaticWork(), fine.cells(), fine.timeSteps(), fine.holdSteps(), fine.domainLow(),
                 fine.cellWidth(), fine.initialDensity(), fine.finalDensity(), fine.snapshotFractions(),
-                fine.snapshots());
+                fine.snapshots(), fine.phaseSpace());
     }
 
     static double ex(double fine, double coarse) {

@@ -37,6 +37,14 @@ public final class FokkerPlanckSummary {
         c.put("cells", (long) r.cells());
         c.put("time_order", (long) s.settings().timeOrder());
         c.put("dx_" + config.potential().lengthUnitKey(), r.cellWidth());
+        if (r.isPhaseSpace()) {
+            final FokkerPlanckResult.PhaseSpace ps = r.phaseSpace();
+            c.put("velocity_cells", (long) ps.velocityCells());
+            c.put("dv_" + config.potential().lengthUnitKey() + "_per_tauD", 2 * ps.velocityBound() / ps.velocityCells());
+            c.put("v_max_" + config.potential().lengthUnitKey() + "_per_tauD", ps.velocityBound());
+            c.put("edge_probability", ps.edgeProbability());
+            c.put("check_velocity_cells", (long) s.coarse().phaseSpace().velocityCells());
+        }
         c.put("check_cells", (long) s.coarse().cells());
         c.put("check_time_steps", s.coarse().timeSteps());
         c.put("mean_work_kT", r.meanWork());
@@ -48,6 +56,10 @@ public final class FokkerPlanckSummary {
         c.put("mean_heat_kT", r.meanHeat());
         c.put("mean_heat_numerical_error_kT", s.heatError());
         c.put("mean_delta_u_kT", r.meanDeltaU());
+        if (r.isPhaseSpace()) {
+            c.put("mean_delta_k_kT", r.meanDeltaK());
+            c.put("mean_delta_k_numerical_error_kT", s.deltaKError());
+        }
         c.put("error_rate", eps);
         c.put("error_rate_numerical_error", s.errorRateError());
         if (r.holdSteps() > 0) {
@@ -66,9 +78,11 @@ public final class FokkerPlanckSummary {
         c.put("free_energy_change_numerical_error_kT", s.freeEnergyChangeError());
         c.put("entropy_production_kT", r.entropyProduction());
         c.put("entropy_production_numerical_error_kT", s.entropyProductionError());
-        c.put("wasserstein2_" + config.potential().lengthUnitKey(), r.wasserstein2());
-        c.put("finite_time_bound_kT", r.finiteTimeBound());
-        c.put("finite_time_bound_numerical_error_kT", s.finiteTimeBoundError());
+        if (!r.isPhaseSpace()) {     // ΔF + W₂²/τ bounds overdamped dynamics
+            c.put("wasserstein2_" + config.potential().lengthUnitKey(), r.wasserstein2());
+            c.put("finite_time_bound_kT", r.finiteTimeBound());
+            c.put("finite_time_bound_numerical_error_kT", s.finiteTimeBoundError());
+        }
         c.put("quasi_static_work_kT", r.quasiStaticWork());
         c.put("within_numerical_tolerance", s.withinTolerance());
         c.put("numerical_warning", String.join("; ", FokkerPlanckWarnings.of(s)));
@@ -77,7 +91,9 @@ public final class FokkerPlanckSummary {
         c.put("mean_work_eV", units.toElectronVolt(r.meanWork()));
         c.put("tau_s", units.hasTimeScale() ? config.protocol().duration() * units.timeUnitS() : Double.NaN);
         c.put("wall_time_s", wall);
-        c.put("cell_steps_per_s", 1.25 * s.settings().cellSteps(s.settings().grid(config.problem())) / wall);
+        c.put("cell_steps_per_s", r.isPhaseSpace()
+                ? 1.125 * s.settings().phaseSpaceCellSteps(s.settings().grid(config.problem())) / wall
+                : 1.25 * s.settings().cellSteps(s.settings().grid(config.problem())) / wall);
         return c;
     }
 }

@@ -23,10 +23,12 @@ public final class FokkerPlanckText {
     /** The problem and the two grids it is solved on. */
     public static void header(PrintWriter out, ErasureRun config) {
         final FokkerPlanckSettings fs = config.fokkerPlanck();
-        out.printf(Locale.ROOT, "fokker-planck %s: tau = %.4g tau_D%s, %s (numerical error from a second solve at %s)%n",
-                config.name(), config.protocol().duration(),
+        final boolean phase = config.problem().dynamics().isUnderdamped();
+        out.printf(Locale.ROOT, "fokker-planck %s: %stau = %.4g tau_D%s, %s (numerical error from a second solve at %s)%n",
+                config.name(), phase ? config.problem().dynamics() + ", phase space (Klein-Kramers): " : "",
+                config.protocol().duration(),
                 config.problem().hasHold() ? String.format(Locale.ROOT, " + hold %.4g tau_D", config.problem().holdTime()) : "",
-                fs, fs.coarsened());
+                phase ? fs.phaseSpaceDescription() : fs, phase ? fs.coarsened().phaseSpaceDescription() : fs.coarsened());
     }
 
     /** Every value with its numerical error, the bounds, the grid and its cost, and the warnings. */
@@ -42,9 +44,12 @@ public final class FokkerPlanckText {
         out.printf(Locale.ROOT, "  <W+>  = %.6f +- %.1g kT, <W-> = %.6f +- %.1g kT  (gross work: energy put into and "
                         + "given back by the potential)%n", r.meanWorkPlus(), solution.workPlusError(), r.meanWorkMinus(),
                 solution.workMinusError());
-        out.printf(Locale.ROOT, "  <Q>   = %.6f +- %.1g kT;  <dU> = %.6f kT;  dF = %.6f +- %.1g kT;  entropy production "
-                        + "= %.6f +- %.1g kT%n", r.meanHeat(), solution.heatError(), r.meanDeltaU(), r.freeEnergyChange(),
-                solution.freeEnergyChangeError(), r.entropyProduction(), solution.entropyProductionError());
+        out.printf(Locale.ROOT, "  <Q>   = %.6f +- %.1g kT;  <dU> = %.6f kT;%s  dF = %.6f +- %.1g kT;  entropy "
+                        + "production = %.6f +- %.1g kT%n", r.meanHeat(), solution.heatError(), r.meanDeltaU(),
+                r.isPhaseSpace() ? String.format(Locale.ROOT, "  <dK> = %.6f +- %.1g kT (kinetic);", r.meanDeltaK(),
+                        solution.deltaKError()) : "",
+                r.freeEnergyChange(), solution.freeEnergyChangeError(), r.entropyProduction(),
+                solution.entropyProductionError());
         if (r.holdSteps() > 0) {
             out.printf(Locale.ROOT, "  eps at the end of the protocol = %.6g +- %.1g; after the hold of %.4g tau_D:%n",
                     r.errorAtProtocolEnd(), solution.errorAtProtocolEndError(),
@@ -54,20 +59,36 @@ public final class FokkerPlanckText {
                 r.error(), solution.errorRateError(), 100 * solution.errorRateRelativeError(), r.errorFromLeft(),
                 r.errorFromRight());
         final double eps = ErasureBounds.requireProbability("error_rate", r.error());
-        out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f +- %.1g kT;  finite-time "
-                        + "dF + W2^2/tau = %.6f +- %.1g kT (W2 = %.4f %s)%n", ErasureBounds.generalizedLandauer(eps),
-                ErasureBounds.logInverseError(eps), solution.logInverseErrorError(), r.finiteTimeBound(),
-                solution.finiteTimeBoundError(), r.wasserstein2(), config.potential().lengthUnitLabel());
-        out.printf(Locale.ROOT, "  grid %d cells of %.3g %s, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
-                r.cellWidth(), config.potential().lengthUnitLabel(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
-                1.25 * solution.settings().cellSteps(solution.settings().grid(config.problem())) / wall);
+        if (r.isPhaseSpace()) {
+            out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f +- %.1g kT;  (the "
+                            + "finite-time bound dF + W2^2/tau holds for overdamped dynamics: not given)%n",
+                    ErasureBounds.generalizedLandauer(eps), ErasureBounds.logInverseError(eps),
+                    solution.logInverseErrorError());
+            final FokkerPlanckResult.PhaseSpace ps = r.phaseSpace();
+            out.printf(Locale.ROOT, "  grid %d x %d cells of %.3g %s x %.3g %s/tau_D (v in [-%.3g, %.3g]), %d steps%s, "
+                            + "%d transport sub-steps; edge probability %.2g; wall %.2f s%n", r.cells(),
+                    ps.velocityCells(), r.cellWidth(), config.potential().lengthUnitLabel(),
+                    2 * ps.velocityBound() / ps.velocityCells(), config.potential().lengthUnitLabel(),
+                    ps.velocityBound(), ps.velocityBound(), r.timeSteps(),
+                    r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", ps.transportSteps(),
+                    ps.edgeProbability(), wall);
+        } else {
+            out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f +- %.1g kT;  finite-time "
+                            + "dF + W2^2/tau = %.6f +- %.1g kT (W2 = %.4f %s)%n", ErasureBounds.generalizedLandauer(eps),
+                    ErasureBounds.logInverseError(eps), solution.logInverseErrorError(), r.finiteTimeBound(),
+                    solution.finiteTimeBoundError(), r.wasserstein2(), config.potential().lengthUnitLabel());
+            out.printf(Locale.ROOT, "  grid %d cells of %.3g %s, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
+                    r.cellWidth(), config.potential().lengthUnitLabel(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
+                    1.25 * solution.settings().cellSteps(solution.settings().grid(config.problem())) / wall);
+        }
         final List<String> warnings = FokkerPlanckWarnings.of(solution);
         for (String w : warnings) {
             out.println("  WARNING: " + w);
         }
         if (!warnings.isEmpty()) {
-            out.printf(Locale.ROOT, "  (for example --set fokker_planck.cells=%d --set fokker_planck.time_steps=%d)%n",
-                    2 * fs.cells(), 2 * fs.timeSteps());
+            out.printf(Locale.ROOT, "  (for example --set fokker_planck.cells=%d%s --set fokker_planck.time_steps=%d)%n",
+                    2 * fs.cells(), r.isPhaseSpace() ? " --set fokker_planck.velocity_cells=" + 2 * fs.velocityCells()
+                            : "", 2 * fs.timeSteps());
         }
         out.flush();
     }

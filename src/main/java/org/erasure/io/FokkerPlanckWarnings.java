@@ -28,6 +28,18 @@ public final class FokkerPlanckWarnings {
                             + "%.2g kT): refine the grid (more cells and time steps)", s.result().meanWork(),
                     s.workError(), s.tolerance().energyFor(s.result().meanWork())));
         }
+        final org.erasure.fokkerplanck.FokkerPlanckResult.PhaseSpace ps = s.result().phaseSpace();
+        if (ps != null && ps.edgeProbability() > EDGE_FRACTION * Math.min(1, s.result().error())) {
+            w.add(String.format(Locale.ROOT, "the density reached the phase-space grid's edges (probability %.2g in "
+                            + "the outermost cells; the edges reflect): the results are those of a walled box and may "
+                            + "be wrong beyond that size", ps.edgeProbability()));
+        }
         return w;
     }
+
+    /**
+     * The most probability a phase-space solve may hold in its grid's outermost cells, as a fraction of ε (or of 1):
+     * more could change ε by more than a thousandth of itself.
+     */
+    static final double EDGE_FRACTION = 1e-3;
 }

@@ -59,9 +59,36 @@ class FokkerPlanckCommandTest {
         assertTrue(r2.err().contains("fokker_planck.dt"), r2.err());
         final Cli.Result r3 = Cli.run("fokker-planck", "--config", cfg.toString(),
                 "--set", "fokker_planck.cells=400", "--set", "dynamics.model=underdamped", "--set",
-                "dynamics.integrator=baoab", "--set", "dynamics.mass=1", "--out", out.toString());
+                "dynamics.integrator=baoab", "--set", "dynamics.mass=1", "--set", "fokker_planck.time_order=2",
+                "--out", out.toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, r3.code(), r3.err());
-        assertTrue(r3.err().contains("solves overdamped dynamics"), r3.err());
+        assertEquals(1, r3.err().strip().lines().count(), r3.err());
+        assertTrue(r3.err().contains("fokker_planck.time_order") && r3.err().contains("first order"), r3.err());
         assertFalse(Files.exists(out));
+    }
+
+    /**
+     * An underdamped configuration goes to the phase-space solver: the run completes, says so, reports ⟨ΔK⟩ with its
+     * numerical error and the grid's edge probability, and gives no overdamped finite-time bound; optimize, whose
+     * objective is the 1-D solver, refuses it in one line.
+     */
+    @Test
+    void underdampedRunsThroughThePhaseSpaceSolverAndOptimizeRefusesIt() throws IOException {
+        final Path out = tmp.resolve("ud");
+        final Cli.Result r = Cli.run("fokker-planck", "--config", "configs/cantilever.yaml", "--set",
+                "fokker_planck.cells=80", "--set", "fokker_planck.velocity_cells=32", "--set",
+                "fokker_planck.time_steps=50", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("phase space (Klein-Kramers)") && r.out().contains("<dK>"), r.out());
+        final String csv = Files.readString(out.resolve("summary.csv"));
+        final String header = csv.lines().findFirst().orElseThrow();
+        assertTrue(header.contains("mean_delta_k_numerical_error_kT") && header.contains("edge_probability")
+                && header.contains("velocity_cells"), header);
+        assertFalse(header.contains("finite_time_bound_kT"), header);
+        final Cli.Result o = Cli.run("optimize", "--config", "configs/cantilever.yaml", "--tau", "20",
+                "--target-error", "1e-3", "--out", tmp.resolve("opt").toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("underdamped"), o.err());
     }
 }

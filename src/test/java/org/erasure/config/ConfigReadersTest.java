@@ -131,22 +131,34 @@ class ConfigReadersTest {
         final PhysicalUnits u = PhysicalUnits.thermal(300);
         final EngineSections.FokkerPlanck fp = EngineSections.readFokkerPlanck(section(
                 "fokker_planck: {cells: 400, time_steps: 100, time_order: 1, snapshots: [0, 1]}", "fokker_planck"), u, 10,
-                false, 1e-3);
+                false, 1e-3, false);
         assertEquals(400, fp.cells());
         assertEquals(0.1, fp.dt(), 1e-15);
         assertEquals(1, fp.timeOrder());
         assertEquals(2, fp.snapshots().length);
         // without a step: the Monte Carlo step's, known later under dt: auto
         assertTrue(Double.isNaN(EngineSections.readFokkerPlanck(section("fokker_planck: {}", "fokker_planck"), u, 10,
-                true, Double.NaN).dt()));
+                true, Double.NaN, false).dt()));
         assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {cells: 10}", "fokker_planck"), u,
-                10, false, 1e-3), "'fokker_planck.cells' must lie in [40, 1e7]");
+                10, false, 1e-3, false), "'fokker_planck.cells' must lie in [40, 1e7]");
         assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {dt: 0.1, time_steps: 10}",
-                "fokker_planck"), u, 10, false, 1e-3), "give either");
+                "fokker_planck"), u, 10, false, 1e-3, false), "give either");
         assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {time_order: 3}", "fokker_planck"),
-                u, 10, false, 1e-3), "time_order");
+                u, 10, false, 1e-3, false), "time_order");
         assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {snapshots: [2]}", "fokker_planck"),
-                u, 10, false, 1e-3), "fractions of tau in [0, 1]");
+                u, 10, false, 1e-3, false), "fractions of tau in [0, 1]");
+        // underdamped (the phase-space solver): its own default grid, velocity cells, first order only
+        final EngineSections.FokkerPlanck ud = EngineSections.readFokkerPlanck(section(
+                "fokker_planck: {velocity_cells: 96}", "fokker_planck"), u, 10, false, 1e-3, true);
+        assertEquals(org.erasure.fokkerplanck.FokkerPlanckSettings.DEFAULT_PHASE_SPACE_CELLS, ud.cells());
+        assertEquals(96, ud.velocityCells());
+        assertEquals(1, ud.timeOrder());
+        assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {time_order: 2}", "fokker_planck"),
+                u, 10, false, 1e-3, true), "first order");
+        assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {velocity_cells: 30}",
+                "fokker_planck"), u, 10, false, 1e-3, true), "multiple of 4");
+        assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {velocity_cells: 32}",
+                "fokker_planck"), u, 10, false, 1e-3, false), "underdamped dynamics only");
     }
 
     @Test

@@ -1,0 +1,207 @@
+package org.erasure.fokkerplanck;
+
+import org.erasure.physics.Potential;
+
+/**
+ * The Liouville (Hamiltonian) part of the Klein–Kramers operator, −v∂ₓρ + (1/μ)∂ₓU ∂ᵥρ, on a {@link PhaseSpaceGrid}:
+ * one job, the well-balanced positive transport that {@link KramersRun} describes (fluxes in g = ρ/(E_i M_j), the
+ * face-averaged force, van Leer reconstruction, SSP-RK2 sub-steps). Its coefficients are set per control value by
+ * {@link #prepare}; {@link #subStep} then advances cell probabilities in place. Owns its scratch arrays: one
+ * instance per density, not shared between threads.
+ */
+final class LiouvilleTransport {
+    private final PhaseSpaceGrid g;
+    private final Potential potential;
+    private final int nx;
+    private final int nv;
+    private final double hx;
+    private final double[] xFace;
+    private final double[][] p1;
+    private final double[][] d;
+    private final double[][] gv;
+    private final double[] invM;
+    private final double[] vm;
+    private final double maxFaceOverM;
+    private final double[] uFace;
+    private final double[] invE;
+    private final double[] e;
+    private final double[] cx;
+    private final double[] cv;
+
+    LiouvilleTransport(PhaseSpaceGrid g, Potential potential) {
+        this.g = g;
+        this.potential = potential;
+        this.nx = g.nx();
+        this.nv = g.nv();
+        this.hx = g.x().h();
+        this.xFace = new double[Math.max(0, nx - 1)];
+        for (int i = 0; i + 1 < nx; i++) {
+            xFace[i] = g.x().left() + (i + 1) * hx;
+        }
+        this.p1 = new double[nx][nv];
+        this.d = new double[nx][nv];
+        this.gv = new double[nx][nv];
+        this.invM = new double[nv];
+        this.vm = new double[nv];
+        double ratio = 0;
+        final double[] m = g.maxwell();
+        final double[] face = g.face();
+        for (int j = 0; j < nv; j++) {
+            invM[j] = 1 / m[j];
+            vm[j] = g.v()[j] * m[j];
+            ratio = Math.max(ratio, Math.max(face[j], face[j + 1]) / m[j]);
+        }
+        this.maxFaceOverM = ratio;
+        this.uFace = new double[Math.max(0, nx - 1)];
+        this.invE = new double[nx];
+        this.e = new double[nx];
+        this.cx = new double[Math.max(0, nx - 1)];
+        this.cv = new double[nx];
+    }
+
+    /**
+     * The cell weights E_i (relative to the lowest cell energy) at these controls, u the cell-centre energies: the
+     * position part of the grid's stationary density. A live array, overwritten by the next {@link #prepare}.
+     */
+    double[] weights(double[] u, double c0, double c1) {
+        prepare(u, c0, c1);
+        return e;
+    }
+
+    /**
+     * The transport coefficients at these controls (energies relative to the lowest cell, so the weights neither
+     * overflow nor underflow where the grid reaches); returns an upper bound of any cell's outflow rate (1/τ_D),
+     * reconstruction (a face value at most twice its cell's) included.
+     */
+    double prepare(double[] u, double c0, double c1) {
+        double uMin = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < nx; i++) {
+            uMin = Math.min(uMin, u[i]);
+        }
+        for (int i = 0; i + 1 < nx; i++) {
+            uFace[i] = potential.energy(xFace[i], c0, c1);
+        }
+        double maxEfOverE = 0;
+        double maxForce = 0;
+        final double lo = g.x().left();
+        final double uLow = potential.energy(lo, c0, c1);
+        final double uHigh = potential.energy(lo + nx * hx, c0, c1);
+        for (int i = 0; i < nx; i++) {
+            final double uL = i > 0 ? uFace[i - 1] : uLow;
+            final double uR = i + 1 < nx ? uFace[i] : uHigh;
+            // E_i, the cell's weight: the logarithmic mean of its faces' e^{-U}, the cell average of e^{-U} where U
+            // is linear across it; then the interior force a_i = (E_{i+1/2} - E_{i-1/2})/(h E_i) is exactly
+            // -(U_{i+1/2} - U_{i-1/2})/h, bounded however steep the potential (point values would give e^{U'h})
+            final double dU = uR - uL;
+            final double wL = Math.exp(-(uL - uMin));
+            final double ei = dU == 0 ? wL : wL * (-Math.expm1(-dU)) / dU;
+            final double rel = -Math.log(ei);
+            if (!(rel < 700)) {
+                throw new IllegalStateException("the phase-space grid reaches " + rel + " kT above the potential's "
+                        + "lowest cell, beyond the range of double precision weights");
+            }
+            e[i] = ei;
+            invE[i] = 1 / ei;
+            // the edge cells' outer faces carry no flux: their force is the inner face's alone (a wall)
+            final double right = i + 1 < nx ? Math.exp(-(uFace[i] - uMin)) : 0;
+            final double left = i > 0 ? Math.exp(-(uFace[i - 1] - uMin)) : 0;
+            final double a = i > 0 && i + 1 < nx ? -(uR - uL) / hx : (right - left) / (hx * ei);
+            cv[i] = a * ei / (g.mass() * g.hv());
+            maxEfOverE = Math.max(maxEfOverE, Math.max(left, right) / ei);
+            maxForce = Math.max(maxForce, Math.abs(a));
+            if (i + 1 < nx) {
+                cx[i] = right / hx;
+            }
+        }
+        final double vTop = g.v()[nv - 1];
+        return 2 * (vTop * maxEfOverE / hx + maxForce * maxFaceOverM / (g.mass() * g.hv()));
+    }
+
+    /** One SSP-RK2 sub-step of the transport: P1 = P + h L(P); P ← (P + P1 + h L(P1))/2. */
+    void subStep(double[][] p, double h) {
+        rates(p);
+        for (int i = 0; i < nx; i++) {
+            final double[] a = p[i];
+            final double[] b = p1[i];
+            final double[] r = d[i];
+            for (int j = 0; j < nv; j++) {
+                b[j] = a[j] + h * r[j];
+            }
+        }
+        rates(p1);
+        for (int i = 0; i < nx; i++) {
+            final double[] a = p[i];
+            final double[] b = p1[i];
+            final double[] r = d[i];
+            for (int j = 0; j < nv; j++) {
+                a[j] = 0.5 * (a[j] + (b[j] + h * r[j]));
+            }
+        }
+    }
+
+    /** van Leer's limited slope of the middle of three values: the harmonic mean of the one-sided differences. */
+    private static double slope(double l, double c, double r) {
+        final double a = c - l;
+        final double b = r - c;
+        return a * b > 0 ? 2 * a * b / (a + b) : 0;
+    }
+
+    /** d = L(q), the transport's rate of change of the cell probabilities q. */
+    private void rates(double[][] q) {
+        for (int i = 0; i < nx; i++) {
+            final double[] qi = q[i];
+            final double[] gi = gv[i];
+            final double ie = invE[i];
+            for (int j = 0; j < nv; j++) {
+                gi[j] = qi[j] * ie * invM[j];
+            }
+            java.util.Arrays.fill(d[i], 0.0);
+        }
+        final int half = nv / 2;
+        // x faces: v_j < 0 (j < half) flows from i+1 to i, v_j > 0 from i to i+1
+        for (int i = 0; i + 1 < nx; i++) {
+            final double[] gm = i > 0 ? gv[i - 1] : null;
+            final double[] g0 = gv[i];
+            final double[] g1 = gv[i + 1];
+            final double[] g2 = i + 2 < nx ? gv[i + 2] : null;
+            final double[] d0 = d[i];
+            final double[] d1 = d[i + 1];
+            final double c = cx[i];
+            for (int j = 0; j < half; j++) {
+                final double s = g2 == null ? 0 : slope(g0[j], g1[j], g2[j]);
+                final double f = c * vm[j] * (g1[j] - 0.5 * s);
+                d0[j] -= f;
+                d1[j] += f;
+            }
+            for (int j = half; j < nv; j++) {
+                final double s = gm == null ? 0 : slope(gm[j], g0[j], g1[j]);
+                final double f = c * vm[j] * (g0[j] + 0.5 * s);
+                d0[j] -= f;
+                d1[j] += f;
+            }
+        }
+        // v faces: the force's sign sets the direction in each column
+        final double[] face = g.face();
+        for (int i = 0; i < nx; i++) {
+            final double[] gi = gv[i];
+            final double[] di = d[i];
+            final double c = cv[i];
+            if (c > 0) {
+                for (int j = 0; j + 1 < nv; j++) {
+                    final double s = j > 0 ? slope(gi[j - 1], gi[j], gi[j + 1]) : 0;
+                    final double f = c * face[j + 1] * (gi[j] + 0.5 * s);
+                    di[j] -= f;
+                    di[j + 1] += f;
+                }
+            } else if (c < 0) {
+                for (int j = 0; j + 1 < nv; j++) {
+                    final double s = j + 2 < nv ? slope(gi[j], gi[j + 1], gi[j + 2]) : 0;
+                    final double f = c * face[j + 1] * (gi[j + 1] - 0.5 * s);
+                    di[j] -= f;
+                    di[j + 1] += f;
+                }
+            }
+        }
+    }
+
+}
