@@ -65,6 +65,9 @@ public final class ResolvedConfiguration {
         f.put("time_steps", fp.timeSteps());
         f.put("time_order", fp.timeOrder());
         f.put("snapshots", fp.snapshotFractions());
+        if (run.problem().dynamics().isUnderdamped()) {
+            f.put("velocity_cells", fp.velocityCells());    // the phase-space solver's
+        }
         r.put("fokker_planck", f);
         run.rareEvent().ifPresent(a -> {
             final Map<String, Object> ams = new LinkedHashMap<>();
