@@ -164,15 +164,14 @@ final class EngineSections {
             throw fp.error("'" + fp.key("time_order") + "' = 2 (Richardson) is for overdamped dynamics; the phase-space "
                     + "solver of underdamped dynamics is first order in the control steps");
         }
-        final long vCells = fp.integer("velocity_cells", FokkerPlanckSettings.DEFAULT_VELOCITY_CELLS);
-        if (!fp.has("velocity_cells") || underdamped) {
-            if (vCells < 16 || vCells > 100_000 || vCells % 4 != 0) {
-                throw fp.error("'" + fp.key("velocity_cells") + "' must be a multiple of 4 in [16, 100000] (its check "
-                        + "solve has half, an even number), got " + vCells);
-            }
-        } else {
+        if (fp.has("velocity_cells") && !underdamped) {
             throw fp.error("'" + fp.key("velocity_cells") + "' applies to underdamped dynamics only (the phase-space "
                     + "solver)");
+        }
+        final long vCells = fp.integer("velocity_cells", FokkerPlanckSettings.DEFAULT_VELOCITY_CELLS);
+        if (vCells < 16 || vCells > 100_000 || vCells % 4 != 0) {
+            throw fp.error("'" + fp.key("velocity_cells") + "' must be a multiple of 4 in [16, 100000] (its check "
+                    + "solve has half, an even number), got " + vCells);
         }
         fp.finish();
         return new FokkerPlanck((int) cells, fpDt, (int) order, snapshots, (int) vCells);

@@ -17,7 +17,8 @@ package org.erasure.fokkerplanck;
  * @param errorFromLeft     the same for the particles that started left of the initial barrier
  * @param errorFromRight    the same for those that started right
  * @param errorAtProtocolEnd the error at the end of the protocol, before any hold (= error without one)
- * @param freeEnergyChange  ΔF of the non-equilibrium free energy F[ρ] = ⟨U⟩ − S[ρ] over the protocol [0, τ]
+ * @param freeEnergyChange  ΔF of the non-equilibrium free energy F[ρ] = ⟨U⟩ − S[ρ] over the protocol [0, τ] (in phase
+ *                          space F[ρ] = ⟨U⟩ + ⟨K⟩ − S[ρ(x, v)])
  * @param entropyProduction ⟨W⟩ − ΔF (≥ 0 by the second law) over the protocol
  * @param wasserstein2      W₂(ρ₀, ρ_τ) in x_m, from the quantile functions
  * @param finiteTimeBound   ΔF + W₂²/τ (Aurell et al. 2011; Proesmans, Ehrich &amp; Bechhoefer 2020), γ = 1

@@ -50,6 +50,9 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
     /** Numerical error of ⟨Q⟩ (kT). */
     public double heatError() { return diff(result.meanHeat(), coarse.meanHeat()); }
 
+    /** Numerical error of ⟨ΔU⟩ (kT). */
+    public double deltaUError() { return diff(result.meanDeltaU(), coarse.meanDeltaU()); }
+
     /** Numerical error of ⟨ΔK⟩, the kinetic energy's change (kT; 0 for the 1-D solver). */
     public double deltaKError() { return diff(result.meanDeltaK(), coarse.meanDeltaK()); }
 

@@ -12,11 +12,13 @@ import org.erasure.protocol.Protocol;
  * work. The two bit values are two such runs ({@link KramersSolver}).
  *
  * <p><b>Scheme.</b> Finite volumes on a {@link PhaseSpaceGrid}, in the variable g = ρ/ρ_eq of the grid's
- * Boltzmann–Maxwell density ρ_eq = E_i M_j (E_i = e^{−U(x_i)}; M_j the discrete Maxwellian), which makes every part
- * of the operator vanish on ρ_eq to rounding (well-balanced):
+ * Boltzmann–Maxwell density ρ_eq = E_i M_j (E_i the logarithmic mean of e^{−U} at the cell's faces, the cell average
+ * of e^{−U} where U is linear across it; M_j the discrete Maxwellian), which makes every part of the operator vanish
+ * on ρ_eq to rounding (well-balanced):
  * <ul>
- * <li>Liouville transport, fluxes v_j M_j E_{i+½} ĝ in x and (a_i/μ) E_i Mf_{j+½} ĝ in v, with the face-averaged force
- * a_i = (E_{i+½} − E_{i−½})/(h_x E_i) ≈ −∂ₓU; the discrete divergence of ρ_eq is then
+ * <li>Liouville transport ({@link LiouvilleTransport}), fluxes v_j M_j E_{i+½} ĝ in x and (a_i/μ) E_i Mf_{j+½} ĝ in v,
+ * E_{i+½} = e^{−U(x_{i+½})}, with the face-averaged force a_i = (E_{i+½} − E_{i−½})/(h_x E_i), which for these E_i is
+ * exactly −(U_{i+½} − U_{i−½})/h_x; the discrete divergence of ρ_eq is then
  * v_j M_j a_i E_i − a_i E_i v_j M_j = 0 exactly (the transported variable is g, as in well-balanced schemes for
  * kinetic equations with a potential). The face value ĝ is the upwind cell's, reconstructed with van Leer's
  * limiter (second order where smooth, within its neighbours' range); time stepping by the two-stage
@@ -29,7 +31,7 @@ import org.erasure.protocol.Protocol;
  * </ul>
  * The two parts are combined by Strang splitting (OU for dt/2, transport for dt, OU for dt/2), in the spirit of Roy
  * &amp; Borzì, J. Comput. Phys. 2024 (doi:10.1016/j.jcp.2024.112841), who combine positive transport in x with
- * Chang–Cooper in v. No flux crosses the grid's edges (zero weights on the outer faces), so mass is conserved to
+ * Chang–Cooper in v. No flux crosses the grid's edges (the outer faces carry none), so mass is conserved to
  * rounding; the largest probability ever found in the edge cells is reported, since a reflecting edge is not
  * physics.
  *
@@ -52,7 +54,6 @@ final class KramersRun {
     private final double[] up;
     private final double[] down;
     private final double[][] scratch;
-    private final double[] zero;
     private final double[] u;
     private final double[] marginal;
     private final LiouvilleTransport transport;
@@ -90,7 +91,6 @@ final class KramersRun {
             down[j] = k * face[j + 1] / m[j + 1];
         }
         this.scratch = new double[4][nv];
-        this.zero = new double[nv];
         this.u = new double[nx];
         this.marginal = new double[nx];
         this.progress = progress;
@@ -131,15 +131,13 @@ final class KramersRun {
      * given steps into {@code snapshots} (1/x_m; null entries for steps not recorded).
      */
     void runProtocol(long[] snapshotSteps, double[][] snapshots) {
-        double c0 = protocol.control0(0);
-        double c1 = protocol.control1(0);
-        DensityFunctionals.energies(potential, x, c0, c1, u);
+        // u holds the energies at t = 0 (the constructor's)
         recordSnapshots(0, snapshotSteps, snapshots);
         final double[] uPrev = new double[nx];
         for (long k = 1; k <= time.protocolSteps(); k++) {
             System.arraycopy(u, 0, uPrev, 0, nx);
-            c0 = control0(k);
-            c1 = control1(k);
+            final double c0 = control0(k);
+            final double c1 = control1(k);
             DensityFunctionals.energies(potential, x, c0, c1, u);
             positionMarginal(marginal);
             for (int i = 0; i < nx; i++) {
@@ -204,8 +202,7 @@ final class KramersRun {
             PositiveTridiagonal.solve2Twisted(up, down, dt, nv, p[i], p[i + 1], scratch);
         }
         if (i < nx) {
-            java.util.Arrays.fill(zero, 0.0);
-            PositiveTridiagonal.solve2Twisted(up, down, dt, nv, p[i], zero, scratch);
+            PositiveTridiagonal.solve2Twisted(up, down, dt, nv, p[i], null, scratch);
         }
     }
 

@@ -56,6 +56,7 @@ public final class FokkerPlanckSummary {
         c.put("mean_heat_kT", r.meanHeat());
         c.put("mean_heat_numerical_error_kT", s.heatError());
         c.put("mean_delta_u_kT", r.meanDeltaU());
+        c.put("mean_delta_u_numerical_error_kT", s.deltaUError());
         if (r.isPhaseSpace()) {
             c.put("mean_delta_k_kT", r.meanDeltaK());
             c.put("mean_delta_k_numerical_error_kT", s.deltaKError());

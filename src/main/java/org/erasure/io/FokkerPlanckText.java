@@ -44,8 +44,9 @@ public final class FokkerPlanckText {
         out.printf(Locale.ROOT, "  <W+>  = %.6f +- %.1g kT, <W-> = %.6f +- %.1g kT  (gross work: energy put into and "
                         + "given back by the potential)%n", r.meanWorkPlus(), solution.workPlusError(), r.meanWorkMinus(),
                 solution.workMinusError());
-        out.printf(Locale.ROOT, "  <Q>   = %.6f +- %.1g kT;  <dU> = %.6f kT;%s  dF = %.6f +- %.1g kT;  entropy "
-                        + "production = %.6f +- %.1g kT%n", r.meanHeat(), solution.heatError(), r.meanDeltaU(),
+        out.printf(Locale.ROOT, "  <Q>   = %.6f +- %.1g kT;  <dU> = %.6f +- %.1g kT;%s  dF = %.6f +- %.1g kT;  "
+                        + "entropy production = %.6f +- %.1g kT%n", r.meanHeat(), solution.heatError(), r.meanDeltaU(),
+                solution.deltaUError(),
                 r.isPhaseSpace() ? String.format(Locale.ROOT, "  <dK> = %.6f +- %.1g kT (kinetic);", r.meanDeltaK(),
                         solution.deltaKError()) : "",
                 r.freeEnergyChange(), solution.freeEnergyChangeError(), r.entropyProduction(),
