@@ -1,0 +1,137 @@
+package org.erasure.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.erasure.fokkerplanck.FokkerPlanckEngine;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.model.Dynamics;
+import org.erasure.model.ErasureProblem;
+import org.erasure.model.TargetWell;
+import org.erasure.model.UnsupportedProblemException;
+import org.erasure.physics.ErasureBounds;
+import org.erasure.physics.QuarticDoubleWell;
+import org.erasure.protocol.KeyframeProtocol;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The full-control optimum W_min(τ, ε) against what is known of it exactly, and against the Fokker–Planck solver's
+ * protocols, every one of which it must bound. All deterministic.
+ */
+class FullControlOptimumTest {
+
+    private static ErasureProblem storing(double barrier, double tau) {
+        // only the end points of the protocol matter: the four-step protocol starts and ends at the storing potential
+        return ErasureProblem.of(QuarticDoubleWell.of(barrier), KeyframeProtocol.fourStep(tau, 0.2, 20));
+    }
+
+    /** τ → ∞: the optimum reweights p_i on each side, and ΔF = kT[ln 2 − H(ε)] (Landauer, generalized). */
+    @Test
+    void slowErasureCostsTheGeneralizedLandauerBound() {
+        for (double eps : new double[] {1e-3, 1e-9, 1e-20}) {
+            final FullControlOptimum.Result r = FullControlOptimum.of(storing(8, 1e7), eps, 2000);
+            final double landauer = ErasureBounds.generalizedLandauer(eps);
+            assertEquals(landauer, r.freeEnergyChange(), 3 * r.workError() + 1e-12, "dF at eps " + eps);
+            assertEquals(r.freeEnergyChange() + r.wasserstein2() * r.wasserstein2() / 1e7, r.work(), 1e-12);
+            assertTrue(r.work() >= landauer - 3 * r.workError());
+        }
+    }
+
+    /** A tilted well held still: its own split P_i(left) costs nothing, any other split costs work. */
+    @Test
+    void theInitialSplitIsFree() {
+        final QuarticDoubleWell well = QuarticDoubleWell.of(5);
+        final ErasureProblem held = ErasureProblem.of(well, KeyframeProtocol.constant(1, 1, 1.5));
+        // P_i(x < barrier) by Simpson's rule on 200 000 intervals, independent of the optimum's grid
+        final double xb = well.barrierPosition(1, 1.5);
+        final int n = 200_000;
+        final double lo = -4;
+        final double hi = 4;
+        double left = 0;
+        double all = 0;
+        for (int i = 0; i <= n; i++) {
+            final double x = lo + (hi - lo) * i / n;
+            final double w = (i == 0 || i == n) ? 1 : (i % 2 == 1 ? 4 : 2);
+            final double f = w * Math.exp(-well.energy(x, 1, 1.5));
+            all += f;
+            if (x < xb) {
+                left += f;
+            }
+        }
+        final double split = left / all;
+        assertTrue(split > 0.01 && split < 0.1, "the tilt leaves " + split + " on the left");
+        final FullControlOptimum.Result free = FullControlOptimum.of(held, split, 2000);
+        assertEquals(0, free.work(), 1e-4 + 3 * free.workError(), "work at the initial split");
+        final FullControlOptimum.Result costly = FullControlOptimum.of(held, split / 100, 2000);
+        assertTrue(costly.work() > 0.01, "moving 99 % of the left mass is free? " + costly.work());
+    }
+
+    /**
+     * Every protocol's own finite-time bound ΔF + W₂²/τ is the objective at its final density, a feasible p_f with
+     * that protocol's ε; the optimum can only be lower, and the protocol's work higher still.
+     */
+    @Test
+    void boundsTheProtocolsTheSolverRuns() {
+        final double[][] protocols = {{1, 0.2, 12}, {1, 0.05, 20}, {5, 0.3, 8}, {0.3, 0.1, 30}};
+        for (double[] p : protocols) {
+            final ErasureProblem problem = ErasureProblem.of(QuarticDoubleWell.of(8),
+                    KeyframeProtocol.fourStep(p[0], p[1], p[2]));
+            final FokkerPlanckSolution fp = FokkerPlanckEngine.solve(problem,
+                    new FokkerPlanckSettings(2000, 4000, 1, new double[0]));
+            final double eps = fp.result().error();
+            final FullControlOptimum.Result opt = FullControlOptimum.of(problem, eps, 2000);
+            final String what = "four-step tau " + p[0] + " g " + p[1] + " F " + p[2] + ", eps " + eps;
+            assertTrue(opt.work() <= fp.result().finiteTimeBound() + fp.finiteTimeBoundError() + opt.workError(),
+                    what + ": W_min " + opt.work() + " above the protocol's bound " + fp.result().finiteTimeBound());
+            assertTrue(fp.result().finiteTimeBound() <= fp.result().meanWork() + fp.workError(), what);
+        }
+    }
+
+    /** The discretisation error falls as h²: each halving of the cell width divides it by about 4. */
+    @Test
+    void convergesAtSecondOrderInTheCellWidth() {
+        final ErasureProblem p = storing(8, 0.3);
+        final double w1 = FullControlOptimum.of(p, 1e-12, 250).work();
+        final double w2 = FullControlOptimum.of(p, 1e-12, 500).work();
+        final double w3 = FullControlOptimum.of(p, 1e-12, 1000).work();
+        final double ratio = (w1 - w2) / (w2 - w3);
+        assertEquals(4, ratio, 1, "ratio of successive differences " + ratio);
+        // and the estimate of the finest covers the distance to the extrapolated value
+        final FullControlOptimum.Result r = FullControlOptimum.of(p, 1e-12, 1000);
+        assertTrue(Math.abs(r.work() - (w3 + (w3 - w2) / 3)) <= r.workError());
+    }
+
+    /** The left target is the mirror image of the right one in a symmetric well. */
+    @Test
+    void mirrorsForTheLeftTarget() {
+        final ErasureProblem right = storing(6, 0.5);
+        final FullControlOptimum.Result r = FullControlOptimum.of(right, 1e-8, 1000);
+        final FullControlOptimum.Result l = FullControlOptimum.of(right.withTarget(TargetWell.LEFT), 1e-8, 1000);
+        assertEquals(r.work(), l.work(), 1e-6 * r.work() + 3 * r.workError());
+    }
+
+    /** Faster erasure costs more, and at τ = 0.01 τ_D much more than kT ln 2. */
+    @Test
+    void costRisesAsTheDurationShrinks() {
+        double previous = 0;
+        for (double tau : new double[] {100, 10, 1, 0.1, 0.01}) {
+            final double w = FullControlOptimum.of(storing(8, tau), 1e-15, 1000).work();
+            assertTrue(w > previous, "W_min at tau " + tau + " = " + w + ", not above " + previous);
+            previous = w;
+        }
+        assertTrue(previous > 34.54, "W_min(0.01, 1e-15) = " + previous + " is not above kT ln(1e15)");
+    }
+
+    @Test
+    void refusesWhatItCannotCompute() {
+        final ErasureProblem p = storing(8, 1);
+        assertThrows(UnsupportedProblemException.class,
+                () -> FullControlOptimum.of(p.withDynamics(Dynamics.underdamped(1)), 1e-6));
+        assertThrows(IllegalArgumentException.class, () -> FullControlOptimum.of(p, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> FullControlOptimum.of(p, 0));
+        // beyond e^-80 the initial density's grid has no cells to pin the quantile in
+        assertThrows(UnsupportedProblemException.class, () -> FullControlOptimum.of(p, 1e-200));
+    }
+}
