@@ -17,6 +17,7 @@ import org.erasure.model.ErasureProblem;
 import org.erasure.rare.AdaptiveMultilevelSplitting;
 import org.erasure.rare.AmsResult;
 import org.erasure.rare.AmsSettings;
+import org.erasure.optimize.FullControlOptimum;
 import org.erasure.optimize.ProtocolFamily;
 import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.rare.Score;
@@ -338,7 +339,22 @@ public final class Erasure {
         } finally {
             org.erasure.util.Futures.shutdown(helpers);
         }
-        return new OptimizationReport(run, family, settings, targetError, opt, (System.nanoTime() - t0) * 1e-9);
+        final double wall = (System.nanoTime() - t0) * 1e-9;
+        FullControlOptimum.Result full = null;
+        String note = "";
+        if (!(targetError < 0.5)) {
+            note = "no error target below 1/2";
+        } else if (run.problem().hasHold()) {
+            note = "eps is judged after a hold, which the full-control optimum does not include";
+        } else {
+            try {
+                full = FullControlOptimum.of(ErasureProblem.of(opt.member().potential(), opt.member().protocol())
+                        .withTarget(run.problem().target()), targetError);
+            } catch (RuntimeException e) {
+                note = e.getMessage();
+            }
+        }
+        return new OptimizationReport(run, family, settings, targetError, opt, wall, full, note);
     }
 
     /** The Fokker–Planck solution with its numerical error (two resolutions). */

@@ -2,6 +2,7 @@ package org.erasure;
 
 import org.erasure.langevin.StabilityCheck;
 import org.erasure.model.ErasureProblem;
+import org.erasure.optimize.FullControlOptimum;
 import org.erasure.optimize.ProtocolFamily;
 import org.erasure.optimize.ProtocolOptimizer;
 
@@ -15,9 +16,13 @@ import org.erasure.optimize.ProtocolOptimizer;
  * @param targetError the error probability to reach (1: none)
  * @param optimum     the optimum with its verified solution
  * @param wallSeconds wall time of the search and verification
+ * @param fullControl the full-control optimum at τ and the target for the optimum's storing potentials (null: not
+ *                    computed, see {@code fullControlNote})
+ * @param fullControlNote why it was not computed ("" when it was)
  */
 public record OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
-                                 double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds) {
+                                 double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds,
+                                 FullControlOptimum.Result fullControl, String fullControlNote) {
 
     /** The optimised protocol as a run of its own (named &lt;name&gt;-optimized), on the grid that verified it. */
     public ErasureRun verifiedRun() {

@@ -144,8 +144,12 @@ public final class ClaimsReport {
                         + "`frontier.csv`. Below it, a frontier point that sampling can resolve (four-step, "
                         + "tilt tuned to the error) confirmed by Monte Carlo: `frontier_mc_check.csv` (with the time-step "
                         + "errors of <W> and eps from coupled paths at twice the step; agreement is judged on sampling "
-                        + "and time-step error together).", fmt(s.maxTilt()),
-                fmt(s.barrierRange()[0]), fmt(s.barrierRange()[1]), s.evaluations(), s.seed()));
+                        + "and time-step error together). Beside each point, `full_control_min_work_kT`: the least work "
+                        + "over all potentials U(x, t) that start and end at that point's storing well, computed with "
+                        + "its numerical error (Proesmans, Ehrich & Bechhoefer 2020; FullControlOptimum), the distance "
+                        + "from the four-step optimum to the best any protocol can do%s.", fmt(s.maxTilt()),
+                fmt(s.barrierRange()[0]), fmt(s.barrierRange()[1]), s.evaluations(), s.seed(),
+                missingFullControl(r.frontier())));
         rep.table(r.frontierTable()).table(r.frontierCheckTable());
         rep.paragraph("Deep in the tail, where sampling cannot reach, adaptive multilevel splitting (Monte Carlo, "
                 + "independent of the Fokker-Planck solver) estimates eps of the frontier protocol with the smallest "
@@ -171,7 +175,11 @@ public final class ClaimsReport {
                 + "root so both ends move; each iterate a new optimisation, %d per target; tau* interpolated in the "
                 + "last bracket). Each "
                 + "minimal <W> is the least the optimiser found, an upper bound of the true minimum, so tau* is an upper "
-                + "bound too. `crossover.csv`.", s.crossoverSteps()));
+                + "bound too. The lower end of the crossover is computed, not found: tau_low, where the full-control "
+                + "optimum (the least work over all potentials U(x, t) that start and end at the storing well of the "
+                + "lowest barrier searched; Proesmans, Ehrich & Bechhoefer 2020) equals kT ln(1/eps); below tau_low B "
+                + "holds for every protocol (columns `tau_low_full_control_tauD` and `full_control_*`). `crossover.csv`.",
+                s.crossoverSteps()));
         rep.table(r.crossoverTable());
         rep.paragraph(timeScales(s, r));
         rep.section(2, "5. Protocol classes and the controller's energy", String.format(Locale.ROOT, "Two classes at "
@@ -194,5 +202,12 @@ public final class ClaimsReport {
                 + "protocol from `frontier.csv` can be rerun by `scripts/erasure optimize --tau T --target-error E "
                 + "--barrier-range LO:HI` and checked with `simulate` / `fokker-planck` on the `optimized.yaml` it writes.");
         return rep;
+    }
+
+    /** "" when every frontier point has its full-control optimum, else how many lack it and why. */
+    static String missingFullControl(List<Rows.Frontier> frontier) {
+        final long missing = frontier.stream().filter(f -> f.fullControl() == null).count();
+        return missing == 0 ? "" : String.format(Locale.ROOT, " (empty at %d point(s): the solve did not converge, "
+                + "and an unconverged value is not reported)", missing);
     }
 }

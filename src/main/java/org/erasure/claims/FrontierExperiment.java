@@ -59,13 +59,17 @@ final class FrontierExperiment {
         stretch(s, pool, keys, found);
         // A protocol found for a stricter target also meets every looser one at the same tau: the minimal
         // work at a target is the least over all protocols found at that tau whose error meets it.
-        final List<Rows.Frontier> rows = new ArrayList<>();
+        final List<Future<Rows.Frontier>> rows = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             final int from = cheapestMeeting(keys, found, i);
-            rows.add(frontierRow(keys.get(i)[0], keys.get(i)[1], found.get(from), found.get(from).feasible()
-                    || from != i, keys.get(from)[1], s));
+            final Rows.Frontier row = frontierRow(keys.get(i)[0], keys.get(i)[1], found.get(from),
+                    found.get(from).feasible() || from != i, keys.get(from)[1], s);
+            // beside it, the least work any protocol starting and ending at its storing well needs (absent where the
+            // solve does not converge; the report counts those)
+            rows.add(pool.submit(() -> row.with(FullControlExperiment.optimum(row.barrier(), row.tau(),
+                    row.targetError(), new String[1]))));
         }
-        return rows;
+        return rows.stream().map(ClaimsEngines::get).toList();
     }
 
     /**
@@ -146,7 +150,7 @@ final class FrontierExperiment {
                 Rows.phaseFractions(p),
                 String.join("; ", FourStepFamily.of(tau, s.maxTilt(), s.barrierRange()[0], s.barrierRange()[1])
                         .parametersOnBounds(o.unit())), o.evaluations(), o.fault() == null ? "" : o.fault(), foundFor,
-                o.member());
+                o.member(), null);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
 import org.erasure.io.Table;
+import org.erasure.optimize.FullControlOptimum;
 import org.erasure.optimize.ProtocolFamily;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.rare.AmsResult;
@@ -187,7 +188,13 @@ public final class Rows {
      */
     public record Frontier(double tau, double targetError, boolean feasible, Verified fp, double barrier, double gMin,
                     double fMax, double[] phases, String onBounds, int evaluations, String fault, double foundForTarget,
-                    ProtocolFamily.Member member) {
+                    ProtocolFamily.Member member, FullControlOptimum.Result fullControl) {
+        /** This point with the full-control optimum at its τ, target and storing barrier (null: not converged). */
+        Frontier with(FullControlOptimum.Result f) {
+            return new Frontier(tau, targetError, feasible, fp, barrier, gMin, fMax, phases, onBounds, evaluations,
+                    fault, foundForTarget, member, f);
+        }
+
         Table.Row row() {
             final Table.Row r = new Table.Row().put("protocol.tau", tau)
                     .put("tau_in_intra_well_times", tau * 8 * barrier).put("target_error", targetError)
@@ -200,6 +207,9 @@ public final class Rows {
                     .put("finite_time_bound_kT", fp.finiteTimeBound())
                     .put("barrier_kT", barrier).put("g_min", gMin).put("F_max_kT", fMax);
             putPhases(r, phases);
+            r.put("full_control_min_work_kT", fullControl == null ? Double.NaN : fullControl.work())
+                    .put("full_control_min_work_numerical_error_kT",
+                            fullControl == null ? Double.NaN : fullControl.workError());
             return r.put("on_search_bounds", onBounds).put("evaluations", (long) evaluations).put("fault", fault)
                     .put("found_for_target", foundForTarget);
         }
@@ -396,17 +406,52 @@ public final class Rows {
      * @param tauLow  the bracket's shorter duration (⟨W⟩_min above kT ln(1/ε) there)
      * @param tauHigh its longer one (below)
      * @param note    how it was found, or why not
+     * @param full    the full-control crossover τ_low beside it (null until attached)
      */
     public record Crossover(double targetError, double tauLow, double workLow, double workLowError, double tauHigh,
-                            double workHigh, double workHighError, double tauStar, int optimisations, String note) {
+                            double workHigh, double workHighError, double tauStar, int optimisations, String note,
+                            FullControlCrossover full) {
+        /** This crossover with the full-control one attached. */
+        Crossover with(FullControlCrossover f) {
+            return new Crossover(targetError, tauLow, workLow, workLowError, tauHigh, workHigh, workHighError, tauStar,
+                    optimisations, note, f);
+        }
+
         Table.Row row() {
-            return new Table.Row().put("target_error", targetError)
+            final Table.Row r = new Table.Row().put("target_error", targetError)
                     .put("log_inverse_error_kT", ErasureBounds.logInverseError(targetError))
                     .put("tau_star_tauD", tauStar).put("bracket_tau_low_tauD", tauLow)
                     .put("bracket_work_low_kT", workLow).put("bracket_work_low_numerical_error_kT", workLowError)
                     .put("bracket_tau_high_tauD", tauHigh).put("bracket_work_high_kT", workHigh)
                     .put("bracket_work_high_numerical_error_kT", workHighError).put("root_finding_optimisations", (long) optimisations)
                     .put("note", note);
+            if (full != null) {
+                r.put("full_control_barrier_kT", full.barrier()).put("tau_low_full_control_tauD", full.tauLow())
+                        .put("tau_low_full_control_numerical_error_tauD", full.tauLowError())
+                        .put("full_control_min_work_at_tau_star_kT", full.workAtTauStar())
+                        .put("full_control_min_work_at_tau_star_numerical_error_kT", full.workAtTauStarError())
+                        .put("full_control_note", full.note());
+            }
+            return r;
+        }
+    }
+
+    /**
+     * The lower end of the B crossover: the duration τ_low below which even the full-control optimum (the least work
+     * over all potentials that start and end at the storing well of barrier E_b) exceeds kT ln(1/ε), so that B holds
+     * for every protocol there (see {@link FullControlExperiment}).
+     *
+     * @param barrier           the storing barrier E_b in kT (the lowest of the search range)
+     * @param tauLow            τ_low in τ_D (NaN: not found)
+     * @param tauLowError       its numerical error in τ_D, from W_min's
+     * @param workAtTauStar     W_min at the τ* of the protocols found, in kT (NaN: no τ*)
+     * @param workAtTauStarError its numerical error in kT
+     * @param note              how it was found and checked, or why not
+     */
+    public record FullControlCrossover(double barrier, double tauLow, double tauLowError, double workAtTauStar,
+                                       double workAtTauStarError, String note) {
+        static FullControlCrossover none(double barrier, String why) {
+            return new FullControlCrossover(barrier, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
         }
     }
 

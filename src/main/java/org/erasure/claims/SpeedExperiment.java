@@ -40,13 +40,19 @@ final class SpeedExperiment {
      */
     static Rows.Crossover crossover(ClaimsSettings s, double eps, List<Rows.Frontier> frontier,
                                     java.util.concurrent.Executor helpers) throws Exception {
+        final Rows.Crossover found = foundCrossover(s, eps, frontier, helpers);
+        return found.with(FullControlExperiment.crossover(s, eps, found.tauStar()));
+    }
+
+    private static Rows.Crossover foundCrossover(ClaimsSettings s, double eps, List<Rows.Frontier> frontier,
+                                                 java.util.concurrent.Executor helpers) throws Exception {
         final double level = ErasureBounds.logInverseError(eps);
         final List<Rows.Frontier> pts = frontier.stream().filter(r -> r.targetError() == eps && r.feasible())
                 .sorted(java.util.Comparator.comparingDouble(Rows.Frontier::tau)).toList();
         if (pts.isEmpty()) {
             return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, 0,
-                    "no feasible frontier point at this target");
+                    "no feasible frontier point at this target", null);
         }
         int at = -1;
         for (int i = 0; i + 1 < pts.size() && at < 0; i++) {
@@ -63,7 +69,7 @@ final class SpeedExperiment {
                     allBelow ? String.format(java.util.Locale.ROOT, "not bracketed: <W>_min below kT ln(1/eps) "
                             + "down to tau = %s (%.4g kT)", ClaimsRunner.fmt(first.tau()), first.fp().meanWork())
                             : String.format(java.util.Locale.ROOT, "not bracketed: <W>_min above kT ln(1/eps) up "
-                            + "to tau = %s (%.4g kT)", ClaimsRunner.fmt(last.tau()), last.fp().meanWork()));
+                            + "to tau = %s (%.4g kT)", ClaimsRunner.fmt(last.tau()), last.fp().meanWork()), null);
         }
         double tLo = pts.get(at).tau();
         double wLo = pts.get(at).fp().meanWork();
@@ -100,7 +106,7 @@ final class SpeedExperiment {
             }
         }
         return new Rows.Crossover(eps, tLo, wLo, eLo, tHi, wHi, eHi, falsePosition(tLo, wLo, tHi, wHi, level), runs,
-                runs + " optimisation(s) inside the bracket" + stop);
+                runs + " optimisation(s) inside the bracket" + stop, null);
     }
 
     /** The τ where the line through (ln τ_lo, ln W_lo) and (ln τ_hi, ln W_hi) reaches ln(level). */

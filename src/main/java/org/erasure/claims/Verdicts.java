@@ -97,15 +97,15 @@ final class Verdicts {
             rows.add(new Rows.Verdict("B (~kT ln(1/eps) needed)", "exp. 2 and 4: minimal <W> at eps <= " + ClaimsReport.fmt(epsMin)
                     + " against kT ln(1/eps), durations " + ClaimsRunner.fmt(fastest.tau()) + " to "
                     + ClaimsRunner.fmt(slowest.tau()) + " tau_D",
-                    String.format(Locale.ROOT, "kT ln(1/eps) = %.2f kT; <W>_min / kT ln(1/eps) = %s%s", lnInv, ratios,
-                            cross),
+                    String.format(Locale.ROOT, "kT ln(1/eps) = %.2f kT; <W>_min / kT ln(1/eps) = %s%s%s", lnInv, ratios,
+                            cross, fullControlMeasured(c)),
                     found ? Rows.Stance.PARTLY : slowest.fp().meanWork() >= lnInv ? Rows.Stance.SUPPORTS
                             : fastest.fp().meanWork() < lnInv ? Rows.Stance.CONTRADICTS : Rows.Stance.UNDECIDED,
                     found ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D (the "
                             + "crossover of the protocols found, within the bracket %.3g to %.3g tau_D; a better protocol "
                             + "could only move it to shorter tau): there the minimal work exceeds kT ln(1/eps) (it grows "
-                            + "as 1/tau); slower, reliable erasure costs less and approaches kT ln 2", c.tauStar(),
-                            c.tauLow(), c.tauHigh())
+                            + "as 1/tau); slower, reliable erasure costs less and approaches kT ln 2%s", c.tauStar(),
+                            c.tauLow(), c.tauHigh(), fullControlSentence(c))
                             : slowest.fp().meanWork() >= lnInv ? "supports B at every duration tried"
                             : fastest.fp().meanWork() < lnInv ? "contradicts B at every duration tried"
                             : "undecided: see the note"));
@@ -256,5 +256,30 @@ final class Verdicts {
                         + "measurement and feedback, heating of the apparatus, quantum effects; claims about whole "
                         + "devices need those costs added"));
         return rows;
+    }
+
+    /** The full-control crossover in numbers, for the measured column ("" when none was attached). */
+    static String fullControlMeasured(Rows.Crossover c) {
+        if (c == null || c.full() == null) {
+            return "";
+        }
+        final Rows.FullControlCrossover f = c.full();
+        if (!Double.isFinite(f.tauLow())) {
+            return "; full control (any potential, E_b = " + ClaimsRunner.fmt(f.barrier()) + " kT): " + f.note();
+        }
+        return String.format(Locale.ROOT, "; full control (any potential starting and ending at the E_b = %s kT well): "
+                        + "W_min = kT ln(1/eps) at tau_low = %.4g +- %.1g tau_D%s", ClaimsRunner.fmt(f.barrier()),
+                f.tauLow(), f.tauLowError(), Double.isFinite(f.workAtTauStar()) ? String.format(Locale.ROOT,
+                        ", W_min(tau*) = %.4g +- %.1g kT", f.workAtTauStar(), f.workAtTauStarError()) : "");
+    }
+
+    /** What the full-control crossover adds to the verdict on B, as a clause ("" when there is none). */
+    static String fullControlSentence(Rows.Crossover c) {
+        if (c == null || c.full() == null || !Double.isFinite(c.full().tauLow())) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ". Over all protocols (the full-control optimum, any potential), B holds "
+                + "only below tau_low = %.3g tau_D; between tau_low and tau* some protocol erases for less than "
+                + "kT ln(1/eps), though none of the family searched does", c.full().tauLow());
     }
 }

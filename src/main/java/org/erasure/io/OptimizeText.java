@@ -8,6 +8,7 @@ import org.erasure.ErasureRun;
 import org.erasure.OptimizationReport;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.optimize.FullControlOptimum;
 import org.erasure.optimize.ProtocolFamily;
 import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.physics.ErasureBounds;
@@ -50,6 +51,15 @@ public final class OptimizeText {
                 v.errorRateError(), opt.feasible() ? "meets the target" : "MISSES the target",
                 ErasureBounds.generalizedLandauer(r.error()), ErasureBounds.logInverseError(r.error()),
                 r.finiteTimeBound());
+        if (report.fullControl() != null) {
+            final FullControlOptimum.Result f = report.fullControl();
+            out.printf(Locale.ROOT, "  full control:  W_min = %.6f +- %.1g kT, the least work any potential U(x, t) "
+                            + "starting and ending at this storing well needs for eps = %.3g in tau (this family's "
+                            + "optimum: %.3g x W_min)%n", f.work(), f.workError(), report.targetError(),
+                    r.meanWork() / f.work());
+        } else {
+            out.printf(Locale.ROOT, "  full control:  not computed (%s)%n", report.fullControlNote());
+        }
         for (String w : FokkerPlanckWarnings.of(v)) {
             out.println("  WARNING: " + w);
         }
@@ -67,6 +77,9 @@ public final class OptimizeText {
         row.put("evaluations", (long) opt.evaluations());
         row.put("search_mean_work_kT", opt.searched().meanWork());
         row.put("search_error_rate", opt.searched().error());
+        row.put("full_control_min_work_kT", report.fullControl() == null ? Double.NaN : report.fullControl().work());
+        row.put("full_control_min_work_numerical_error_kT",
+                report.fullControl() == null ? Double.NaN : report.fullControl().workError());
         row.putAll("", FokkerPlanckSummary.columns(report.verifiedRun(), opt.verified(), report.wallSeconds()));
         return row;
     }
