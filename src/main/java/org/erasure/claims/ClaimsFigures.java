@@ -181,6 +181,23 @@ final class ClaimsFigures {
                         brackets.add(new double[] {c.tauHigh(), c.workHigh() - bound});
                     });
         }
+        // the full-control optimum at the strictest target (it hardly depends on eps: full_control.csv has them all)
+        final double strict = s.frontierErrors().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        r.crossover().stream().filter(c -> c.targetError() == strict && c.full() != null && c.full().curve().size() > 1)
+                .findFirst().ifPresent(c -> {
+                    final double bound = ErasureBounds.generalizedLandauer(strict);
+                    final List<Rows.FullControlPoint> pts = c.full().curve();
+                    series.add(new ChartKit.Series(String.format(Locale.ROOT, "full control (any potential), eps = %.3g,"
+                                    + " E_b = %s kT (full_control.csv)", strict, ClaimsRunner.fmt(c.full().barrier())),
+                            pts.stream().mapToDouble(Rows.FullControlPoint::tau).toArray(),
+                            pts.stream().mapToDouble(p -> Math.max(1e-6, p.work() - bound)).toArray(), false, false,
+                            Color.DARK_GRAY));
+                    if (Double.isFinite(c.full().tauLow())) {
+                        series.add(new ChartKit.Series("tau_low: W_min = kT ln(1/eps), full control (crossover.csv)",
+                                new double[] {c.full().tauLow()}, new double[] {ErasureBounds.logInverseError(strict)
+                                - bound}, true, false, Color.DARK_GRAY).scatter());
+                    }
+                });
         if (!brackets.isEmpty()) {
             series.add(new ChartKit.Series("bracket of tau* (measured, crossover.csv)", brackets.stream()
                     .mapToDouble(c -> c[0]).toArray(), brackets.stream().mapToDouble(c -> c[1]).toArray(), true, false,

@@ -57,6 +57,12 @@ public final class ClaimsRunner {
             return Rows.table(crossover, Rows.Crossover::row);
         }
 
+        /** W_min(τ) of the full-control optimum at every target (full_control.csv). */
+        public Table fullControlTable() {
+            return Table.of(crossover.stream().filter(c -> c.full() != null)
+                    .flatMap(c -> c.full().curve().stream()).map(Rows.FullControlPoint::row).toList());
+        }
+
         public Table classesTable() {
             return Rows.table(classes, Rows.ClassPoint::row);
         }

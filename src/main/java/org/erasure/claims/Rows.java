@@ -447,11 +447,25 @@ public final class Rows {
      * @param workAtTauStar     W_min at the τ* of the protocols found, in kT (NaN: no τ*)
      * @param workAtTauStarError its numerical error in kT
      * @param note              how it was found and checked, or why not
+     * @param curve             W_min over the durations of the frontier and around τ_low
      */
     public record FullControlCrossover(double barrier, double tauLow, double tauLowError, double workAtTauStar,
-                                       double workAtTauStarError, String note) {
+                                       double workAtTauStarError, String note, List<FullControlPoint> curve) {
         static FullControlCrossover none(double barrier, String why) {
-            return new FullControlCrossover(barrier, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
+            return new FullControlCrossover(barrier, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why, List.of());
+        }
+    }
+
+    /**
+     * One point of the full-control optimum W_min(τ) at a target ε and storing barrier E_b (full_control.csv and the
+     * speed figure).
+     */
+    public record FullControlPoint(double targetError, double barrier, double tau, double work, double workError) {
+        Table.Row row() {
+            return new Table.Row().put("target_error", targetError).put("barrier_kT", barrier).put("tau_tauD", tau)
+                    .put("full_control_min_work_kT", work).put("full_control_min_work_numerical_error_kT", workError)
+                    .put("excess_over_landauer_kT", work - ErasureBounds.generalizedLandauer(targetError))
+                    .put("log_inverse_error_kT", ErasureBounds.logInverseError(targetError));
         }
     }
 
