@@ -90,14 +90,17 @@ public final class ChartKit {
                 xMin = v > 0 ? Math.min(xMin, v) : xMin;
             }
         }
-        // a log axis labels every decade: give many decades the height to keep the labels apart
         final double decades = logY && yMin > 0 && yMax > 0 ? Math.log10(yMax / yMin) : 0;
-        final XYChart chart = chart(title, xLabel, yLabel, decades > 12 ? (int) Math.min(1400, 650 + 18 * (decades - 12))
-                : 650);
+        final XYChart chart = chart(title, xLabel, yLabel, 650);
         chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setYAxisLogarithmic(logY);
-        if (logY && yMin < 1e-3) {
-            chart.getStyler().setYAxisDecimalPattern("0E0");   // 1E-25, not 0
+        // powers of ten as a journal prints them (10⁻²⁵, not 1E-25), and over many decades a tick and grid line every
+        // few decades, not nine minor lines in each (a barcode over 30 decades): the values are drawn as log10 on a
+        // linear axis whose integer ticks are labelled as powers (XChart 3.8.8 ignores the log axis once a label
+        // function is set)
+        final boolean powers = logY && yMin > 0 && (yMin < 1e-3 || decades > 8);
+        chart.getStyler().setYAxisLogarithmic(logY && !powers);
+        if (powers) {
+            chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartKit::powerLabel);
         }
         if (logX && xMin < 1e-3) {
             chart.getStyler().setXAxisDecimalPattern("0E0");
@@ -107,7 +110,7 @@ public final class ChartKit {
             if (sr.x().length == 0) {
                 continue;
             }
-            final XYSeries xs = chart.addSeries(sr.name(), sr.x(), sr.y());
+            final XYSeries xs = chart.addSeries(sr.name(), sr.x(), powers ? log10(sr.y()) : sr.y());
             if (sr.color() != null) {
                 xs.setLineColor(sr.color());
                 xs.setMarkerColor(sr.color());
@@ -130,6 +133,38 @@ public final class ChartKit {
             chart.setTitle(title + " (" + series.size() + ")");
         }
         return save(chart, base);
+    }
+
+    /** log10 of each value (NaN where it is not positive: no point drawn). */
+    static double[] log10(double[] y) {
+        final double[] l = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            l[i] = y[i] > 0 ? Math.log10(y[i]) : Double.NaN;
+        }
+        return l;
+    }
+
+    /**
+     * The label of a tick at log10 value k: 10 to the power k in superscript digits ("1", "10", "100", "1000" up to
+     * 10³), "" off the integers.
+     */
+    static String powerLabel(double k) {
+        final long n = Math.round(k);
+        if (Math.abs(k - n) > 1e-9) {
+            return "";
+        }
+        if (n >= 0 && n <= 3) {
+            return Long.toString(Math.round(Math.pow(10, n)));
+        }
+        final String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        final StringBuilder b = new StringBuilder("10");
+        if (n < 0) {
+            b.append('⁻');
+        }
+        for (char c : Long.toString(Math.abs(n)).toCharArray()) {
+            b.append(digits.charAt(c - '0'));
+        }
+        return b.toString();
     }
 
     static XYChart chart(String title, String xLabel, String yLabel) {
