@@ -272,25 +272,28 @@ public final class ChartKit {
         }
     }
 
-    private static final java.util.regex.Pattern PATH_DATA = java.util.regex.Pattern.compile(" d=\"([^\"]*)\"");
+    private static final java.util.regex.Pattern PATH_DATA = java.util.regex.Pattern.compile(
+            " (d|x1|x2|y1|y2|x|y|width|height)=\"([^\"]*)\"");
     private static final java.util.regex.Pattern LONG_DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d{3,}");
 
     /**
-     * Path coordinates rounded to 1/100 of a pixel: VectorGraphics2D writes them to full double precision (and XChart
-     * draws every glyph as a path), which made the figures 0.3–2 MB; at 1/100 px no rendering can tell the difference.
+     * Coordinates (path data, and the x, y, width, height of lines and shapes) rounded to 1/100 of a pixel:
+     * VectorGraphics2D writes them to full double precision, and XChart draws every glyph as a path and every
+     * segment of a series as a line, which made the figures 0.3–2 MB; at 1/100 px no rendering can tell the
+     * difference.
      */
     static void compactSvg(Path svg) throws IOException {
         final String text = Files.readString(svg, StandardCharsets.UTF_8);
         final java.util.regex.Matcher d = PATH_DATA.matcher(text);
         final StringBuilder out = new StringBuilder(text.length() / 2);
         while (d.find()) {
-            final java.util.regex.Matcher num = LONG_DECIMAL.matcher(d.group(1));
-            final StringBuilder data = new StringBuilder(d.group(1).length());
+            final java.util.regex.Matcher num = LONG_DECIMAL.matcher(d.group(2));
+            final StringBuilder data = new StringBuilder(d.group(2).length());
             while (num.find()) {
                 num.appendReplacement(data, hundredths(Double.parseDouble(num.group())));
             }
             num.appendTail(data);
-            d.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(" d=\"" + data + "\""));
+            d.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(" " + d.group(1) + "=\"" + data + "\""));
         }
         d.appendTail(out);
         Files.writeString(svg, out, StandardCharsets.UTF_8);
