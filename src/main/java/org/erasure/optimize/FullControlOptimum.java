@@ -35,9 +35,10 @@ import org.erasure.protocol.Protocol;
  * necessities:
  * <ul>
  *   <li>The exact Newton step is tried first, along the step and then along a multiplicative path; where the Hessian
- *       is not positive definite or neither decreases J enough, a safeguarded step follows with a backtracking
- *       (Armijo) search: the negative U'' scaled down until the Hessian is positive definite, and each cell's
- *       stiffness at least |∂J/∂w|/(5w), so no width is asked to change by more than about e^±5.</li>
+ *       is not positive definite or neither decreases J enough, the better of two safeguarded steps follows, each
+ *       with a backtracking (Armijo) search: the negative U'' scaled down until the Hessian is positive definite,
+ *       with and without each cell's stiffness raised to at least |∂J/∂w|/(5w) (no width then asked to change by
+ *       more than about e^±5); each helps where the other stalls.</li>
  *   <li>The cell widths, not the nodes, are the state, and the safeguarded step changes them by factors e^r (see
  *       {@code TransportMapNewton.moveAlong}): the image of a cell of mass 1e-30 must shrink far below the ulp of its position.</li>
  *   <li>The LDLᵀ pivots are computed from their excess over the entropy's stiffness m/w² (see {@code TransportMapNewton.Newton}); the

@@ -11,14 +11,16 @@ import org.erasure.physics.Potential;
  * their width, with the moments of p_i's quantile function Q on each that the transport cost of a map linear in u
  * needs.
  *
- * <p>A uniform grid in x gives p_i's cells masses over 80 decades (e^−100 between the wells of a 100 kT barrier), and
- * Newton's method on the map then stalls on the cells of negligible mass (measured on a random sweep: 7 % of problems
- * failed). Here a cell holds at most 1/N of the mass, and near the three places where the map must be resolved in the
- * tails (u = 0, u = ε at the pinned face, u = 1) at most {@link #RATIO} of its mass-distance from the nearest of them,
- * so the masses change geometrically; tails lighter than 1e-6 ε are one cell. p_i itself is resolved on a fine uniform
- * grid ({@link #FINE_PER_CELL} fine cells per cell; 5-point Gauss–Legendre masses, p_i uniform within each), and the
- * cells' moments are exact for that density, so p_i's shape inside a coarse cell (a whole well-to-well gap) is not
- * lost: for T linear in u on a cell,
+ * <p>A uniform grid in x gives p_i's cells masses over 80 decades (e^−100 between the wells of a 100 kT barrier, e^−200
+ * at the ends), whose images Newton must squeeze below the ulp of their positions. Here a cell is grown from fine cells
+ * while it holds at most 1/N of the mass and spans at most 1/N of the domain, the width limit waived for cells lighter
+ * than max(1e-6 ε, 1e-3/N), so a gap between deep wells and each far tail are a few cells; and toward u = 0, u = 1 and,
+ * on the side of mass ε only, the pinned face u = ε, a cell holds at most {@link #RATIO} of its mass-distance from
+ * the nearest of them, so the masses change geometrically. (Refined cells next to the pinned face on the side of mass
+ * 1 − ε must straddle the final barrier top, where U'' &lt; 0, and Newton then placed them one per step; measured.)
+ * p_i itself is resolved on a fine uniform grid ({@link #FINE_PER_CELL} fine cells per cell; 5-point Gauss–Legendre
+ * masses, p_i uniform within each), and the cells' moments are exact for that density, so p_i's shape inside a coarse
+ * cell (a whole well-to-well gap) is not lost: for T linear in u on a cell,
  * <pre>
  *   ∫_cell (T(u) − Q(u))² du = Δu (A² + AB + B²)/3 − 2 (T_{k+1} − T_k) S + V,
  * </pre>
@@ -38,7 +40,7 @@ record QuantileCells(double[] mass, double[] nodes, double[] mean, double[] skew
 
     /** Fine cells of p_i per coarse cell. */
     static final int FINE_PER_CELL = 16;
-    /** Largest mass of a tail cell as a fraction of its mass-distance from u = 0, ε or 1. */
+    /** Largest mass of a tail cell as a fraction of its mass-distance from u = 0, 1 or (below it) ε. */
     static final double RATIO = 0.5;
 
     int cells() {

@@ -316,7 +316,7 @@ final class TransportMapNewton {
 
     /**
      * The map at {@code alpha} along the Newton step s, the widths changed multiplicatively: each width w becomes
-     * w·exp(r), r = α(s_{k+1} − s_k)/w clipped to [−30, 2], and the nodes follow outward from the pinned one. To
+     * w·exp(r), r = α(s_{k+1} − s_k)/w clipped to [−30, 30], and the nodes follow outward from the pinned one. To
      * first order in α this is the Newton step; unlike it, it never turns a width negative, so a cell of
      * negligible mass that must shrink by e^−40 (between the wells of a 100 kT barrier) does so in a few steps
      * instead of holding every other node back. False where a width underflows.
