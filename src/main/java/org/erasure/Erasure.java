@@ -259,7 +259,32 @@ public final class Erasure {
         } finally {
             org.erasure.util.Futures.shutdown(helpers);
         }
-        return new FokkerPlanckReport(run, solution, (System.nanoTime() - t0) * 1e-9);
+        final double wall = (System.nanoTime() - t0) * 1e-9;
+        final String[] why = new String[1];
+        final FullControlOptimum.Result full = fullControl(run.problem(), solution.result().errorAtProtocolEnd(), why);
+        return new FokkerPlanckReport(run, solution, wall, full, full == null ? why[0] : "");
+    }
+
+    /**
+     * The full-control optimum for the problem's potentials and duration at error {@code eps} (the least work any
+     * protocol needs to reach it in τ), or null with the reason in {@code why[0]}: underdamped dynamics, a fixed start,
+     * ε not in (0, 1/2), or a solve that did not converge.
+     */
+    public static FullControlOptimum.Result fullControl(ErasureProblem problem, double eps, String[] why) {
+        if (problem.dynamics().isUnderdamped()) {
+            why[0] = "its W2^2/tau term is the overdamped transport cost";
+            return null;
+        }
+        if (!(eps > 0 && eps < 0.5)) {
+            why[0] = "eps is not in (0, 1/2)";
+            return null;
+        }
+        try {
+            return FullControlOptimum.of(problem, eps);
+        } catch (RuntimeException e) {
+            why[0] = e.getMessage();
+            return null;
+        }
     }
 
     /** Cells of the hopping-rate grid by default. */
@@ -340,21 +365,10 @@ public final class Erasure {
             org.erasure.util.Futures.shutdown(helpers);
         }
         final double wall = (System.nanoTime() - t0) * 1e-9;
-        FullControlOptimum.Result full = null;
-        String note = "";
-        if (!(targetError < 0.5)) {
-            note = "no error target below 1/2";
-        } else if (run.problem().hasHold()) {
-            note = "eps is judged after a hold, which the full-control optimum does not include";
-        } else {
-            try {
-                full = FullControlOptimum.of(ErasureProblem.of(opt.member().potential(), opt.member().protocol())
-                        .withTarget(run.problem().target()), targetError);
-            } catch (RuntimeException e) {
-                note = e.getMessage();
-            }
-        }
-        return new OptimizationReport(run, family, settings, targetError, opt, wall, full, note);
+        final String[] why = {"eps is judged after a hold, which the full-control optimum does not include"};
+        final FullControlOptimum.Result full = run.problem().hasHold() ? null : fullControl(ErasureProblem.of(
+                opt.member().potential(), opt.member().protocol()).withTarget(run.problem().target()), targetError, why);
+        return new OptimizationReport(run, family, settings, targetError, opt, wall, full, full == null ? why[0] : "");
     }
 
     /** The Fokker–Planck solution with its numerical error (two resolutions). */

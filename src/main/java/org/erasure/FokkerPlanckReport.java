@@ -1,6 +1,7 @@
 package org.erasure;
 
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.optimize.FullControlOptimum;
 
 /**
  * What {@link Erasure#solveFokkerPlanck(ErasureRun, RunOptions)} returns: the solution with its numerical error, and
@@ -9,8 +10,17 @@ import org.erasure.fokkerplanck.FokkerPlanckSolution;
  * @param run         the run as asked
  * @param solution    the solution at the configured grid and at half of it
  * @param wallSeconds wall time of the solve (both resolutions)
+ * @param fullControl the full-control optimum for the run's potentials, τ and ε at the protocol's end (null: not
+ *                    computed, see {@code fullControlNote})
+ * @param fullControlNote why it was not computed ("" when it was)
  */
-public record FokkerPlanckReport(ErasureRun run, FokkerPlanckSolution solution, double wallSeconds) {
+public record FokkerPlanckReport(ErasureRun run, FokkerPlanckSolution solution, double wallSeconds,
+                                 FullControlOptimum.Result fullControl, String fullControlNote) {
+
+    /** A report without the full-control optimum. */
+    public FokkerPlanckReport(ErasureRun run, FokkerPlanckSolution solution, double wallSeconds) {
+        this(run, solution, wallSeconds, null, "not asked");
+    }
 
     /** Cells of the reported grid. */
     public int cells() {

@@ -74,6 +74,11 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         final FokkerPlanckReport report = Erasure.solveFokkerPlanck(run,
                 new RunOptions(common.threads(), new TerminalListener(out), RecordingRequest.NONE));
         final Table.Row s = FokkerPlanckSummary.columns(report);
+        if (!run.problem().dynamics().isUnderdamped()) {
+            s.put("full_control_min_work_kT", report.fullControl() == null ? Double.NaN : report.fullControl().work());
+            s.put("full_control_min_work_numerical_error_kT",
+                    report.fullControl() == null ? Double.NaN : report.fullControl().workError());
+        }
         FokkerPlanckText.print(out, report);
 
         final Map<String, String> files = new LinkedHashMap<>();

@@ -78,6 +78,14 @@ public final class FokkerPlanckText {
                             + "dF + W2^2/tau = %.6f +- %.1g kT (W2 = %.4f %s)%n", ErasureBounds.generalizedLandauer(eps),
                     ErasureBounds.logInverseError(eps), solution.logInverseErrorError(), r.finiteTimeBound(),
                     solution.finiteTimeBoundError(), r.wasserstein2(), config.potential().lengthUnitLabel());
+            if (report.fullControl() != null) {
+                out.printf(Locale.ROOT, "  full control: W_min = %.6f +- %.1g kT, the least work any potential U(x, t) "
+                                + "with these ends needs for eps = %.4g (at the protocol's end) in tau; this protocol: "
+                                + "%.3g x W_min%n", report.fullControl().work(), report.fullControl().workError(),
+                        r.errorAtProtocolEnd(), r.meanWork() / report.fullControl().work());
+            } else {
+                out.printf(Locale.ROOT, "  full control: not computed (%s)%n", report.fullControlNote());
+            }
             out.printf(Locale.ROOT, "  grid %d cells of %.3g %s, %d steps%s; wall %.2f s, %.3g cell-steps/s%n", r.cells(),
                     r.cellWidth(), config.potential().lengthUnitLabel(), r.timeSteps(), r.holdSteps() > 0 ? " + " + r.holdSteps() + " hold steps" : "", wall,
                     1.25 * solution.settings().cellSteps(solution.settings().grid(config.problem())) / wall);

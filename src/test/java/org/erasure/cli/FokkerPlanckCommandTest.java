@@ -33,6 +33,12 @@ class FokkerPlanckCommandTest {
         final double w = Double.parseDouble(row[header.indexOf("mean_work_kT")]);
         final double bound = Double.parseDouble(row[header.indexOf("finite_time_bound_kT")]);
         assertTrue(w >= bound, "work above the finite-time bound");
+        // the full-control optimum at this eps bounds the protocol's own bound (both at 300 cells: errors ~1e-4 kT)
+        final double least = Double.parseDouble(row[header.indexOf("full_control_min_work_kT")]);
+        final double leastError = Double.parseDouble(row[header.indexOf("full_control_min_work_numerical_error_kT")]);
+        final double boundError = Double.parseDouble(row[header.indexOf("finite_time_bound_numerical_error_kT")]);
+        assertTrue(least <= bound + boundError + leastError, "W_min " + least + " above the bound " + bound);
+        assertTrue(r.out().contains("full control: W_min = "), r.out());
         final List<String> dens = Files.readAllLines(out.resolve("densities.csv"));
         assertEquals("x_xm,rho_at_0.0tau_per_xm,rho_at_0.25tau_per_xm,rho_at_0.5tau_per_xm,rho_at_0.75tau_per_xm,"
                 + "rho_at_1.0tau_per_xm,U_at_0.0tau_kT,U_at_0.25tau_kT,U_at_0.5tau_kT,U_at_0.75tau_kT,U_at_1.0tau_kT",
