@@ -17,11 +17,6 @@ import org.erasure.optimize.FullControlOptimum;
 public record FokkerPlanckReport(ErasureRun run, FokkerPlanckSolution solution, double wallSeconds,
                                  FullControlOptimum.Result fullControl, String fullControlNote) {
 
-    /** A report without the full-control optimum. */
-    public FokkerPlanckReport(ErasureRun run, FokkerPlanckSolution solution, double wallSeconds) {
-        this(run, solution, wallSeconds, null, "not asked");
-    }
-
     /** Cells of the reported grid. */
     public int cells() {
         return solution.result().cells();
