@@ -267,21 +267,21 @@ public final class Erasure {
 
     /**
      * The full-control optimum for the problem's potentials and duration at error {@code eps} (the least work any
-     * protocol needs to reach it in τ), or null with the reason in {@code why[0]}: underdamped dynamics, a fixed start,
-     * ε not in (0, 1/2), or a solve that did not converge.
+     * protocol needs to reach it in τ) on the default cells, or null with the reason in {@code why[0]}.
      */
     public static FullControlOptimum.Result fullControl(ErasureProblem problem, double eps, String[] why) {
-        if (problem.dynamics().isUnderdamped()) {
-            why[0] = "its W2^2/tau term is the overdamped transport cost";
-            return null;
-        }
-        if (!(eps > 0 && eps < 0.5)) {
-            why[0] = "eps is not in (0, 1/2)";
-            return null;
-        }
+        return fullControl(problem, eps, FullControlOptimum.DEFAULT_CELLS, why);
+    }
+
+    /**
+     * As {@link #fullControl(ErasureProblem, double, String[])} on {@code cells} base cells. Null where the solver
+     * refuses (underdamped dynamics, a fixed start, ε not in (0, 1/2), ε beyond its grid) or does not converge, the
+     * reason in {@code why[0]}: a value that did not converge is never returned.
+     */
+    public static FullControlOptimum.Result fullControl(ErasureProblem problem, double eps, int cells, String[] why) {
         try {
-            return FullControlOptimum.of(problem, eps);
-        } catch (RuntimeException e) {
+            return FullControlOptimum.of(problem, eps, cells);
+        } catch (IllegalArgumentException | IllegalStateException e) {
             why[0] = e.getMessage();
             return null;
         }

@@ -2,6 +2,7 @@ package org.erasure.claims;
 
 import java.util.Locale;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.erasure.Erasure;
 import org.erasure.config.ClaimsSettings;
 import org.erasure.model.ErasureProblem;
 import org.erasure.optimize.FullControlOptimum;
@@ -31,12 +32,7 @@ final class FullControlExperiment {
 
     /** W_min at (E_b, τ, ε), or null with the reason in {@code why[0]} when the solve does not converge. */
     static FullControlOptimum.Result optimum(double barrier, double tau, double eps, String[] why) {
-        try {
-            return FullControlOptimum.of(storing(barrier, tau), eps, CELLS);
-        } catch (RuntimeException e) {
-            why[0] = e.getMessage();
-            return null;
-        }
+        return Erasure.fullControl(storing(barrier, tau), eps, CELLS, why);
     }
 
     /**
@@ -96,11 +92,11 @@ final class FullControlExperiment {
                 note.append(String.format(Locale.ROOT, "; not checked at E_b = %s kT (%s)", ClaimsRunner.fmt(hi),
                         why[0]));
             } else if (high.work() + high.workError() < at.work() - at.workError()) {
-                note.append(String.format(Locale.ROOT, "; E_b = %s kT needs less there (%.4g kT): tau_low is not the "
-                        + "least over the range", ClaimsRunner.fmt(hi), high.work()));
+                note.append(String.format(Locale.ROOT, "; E_b = %s kT needs less there (%.4g +- %.1g kT): tau_low is not "
+                        + "the least over the range", ClaimsRunner.fmt(hi), high.work(), high.workError()));
             } else {
-                note.append(String.format(Locale.ROOT, "; E_b = %s kT needs more there (%.4g kT)", ClaimsRunner.fmt(hi),
-                        high.work()));
+                note.append(String.format(Locale.ROOT, "; E_b = %s kT needs more there (%.4g +- %.1g kT)",
+                        ClaimsRunner.fmt(hi), high.work(), high.workError()));
             }
             double atStar = Double.NaN;
             double atStarError = Double.NaN;
@@ -117,7 +113,7 @@ final class FullControlExperiment {
                     .orElse(eps);
             return new Rows.FullControlCrossover(barrier, tau, tauError, atStar, atStarError, note.toString(),
                     strictest ? curve(s, eps, barrier, tau) : java.util.List.of());
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {   // no bracket, too many steps, no convergence
             return Rows.FullControlCrossover.none(barrier, "not found: " + (why[0] != null ? why[0] : e.getMessage()));
         }
     }

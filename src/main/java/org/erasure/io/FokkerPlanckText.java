@@ -8,6 +8,7 @@ import org.erasure.FokkerPlanckReport;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.optimize.FullControlOptimum;
 import org.erasure.physics.ErasureBounds;
 import org.erasure.physics.PhysicalUnits;
 
@@ -81,8 +82,9 @@ public final class FokkerPlanckText {
             if (report.fullControl() != null) {
                 out.printf(Locale.ROOT, "  full control: W_min = %.6f +- %.1g kT, the least work any potential U(x, t) "
                                 + "with these ends needs for eps = %.4g (at the protocol's end) in tau; this protocol: "
-                                + "%.3g x W_min%n", report.fullControl().work(), report.fullControl().workError(),
-                        r.errorAtProtocolEnd(), r.meanWork() / report.fullControl().work());
+                                + "%.4g +- %.1g x W_min%n", report.fullControl().work(), report.fullControl().workError(),
+                        r.errorAtProtocolEnd(), r.meanWork() / report.fullControl().work(),
+                        ratioError(r.meanWork(), solution.workError(), report.fullControl()));
             } else {
                 out.printf(Locale.ROOT, "  full control: not computed (%s)%n", report.fullControlNote());
             }
@@ -141,5 +143,10 @@ public final class FokkerPlanckText {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** The numerical error of ⟨W⟩/W_min from the two numerical errors (relative errors added). */
+    static double ratioError(double work, double workError, FullControlOptimum.Result full) {
+        return work / full.work() * (workError / Math.abs(work) + full.workError() / full.work());
     }
 }

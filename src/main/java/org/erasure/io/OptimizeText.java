@@ -55,8 +55,8 @@ public final class OptimizeText {
             final FullControlOptimum.Result f = report.fullControl();
             out.printf(Locale.ROOT, "  full control:  W_min = %.6f +- %.1g kT, the least work any potential U(x, t) "
                             + "starting and ending at this storing well needs for eps = %.3g in tau (this family's "
-                            + "optimum: %.3g x W_min)%n", f.work(), f.workError(), report.targetError(),
-                    r.meanWork() / f.work());
+                            + "optimum: %.4g +- %.1g x W_min)%n", f.work(), f.workError(), report.targetError(),
+                    r.meanWork() / f.work(), FokkerPlanckText.ratioError(r.meanWork(), v.workError(), f));
         } else {
             out.printf(Locale.ROOT, "  full control:  not computed (%s)%n", report.fullControlNote());
         }

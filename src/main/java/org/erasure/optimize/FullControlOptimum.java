@@ -66,10 +66,8 @@ public final class FullControlOptimum {
      * @param freeEnergyChange ΔF of the optimal final density in kT
      * @param wasserstein2     W₂(p_i, p_f) of the optimal final density in x_m
      * @param cells            the base cells of the fine solve
-     * @param newtonSteps      Newton iterations of the fine solve, both sides together
      */
-    public record Result(double work, double workError, double freeEnergyChange, double wasserstein2, int cells,
-                         int newtonSteps) {
+    public record Result(double work, double workError, double freeEnergyChange, double wasserstein2, int cells) {
     }
 
     private FullControlOptimum() {
@@ -100,11 +98,11 @@ public final class FullControlOptimum {
         final Side fine = solve(problem, targetError, cells);
         final Side coarse = solve(problem, targetError, cells / 2);
         return new Result(fine.work, Math.abs(fine.work - coarse.work) + fine.gap + coarse.gap, fine.freeEnergy,
-                Math.sqrt(fine.w2sq), cells, fine.newton);
+                Math.sqrt(fine.w2sq), cells);
     }
 
     /** The outcome of one grid: J, its parts, the Newton iterations. */
-    private record Side(double work, double freeEnergy, double w2sq, int newton, double gap) {
+    private record Side(double work, double freeEnergy, double w2sq, double gap) {
     }
 
     private static Side solve(ErasureProblem problem, double eps, int cells) {
@@ -127,15 +125,15 @@ public final class FullControlOptimum {
         final int split = q.split();
         final double f0 = q.freeEnergy();
         final TransportMapNewton chain = new TransportMapNewton(pot, b0, b1, tau, q, linearMap(q.nodes(), split, xb));
-        final int left = chain.minimise(0, split, true);
-        final int right = chain.minimise(split, nCells, false);
+        chain.minimise(0, split, true);
+        chain.minimise(split, nCells, false);
         double j = 0;
         double w2 = 0;
         for (int k = 0; k < nCells; k++) {
             j += chain.cellValue(k);
             w2 += chain.cellTransport(k);
         }
-        return new Side(j - f0, j - f0 - w2 / tau, w2, left + right, chain.gap());
+        return new Side(j - f0, j - f0 - w2 / tau, w2, chain.gap());
     }
 
     /**

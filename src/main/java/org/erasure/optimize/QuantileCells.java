@@ -116,12 +116,9 @@ record QuantileCells(double[] mass, double[] nodes, double[] mean, double[] skew
         for (int p = np - 1; p >= 0; p--) {
             fromHi[p] = fromHi[p + 1] + pm[p];
         }
-        final double[] toSplit = new double[np + 1];    // mass between boundary p and the pinned face
+        final double[] toSplit = new double[splitPiece + 1];    // mass between boundary p and the pinned face, below it
         for (int p = splitPiece - 1; p >= 0; p--) {
             toSplit[p] = toSplit[p + 1] + pm[p];
-        }
-        for (int p = splitPiece; p < np; p++) {
-            toSplit[p + 1] = toSplit[p] + pm[p];
         }
         final double floor = 1e-6 * below;
         final double cap = 1.0 / cells;

@@ -85,7 +85,7 @@ final class TransportMapNewton {
      * Newton on cells [from, to): the node on the pinned side ({@code pinnedRight}: node {@code to}, else node
      * {@code from}) stays; the others move. Returns the iterations.
      */
-    int minimise(int from, int to, boolean pinnedRight) {
+    void minimise(int from, int to, boolean pinnedRight) {
         final int firstFree = pinnedRight ? from : from + 1;
         final int lastFree = pinnedRight ? to - 1 : to;
         final int n = lastFree - firstFree + 1;
@@ -184,7 +184,6 @@ final class TransportMapNewton {
             throw new IllegalStateException(String.format(java.util.Locale.ROOT,
                     "the full-control optimum did not converge in %d Newton steps (tau = %.3g)", it, tau));
         }
-        return it;
     }
 
     /**
@@ -252,13 +251,18 @@ final class TransportMapNewton {
             }
             w[k] = wk;
         }
-        setWidths(from, to, pinnedRight, java.util.Arrays.copyOfRange(w, from, to));
+        rebuildNodes(from, to, pinnedRight);
         return true;
     }
 
     /** The widths of cells [from, to) set to {@code widths} and the nodes rebuilt outward from the pin. */
     private void setWidths(int from, int to, boolean pinnedRight, double[] widths) {
         System.arraycopy(widths, 0, w, from, to - from);
+        rebuildNodes(from, to, pinnedRight);
+    }
+
+    /** The nodes of cells [from, to) rebuilt from their widths, outward from the pinned node. */
+    private void rebuildNodes(int from, int to, boolean pinnedRight) {
         if (pinnedRight) {
             for (int k = to - 1; k >= from; k--) {
                 t[k] = t[k + 1] - w[k];
@@ -332,15 +336,7 @@ final class TransportMapNewton {
                 return false;
             }
         }
-        if (pinnedRight) {
-            for (int k = to - 1; k >= from; k--) {
-                t[k] = t[k + 1] - w[k];
-            }
-        } else {
-            for (int k = from; k < to; k++) {
-                t[k + 1] = t[k] + w[k];
-            }
-        }
+        rebuildNodes(from, to, pinnedRight);
         return true;
     }
 
