@@ -106,10 +106,38 @@ public final class FullControlOptimum {
     }
 
     private static Side solve(ErasureProblem problem, double eps, int cells) {
+        final TransportMap map = map(problem, eps, cells);
+        final TransportMapNewton chain = map.chain();
+        final int nCells = map.cells().cells();
+        final double f0 = map.cells().freeEnergy();
+        double j = 0;
+        double w2 = 0;
+        for (int k = 0; k < nCells; k++) {
+            j += chain.cellValue(k);
+            w2 += chain.cellTransport(k);
+        }
+        return new Side(j - f0, j - f0 - w2 / map.tau(), w2, chain.gap());
+    }
+
+    /**
+     * The solved optimal map of one grid, for the right target: with a left target, of the mirror image (then
+     * {@code potential} is the mirrored one and {@code mirrored} is true).
+     *
+     * @param potential the potential solved (mirrored for a left target)
+     * @param mirrored  whether the problem was mirrored
+     * @param cells     p_i's cells
+     * @param chain     the minimised map: its nodes T_k and widths
+     * @param tau       τ (τ_D)
+     */
+    record TransportMap(Potential potential, boolean mirrored, double initial0, double initial1, double final0,
+                        double final1, QuantileCells cells, TransportMapNewton chain, double tau) {
+    }
+
+    static TransportMap map(ErasureProblem problem, double eps, int cells) {
         // the left target is solved as the right one of the mirror image x → −x: one code path, and the measured
         // convergence of the right one (a random sweep failed 11 of 75 left targets, none of 75 right ones)
-        final Potential pot = problem.target() == TargetWell.LEFT ? new Mirrored(problem.potential())
-                : problem.potential();
+        final boolean mirrored = problem.target() == TargetWell.LEFT;
+        final Potential pot = mirrored ? new Mirrored(problem.potential()) : problem.potential();
         final Protocol pr = problem.protocol();
         final double tau = pr.duration();
         final double a0 = pr.control0(0);
@@ -123,17 +151,10 @@ public final class FullControlOptimum {
                 mid + 1.25 * (reach[1] - mid), cells, eps);
         final int nCells = q.cells();
         final int split = q.split();
-        final double f0 = q.freeEnergy();
         final TransportMapNewton chain = new TransportMapNewton(pot, b0, b1, tau, q, linearMap(q.nodes(), split, xb));
         chain.minimise(0, split, true);
         chain.minimise(split, nCells, false);
-        double j = 0;
-        double w2 = 0;
-        for (int k = 0; k < nCells; k++) {
-            j += chain.cellValue(k);
-            w2 += chain.cellTransport(k);
-        }
-        return new Side(j - f0, j - f0 - w2 / tau, w2, chain.gap());
+        return new TransportMap(pot, mirrored, a0, a1, b0, b1, q, chain, tau);
     }
 
     /**
@@ -161,7 +182,7 @@ public final class FullControlOptimum {
     }
 
     /** U(−x): the mirror image of a potential. */
-    private record Mirrored(Potential p) implements Potential {
+    record Mirrored(Potential p) implements Potential {
         @Override public double energy(double x, double c0, double c1) { return p.energy(-x, c0, c1); }
         @Override public double force(double x, double c0, double c1) { return -p.force(-x, c0, c1); }
         @Override public double curvature(double x, double c0, double c1) { return p.curvature(-x, c0, c1); }

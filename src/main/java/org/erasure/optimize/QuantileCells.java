@@ -186,8 +186,9 @@ record QuantileCells(double[] mass, double[] nodes, double[] mean, double[] skew
         return new QuantileCells(mass, nodes, mean, skew, spread, split, freeEnergy);
     }
 
-    private static final double[] GL_NODES;
-    private static final double[] GL_WEIGHTS;
+    /** 5-point Gauss–Legendre nodes and weights on [0, 1]. */
+    static final double[] GL_NODES;
+    static final double[] GL_WEIGHTS;
 
     static {
         // 5-point Gauss–Legendre on [0, 1]

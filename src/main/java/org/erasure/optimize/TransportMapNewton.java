@@ -51,6 +51,16 @@ final class TransportMapNewton {
         return gap;
     }
 
+    /** T_k, the map's nodes (x_m), one more than the cells; a copy. */
+    double[] nodes() {
+        return t.clone();
+    }
+
+    /** w_k = T_{k+1} − T_k, each kept to its own relative precision (not the nodes' difference); a copy. */
+    double[] widths() {
+        return w.clone();
+    }
+
     double cellTransport(int k) {
         final double p = t[k] - mean[k];
         final double q = t[k + 1] - mean[k];
