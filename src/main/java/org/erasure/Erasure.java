@@ -18,6 +18,7 @@ import org.erasure.rare.AdaptiveMultilevelSplitting;
 import org.erasure.rare.AmsResult;
 import org.erasure.rare.AmsSettings;
 import org.erasure.optimize.FullControlOptimum;
+import org.erasure.optimize.OptimalField;
 import org.erasure.optimize.ProtocolFamily;
 import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.rare.Score;
@@ -285,6 +286,20 @@ public final class Erasure {
             why[0] = e.getMessage();
             return null;
         }
+    }
+
+    /** Frames and grid points of {@link #optimalField}: about 9 MB as a field file. */
+    public static final int OPTIMAL_FIELD_FRAMES = 201;
+    public static final int OPTIMAL_FIELD_POINTS = 1001;
+
+    /**
+     * The problem with its protocol replaced by the full-control optimum's potential U(x, t) at error {@code eps},
+     * tabulated ({@link OptimalField}: {@value #OPTIMAL_FIELD_FRAMES} frames on {@value #OPTIMAL_FIELD_POINTS}
+     * points); an engine running it does W_min's work, to the tabulation's error. Throws IllegalArgumentException or
+     * UnsupportedProblemException where the optimum is refused, IllegalStateException where it does not converge.
+     */
+    public static ErasureProblem optimalField(ErasureProblem problem, double eps) {
+        return OptimalField.of(problem, eps, 2000, OPTIMAL_FIELD_FRAMES, OPTIMAL_FIELD_POINTS);
     }
 
     /** Cells of the hopping-rate grid by default. */

@@ -13,6 +13,11 @@ import org.erasure.OptimizationReport;
 import org.erasure.RecordingRequest;
 import org.erasure.RunOptions;
 import org.erasure.io.OptimizeText;
+import org.erasure.io.OptimizedConfig;
+import org.erasure.config.FieldTable;
+import org.erasure.model.ErasureProblem;
+import org.erasure.physics.TabulatedField;
+import org.erasure.protocol.FieldSchedule;
 import org.erasure.config.ErasureConfig;
 import org.erasure.io.AtomicFiles;
 import org.erasure.io.Table;
@@ -91,6 +96,12 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}.")
     int tableRows;
 
+    @Option(names = "--full-control-field", description = "Also write DIR/full_control_field.csv, the full-control "
+            + "optimum's potential U(x, t) at the target error (" + Erasure.OPTIMAL_FIELD_FRAMES + " frames on "
+            + Erasure.OPTIMAL_FIELD_POINTS + " points, about 9 MB), and DIR/full_control.yaml, a field configuration "
+            + "on which fokker-planck does W_min's work (overdamped, no hold, a target error below 0.5).")
+    boolean fullControlField;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -107,6 +118,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         final ErasureRun run = config.run();
         Erasure.requireOptimizable(run);
+        if (fullControlField && !(targetError < 0.5)) {
+            throw new IllegalArgumentException("--full-control-field needs a --target-error below 0.5, got "
+                    + targetError);
+        }
         final ProtocolOptimizer.Settings settings = Erasure.optimizerSettings(cells, timeSteps, refinements, evaluations,
                 config.seed());
         final ProtocolFamily fam = family(config);
@@ -133,13 +148,41 @@ public final class OptimizeCommand implements Callable<Integer> {
         files.put("protocol_table.txt", protocolTable(opt.member().protocol(), tableRows));
         files.put("optimize.json", RunRecord.json("optimize", spec.commandLine().getParseResult().originalArgs(),
                 config.tree(), Map.of("description", fam.describe(opt.unit())), row.asMap()));
+        if (fullControlField) {
+            if (report.fullControl() == null) {
+                throw new IllegalArgumentException("--full-control-field: no full-control optimum to tabulate ("
+                        + report.fullControlNote() + ")");
+            }
+            fieldFiles(config, report, files);
+        }
         AtomicFiles.writeAll(dir, files);
         out.println("wrote " + dir.resolve("optimized.yaml") + " (fokker-planck on it reproduces the verified numbers)");
+        if (fullControlField) {
+            out.println("wrote " + dir.resolve("full_control_field.csv") + " and " + dir.resolve("full_control.yaml")
+                    + " (fokker-planck on it does W_min's work)");
+        }
         out.printf(Locale.ROOT, "wrote %s (%d rows 'c0 c1' = (%s), timing: intervals; a piecewise-constant "
                 + "approximation of the protocol)%n", dir.resolve("protocol_table.txt"), tableRows,
                 String.join(", ", opt.member().potential().controlNames()));
         out.flush();
         return opt.fault() == null ? 0 : 1;
+    }
+
+    /** The full-control optimum's field and the configuration that runs it, added to {@code files}. */
+    private void fieldFiles(ErasureConfig config, OptimizationReport report, Map<String, String> files) {
+        final ProtocolFamily.Member m = report.optimum().member();
+        final ErasureProblem problem = ErasureProblem.of(m.potential(), m.protocol()).withTarget(
+                config.run().problem().target());
+        final ErasureProblem field = Erasure.optimalField(problem, targetError);
+        final FieldTable table = new FieldTable((TabulatedField) field.potential(),
+                ((FieldSchedule) field.protocol()).fractions());
+        final String what = String.format(Locale.ROOT, "The full-control optimum's potential U(x, t) (kT) at tau = %.6g "
+                + "tau_D, eps = %.6g: W_min = %.6f +- %.1g kT (erasure optimize --full-control-field)", tau, targetError,
+                report.fullControl().work(), report.fullControl().workError());
+        files.put("full_control_field.csv", table.csv(what));
+        files.put("full_control.yaml", OptimizedConfig.fieldYaml(config.tree(), config.name() + "-full-control",
+                "full_control_field.csv", tau, what + "\nfokker-planck on this file does that work, within the "
+                        + "tabulation's error (a few 1e-4 of W at tau = 1 to 10 tau_D, 0.3 % at 0.1; issue 26)"));
     }
 
     /**

@@ -120,11 +120,13 @@ public final class ConfigLoader {
         }
         final PhysicalUnits units = ProblemSections.readUnits(root.child("physical"), temperature);
 
-        final Potential potential = ProblemSections.readPotential(root.child("potential"));
+        final ConfigNode potNode = root.child("potential");
+        final FieldTable field = ProblemSections.readField(potNode, baseDir);
+        final Potential potential = field != null ? field.field() : ProblemSections.readPotential(potNode);
 
         final ConfigNode proto = root.child("protocol");
         final double tau = ProblemSections.readTime(proto, "tau", units, true);
-        final Protocol protocol = ProblemSections.readProtocol(proto, potential, tau, baseDir);
+        final Protocol protocol = ProblemSections.readProtocol(proto, potential, tau, baseDir, field);
         final TargetWell target = ProblemSections.enumValue(proto, "target", "right", ConfigWords::target);
         double hold = ProblemSections.readTime(proto, "hold", units, false);
         hold = Double.isNaN(hold) ? 0 : hold;

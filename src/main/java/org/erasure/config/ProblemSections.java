@@ -11,6 +11,7 @@ import org.erasure.protocol.Protocol;
 import org.erasure.protocol.TableProtocol;
 import org.erasure.physics.Potential;
 import org.erasure.physics.QuarticDoubleWell;
+import org.erasure.protocol.FieldSchedule;
 import org.erasure.protocol.KeyframeProtocol;
 
 /**
@@ -64,6 +65,23 @@ final class ProblemSections {
         return v;
     }
 
+    /** The frames of {@code potential.type: field} from its file; null for any other type. */
+    static FieldTable readField(ConfigNode pot, Path baseDir) {
+        if (!pot.text("type", "quartic").equals("field")) {
+            return null;
+        }
+        final Path path = baseDir.resolve(pot.text("file"));
+        final FieldTable table;
+        try {
+            table = FieldTable.parse(path.toString(),
+                    ConfigSources.readInput(path, ConfigLoader.MAX_TABLE_BYTES, "a field").lines().toList());
+        } catch (IllegalArgumentException e) {
+            throw pot.error("'" + pot.key("file") + "': " + e.getMessage());
+        }
+        pot.finish();
+        return table;
+    }
+
     static Potential readPotential(ConfigNode pot) {
         final String type = pot.text("type", "quartic");
         switch (type) {
@@ -83,14 +101,22 @@ final class ProblemSections {
                 return PiecewiseHarmonicWell.of();
             default:
                 throw pot.error("'" + pot.key("type") + "' = '" + type
-                        + "' is not a known potential (known: quartic, piecewise-harmonic, harmonic)");
+                        + "' is not a known potential (known: quartic, piecewise-harmonic, harmonic, field)");
         }
     }
 
-    static Protocol readProtocol(ConfigNode proto, Potential potential, double tau, Path baseDir) {
+    /** @param field the frames of a field potential, null for any other */
+    static Protocol readProtocol(ConfigNode proto, Potential potential, double tau, Path baseDir, FieldTable field) {
         final String type = proto.text("type", "four-step");
         final Protocol protocol;
         switch (type) {
+            case "field":
+                if (field == null) {
+                    throw proto.error("'" + proto.key("type") + "' = field runs the frames of a field potential; "
+                            + "set potential.type: field and potential.file");
+                }
+                protocol = FieldSchedule.of(tau, field.fractions());
+                break;
             case "four-step": {
                 if (!(potential instanceof QuarticDoubleWell)) {
                     throw proto.error("the four-step protocol drives the quartic double well; use keyframes for "
@@ -173,7 +199,7 @@ final class ProblemSections {
             }
             default:
                 throw proto.error("'" + proto.key("type") + "' = '" + type
-                        + "' is not a known protocol (known: four-step, keyframes, table)");
+                        + "' is not a known protocol (known: four-step, keyframes, table, field)");
         }
         return protocol;
     }

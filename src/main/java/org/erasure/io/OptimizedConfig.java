@@ -73,4 +73,35 @@ public final class OptimizedConfig {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The base configuration tree running the field file {@code file} (in the same folder) over τ: potential and
+     * protocol of type field, the protocol's target and hold kept, the fokker_planck grid set to 4000 cells and 8000
+     * second-order steps (the grid on which the optimal field's test meets W_min).
+     */
+    public static String fieldYaml(JsonNode baseTree, String name, String file, double tau, String comment) {
+        final ObjectNode tree = (ObjectNode) baseTree.deepCopy();
+        tree.put("name", name);
+        final ObjectNode pot = tree.putObject("potential");
+        pot.put("type", "field");
+        pot.put("file", file);
+        final ObjectNode proto = tree.putObject("protocol");
+        proto.put("type", "field");
+        proto.put("tau", tau);
+        final JsonNode oldProto = baseTree.path("protocol");
+        for (String key : new String[] {"target", "hold", "hold_s"}) {
+            if (oldProto.has(key)) {
+                proto.set(key, oldProto.get(key));
+            }
+        }
+        final ObjectNode fp = tree.putObject("fokker_planck");
+        fp.put("cells", 4000);
+        fp.put("time_steps", 8000);
+        fp.put("time_order", 2);
+        try {
+            return "# " + comment.replace("\n", "\n# ") + "\n" + YAML.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -36,8 +36,10 @@ public final class TabulatedField implements Potential {
     private final double[][] c;
     private final double[][] e;
     private final double[] barrier;
+    private final double[][] values;
 
     private TabulatedField(double lo, double h, double[][] u) {
+        this.values = u;
         this.lo = lo;
         this.h = h;
         this.frames = u.length;
@@ -165,7 +167,7 @@ public final class TabulatedField implements Potential {
 
     /** U_k at grid point i (kT), the frame's value as given. */
     public double value(int frame, int i) {
-        return i < n - 1 ? a[frame][i] : a[frame][n - 2] + b[frame][n - 2] + c[frame][n - 2] + e[frame][n - 2];
+        return values[frame][i];
     }
 
     private double frameEnergy(int k, double x) {

@@ -218,6 +218,34 @@ class VerifiedNumbersTest {
      * optimize honours the configuration's hold: eps is judged after it (here the 8 kT bit leaks to ~0.1 over 50 tau_D),
      * and optimized.yaml keeps the hold, so fokker-planck on it reproduces the same eps after the hold exactly.
      */
+    /**
+     * optimize --full-control-field writes the optimum's potential and a configuration that runs it; fokker-planck on
+     * that does W_min's work within the engine's numerical error and the tabulation's (measured at tau = 10 on 2000
+     * cells and 2000 steps: 0.86242 +- 9e-4 against W_min(1e-4) = 0.86166; the tabulation adds about 3e-4).
+     */
+    @Test
+    void fokkerPlanckOnTheFullControlFieldDoesTheOptimumsWork() throws IOException {
+        final Path opt = tmp.resolve("full");
+        final Cli.Result o = Cli.run("optimize", "--tau", "10", "--target-error", "1e-4", "--evaluations", "30",
+                "--cells", "300", "--time-steps", "800", "--full-control-field", "--out", opt.toString());
+        assertEquals(0, o.code(), o.err());
+        final double wMin = Double.parseDouble(row(opt.resolve("optimize.csv")).get("full_control_min_work_kT"));
+        final Cli.Result f = Cli.run("fokker-planck", "--config", opt.resolve("full_control.yaml").toString(),
+                "--set", "fokker_planck.cells=2000", "--set", "fokker_planck.time_steps=2000", "--out",
+                tmp.resolve("fullfp").toString());
+        assertEquals(0, f.code(), f.err());
+        final Map<String, String> fp = row(tmp.resolve("fullfp/summary.csv"));
+        final double work = Double.parseDouble(fp.get("mean_work_kT"));
+        final double error = Double.parseDouble(fp.get("mean_work_numerical_error_kT"));
+        assertEquals(wMin, work, error + 5e-4, "field <W> against W_min");
+        final Cli.Result held = Cli.run("optimize", "--tau", "10", "--target-error", "0.2", "--evaluations", "10",
+                "--cells", "300", "--time-steps", "800", "--set", "protocol.hold=5", "--full-control-field", "--out",
+                tmp.resolve("heldfull").toString());
+        assertEquals(ErasureApp.EXIT_BAD_INPUT, held.code(), held.out());
+        assertTrue(held.err().contains("--full-control-field") && held.err().contains("hold"), held.err());
+        assertFalse(Files.exists(tmp.resolve("heldfull/optimized.yaml")), "no partial result");
+    }
+
     @Test
     void optimizeJudgesEpsAfterTheHoldAndKeepsIt() throws IOException {
         final Path opt = tmp.resolve("hold");
