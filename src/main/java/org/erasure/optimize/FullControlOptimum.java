@@ -186,6 +186,9 @@ public final class FullControlOptimum {
         @Override public double energy(double x, double c0, double c1) { return p.energy(-x, c0, c1); }
         @Override public double force(double x, double c0, double c1) { return -p.force(-x, c0, c1); }
         @Override public double curvature(double x, double c0, double c1) { return p.curvature(-x, c0, c1); }
+        @Override public void controlDerivatives(double x, double c0, double c1, double[] out) {
+            p.controlDerivatives(-x, c0, c1, out);
+        }
         @Override public double energyLowerBound(double a, double b, double c0, double c1) {
             return p.energyLowerBound(-b, -a, c0, c1);
         }

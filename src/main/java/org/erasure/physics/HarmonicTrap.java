@@ -72,4 +72,12 @@ public final class HarmonicTrap implements Potential {
     public String toString() {
         return "HarmonicTrap";
     }
+
+    /** ∂U/∂λ = −k(x − λ), ∂U/∂k = ½(x − λ)². */
+    @Override
+    public void controlDerivatives(double x, double lambda, double k, double[] out) {
+        final double d = x - lambda;
+        out[0] = -k * d;
+        out[1] = 0.5 * d * d;
+    }
 }

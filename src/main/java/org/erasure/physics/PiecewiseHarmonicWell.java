@@ -105,4 +105,11 @@ public final class PiecewiseHarmonicWell implements Potential {
     public String toString() {
         return "PiecewiseHarmonicWell";
     }
+
+    /** From U = ½x² + ½c₁² + c₁|c₀| − c₁|x − c₀|: ∂U/∂c₀ = c₁(S(c₀) + S(x − c₀)), ∂U/∂c₁ = c₁ + |c₀| − |x − c₀|. */
+    @Override
+    public void controlDerivatives(double x, double c0, double c1, double[] out) {
+        out[0] = c1 * (Math.signum(c0) + Math.signum(x - c0));
+        out[1] = c1 + Math.abs(c0) - Math.abs(x - c0);
+    }
 }

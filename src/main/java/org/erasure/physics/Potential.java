@@ -18,6 +18,15 @@ public interface Potential {
     /** The force −∂U/∂x in kT per length unit. */
     double force(double x, double c0, double c1);
 
+    /**
+     * ∂U/∂c0 and ∂U/∂c1 at x, in out[0] and out[1] (kT per unit of each control): what the Fokker–Planck solver's
+     * adjoint needs to turn a gradient with respect to the cell energies into one with respect to the controls.
+     * Potentials without it throw UnsupportedOperationException.
+     */
+    default void controlDerivatives(double x, double c0, double c1, double[] out) {
+        throw new UnsupportedOperationException(this + " gives no derivatives with respect to its controls");
+    }
+
     /** ∂²U/∂x² in kT per length unit squared. */
     double curvature(double x, double c0, double c1);
 

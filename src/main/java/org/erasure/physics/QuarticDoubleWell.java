@@ -124,4 +124,11 @@ public final class QuarticDoubleWell implements Potential {
     public String toString() {
         return "QuarticDoubleWell[E_b=" + barrier + " kT]";
     }
+
+    /** ∂U/∂g = −2 E_b x², ∂U/∂F = −x. */
+    @Override
+    public void controlDerivatives(double x, double g, double f, double[] out) {
+        out[0] = -2 * barrier * x * x;
+        out[1] = -x;
+    }
 }

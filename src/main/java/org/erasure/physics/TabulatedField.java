@@ -235,6 +235,14 @@ public final class TabulatedField implements Potential {
         return (1 - w) * frameCurvature(k, x) + w * frameCurvature(k + 1, x);
     }
 
+    /** ∂U/∂s = U_{k+1}(x) − U_k(x) on [k, k + 1) (the last interval at s = K − 1), ∂U/∂F = −x. */
+    @Override
+    public void controlDerivatives(double x, double s, double f, double[] out) {
+        final int k = lower(s);
+        out[0] = frameEnergy(k + 1, x) - frameEnergy(k, x);
+        out[1] = -x;
+    }
+
     @Override
     public boolean tiltIsLinear() {
         return true;
