@@ -19,10 +19,34 @@ import org.erasure.optimize.ProtocolOptimizer;
  * @param fullControl the full-control optimum at τ and the target for the optimum's storing potentials (null: not
  *                    computed, see {@code fullControlNote})
  * @param fullControlNote why it was not computed ("" when it was)
+ * @param startWork   of a multi-start search, ⟨W⟩ each start reached on the search grid while meeting the target
+ *                    (NaN: it did not); empty for a single search
  */
 public record OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
                                  double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds,
-                                 FullControlOptimum.Result fullControl, String fullControlNote) {
+                                 FullControlOptimum.Result fullControl, String fullControlNote, double[] startWork) {
+
+    /** A single search (no starts to compare). */
+    public OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
+                              double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds,
+                              FullControlOptimum.Result fullControl, String fullControlNote) {
+        this(run, family, settings, targetError, optimum, wallSeconds, fullControl, fullControlNote, new double[0]);
+    }
+
+    /** (max − min)/min of the starts' ⟨W⟩ that met the target; NaN for a single search or fewer than two. */
+    public double startSpread() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int met = 0;
+        for (double w : startWork) {
+            if (Double.isFinite(w)) {
+                lo = Math.min(lo, w);
+                hi = Math.max(hi, w);
+                met++;
+            }
+        }
+        return met < 2 ? Double.NaN : (hi - lo) / lo;
+    }
 
     /** The optimised protocol as a run of its own (named &lt;name&gt;-optimized), on the grid that verified it. */
     public ErasureRun verifiedRun() {

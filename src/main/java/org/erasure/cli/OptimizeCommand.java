@@ -55,9 +55,22 @@ public final class OptimizeCommand implements Callable<Integer> {
     double targetError;
 
     @Option(names = "--family", paramLabel = "NAME", defaultValue = "four-step",
-            description = "four-step (g_min, F_max, phase durations) or keyframes (values at K interior times); "
+            description = "four-step (g_min, F_max, phase durations) or keyframes (values at K interior times), both "
+                    + "searched without derivatives; or spline (both controls at --nodes equally spaced times, joined "
+                    + "linearly), searched with exact gradients (the Fokker-Planck adjoint) from --starts starts; "
                     + "default ${DEFAULT-VALUE}.")
     String family;
+
+    @Option(names = "--nodes", paramLabel = "K", defaultValue = "200",
+            description = "Interior nodes of the spline family, 1 to " + KeyframeFamily.MAX_KEYFRAMES
+                    + " (default ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--starts", paramLabel = "S", defaultValue = "5",
+            description = "Starts of the spline family's gradient search (the first the constant storing potential, "
+                    + "the others seeded smooth perturbations of it), each of --evaluations gradient evaluations; "
+                    + "their spread is reported (default ${DEFAULT-VALUE}).")
+    int starts;
 
     @Option(names = "--keyframes", paramLabel = "K", defaultValue = "4",
             description = "Interior keyframes of the keyframes family (default ${DEFAULT-VALUE}).")
@@ -128,8 +141,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         final Path dir = common.outDir(config.name() + "-optimized");
         final PrintWriter out = spec.commandLine().getOut();
         OptimizeText.header(out, run, family, fam, tau, targetError, settings);
-        final OptimizationReport report = Erasure.optimize(run, fam, targetError, settings,
-                new RunOptions(common.threads(), new TerminalListener(out), RecordingRequest.NONE));
+        final RunOptions options = new RunOptions(common.threads(), new TerminalListener(out), RecordingRequest.NONE);
+        final OptimizationReport report = family.equals("spline")
+                ? Erasure.optimizeByGradient(run, (KeyframeFamily) fam, targetError, settings, starts, options)
+                : Erasure.optimize(run, fam, targetError, settings, options);
         final ProtocolOptimizer.Optimum opt = report.optimum();
         OptimizeText.print(out, report);
         final List<String> onBounds = fam.parametersOnBounds(opt.unit());
@@ -221,14 +236,24 @@ public final class OptimizeCommand implements Callable<Integer> {
                 }
                 return FourStepFamily.forOptimize(tau, maxTilt, lo, hi);
             }
-            case "keyframes": {
+            case "keyframes":
+            case "spline": {
+                final boolean spline = family.equals("spline");
+                if (!spline && keyframes > 50) {
+                    throw new IllegalArgumentException("--keyframes must lie in 1..50 for the derivative-free search "
+                            + "(use --family spline --nodes K for more), got " + keyframes);
+                }
+                if (spline && !(targetError < 1)) {
+                    throw new IllegalArgumentException("--family spline needs a --target-error below 1");
+                }
                 final var p = config.protocol();
-                return KeyframeFamily.forErasure(config.potential(), tau, keyframes,
+                return KeyframeFamily.forErasure(config.potential(), tau, spline ? nodes : keyframes,
                         new double[] {p.control0(0), p.control1(0)},
                         new double[] {p.control0(p.duration()), p.control1(p.duration())}, maxTilt);
             }
             default:
-                throw new IllegalArgumentException("--family must be four-step or keyframes, got '" + family + "'");
+                throw new IllegalArgumentException("--family must be four-step, keyframes or spline, got '" + family
+                        + "'");
         }
     }
 

@@ -57,6 +57,16 @@ public record FokkerPlanckResult(double meanWork, double meanWorkPlus, double me
     public record PhaseSpace(int velocityCells, double velocityBound, double edgeProbability, long transportSteps) {
     }
 
+    /**
+     * What a search saw of a point: its ⟨W⟩ and ε on the search grid, every other quantity NaN (or empty), since the
+     * search computed none of them. Never a reported result.
+     */
+    public static FokkerPlanckResult ofWorkAndError(double meanWork, double error) {
+        final double nan = Double.NaN;
+        return new FokkerPlanckResult(meanWork, nan, nan, nan, nan, nan, error, nan, nan, error, nan, nan, nan, nan,
+                nan, 0, 0, 0, nan, nan, new double[0], new double[0], new double[0], new double[0][], null);
+    }
+
     /** A 1-D (overdamped) result: no kinetic energy, no velocity grid. */
     public FokkerPlanckResult(double meanWork, double meanWorkPlus, double meanWorkMinus, double meanHeat,
                               double meanDeltaU, double error, double errorFromLeft, double errorFromRight,

@@ -51,6 +51,12 @@ public final class OptimizeText {
                 v.errorRateError(), opt.feasible() ? "meets the target" : "MISSES the target",
                 ErasureBounds.generalizedLandauer(r.error()), ErasureBounds.logInverseError(r.error()),
                 r.finiteTimeBound());
+        if (report.startWork().length > 0) {
+            final long met = java.util.Arrays.stream(report.startWork()).filter(Double::isFinite).count();
+            out.printf(Locale.ROOT, "  starts:        <W> = %s kT on the search grid (NaN: missed the target); %d of %d "
+                    + "met it, their spread %.2g %% (max - min)/min%n", java.util.Arrays.toString(report.startWork()),
+                    met, report.startWork().length, 100 * report.startSpread());
+        }
         if (report.fullControl() != null) {
             final FullControlOptimum.Result f = report.fullControl();
             out.printf(Locale.ROOT, "  full control:  W_min = %.6f +- %.1g kT, the least work any potential U(x, t) "
@@ -77,6 +83,10 @@ public final class OptimizeText {
         row.put("evaluations", (long) opt.evaluations());
         row.put("search_mean_work_kT", opt.searched().meanWork());
         row.put("search_error_rate", opt.searched().error());
+        row.put("starts", (long) report.startWork().length);
+        row.put("start_mean_works_kT", java.util.Arrays.stream(report.startWork())
+                .mapToObj(w -> String.format(Locale.ROOT, "%.6f", w)).collect(java.util.stream.Collectors.joining(" ")));
+        row.put("start_spread", report.startSpread());
         row.put("full_control_min_work_kT", report.fullControl() == null ? Double.NaN : report.fullControl().work());
         row.put("full_control_min_work_numerical_error_kT",
                 report.fullControl() == null ? Double.NaN : report.fullControl().workError());

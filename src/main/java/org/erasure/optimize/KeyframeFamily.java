@@ -62,8 +62,9 @@ public final class KeyframeFamily implements ProtocolFamily {
      */
     public static KeyframeFamily forErasure(Potential potential, double tau, int keyframes, double[] start,
                                             double[] end, double fCap) {
-        if (keyframes < 1 || keyframes > 50) {
-            throw new IllegalArgumentException("the keyframes family needs 1 to 50 interior keyframes, got " + keyframes);
+        if (keyframes < 1 || keyframes > MAX_KEYFRAMES) {
+            throw new IllegalArgumentException("the keyframes family needs 1 to " + MAX_KEYFRAMES
+                    + " interior keyframes, got " + keyframes);
         }
         final double[] s = new double[keyframes];
         for (int j = 0; j < keyframes; j++) {
@@ -76,6 +77,49 @@ public final class KeyframeFamily implements ProtocolFamily {
         return new KeyframeFamily(potential, tau, s, start, end,
                 new double[] {Math.min(start[0], end[0]) - span, start[1]},
                 new double[] {Math.max(start[0], end[0]) + span, start[1]});
+    }
+
+    /** The most interior keyframes (the gradient optimiser's rich family; the derivative-free search takes 50). */
+    public static final int MAX_KEYFRAMES = 1000;
+
+    /** The bounds {lo, hi} of control c's interior values. */
+    double[] bounds(int c) {
+        return new double[] {lo[c], hi[c]};
+    }
+
+    /**
+     * The gradient in the unit box of a function of the controls at run nodes t_j (τ_D), given its gradient
+     * nodeGradient[c][j] with respect to control c at each node: the controls are linear in the keyframe values
+     * (interpolation weights), the values linear in u within the box.
+     */
+    public double[] unitGradient(double[] nodeTimes, double[][] nodeGradient) {
+        final int n = times.length;
+        final double[] s = new double[n + 2];
+        System.arraycopy(times, 0, s, 1, n);
+        s[n + 1] = 1;
+        final double[][] perValue = new double[2][n + 2];
+        int a = 0;
+        for (int j = 0; j < nodeTimes.length; j++) {
+            final double r = Math.min(1, Math.max(0, nodeTimes[j] / tau));
+            while (a < n && s[a + 1] <= r) {
+                a++;
+            }
+            final double w = (r - s[a]) / (s[a + 1] - s[a]);
+            for (int c = 0; c < 2; c++) {
+                perValue[c][a] += (1 - w) * nodeGradient[c][j];
+                perValue[c][a + 1] += w * nodeGradient[c][j];
+            }
+        }
+        final double[] g = new double[dimension()];
+        int k = 0;
+        for (int j = 0; j < n; j++) {
+            for (int c = 0; c < 2; c++) {
+                if ((c == 0 ? free0 : free1) == 1) {
+                    g[k++] = perValue[c][j + 1] * (hi[c] - lo[c]);
+                }
+            }
+        }
+        return g;
     }
 
     @Override
@@ -132,8 +176,22 @@ public final class KeyframeFamily implements ProtocolFamily {
     @Override
     public String describe(double[] u) {
         final double[][] v = values(u);
+        if (times.length > 12) {
+            final String[] names = potential.controlNames();
+            return String.format(Locale.ROOT, "%d keyframes equally spaced in t/tau (the file holds them): %s from "
+                    + "%.4g to %.4g, %s from %.4g to %.4g", times.length, names[0], min(v[0]), max(v[0]), names[1],
+                    min(v[1]), max(v[1]));
+        }
         return String.format(Locale.ROOT, "keyframes at t/tau = %s: %s = %s, %s = %s", Arrays.toString(times),
                 potential.controlNames()[0], Arrays.toString(v[0]), potential.controlNames()[1], Arrays.toString(v[1]));
+    }
+
+    private static double min(double[] a) {
+        return Arrays.stream(a).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] a) {
+        return Arrays.stream(a).max().orElse(Double.NaN);
     }
 
     /** Every free interior value at the lower or upper bound of its range. */

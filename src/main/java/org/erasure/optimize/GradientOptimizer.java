@@ -1,0 +1,377 @@
+package org.erasure.optimize;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+import org.erasure.fokkerplanck.FokkerPlanckGradient;
+import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.model.TargetWell;
+import org.erasure.model.TimeGrid;
+import org.erasure.physics.Potential;
+
+/**
+ * Minimises ⟨W⟩ over a rich {@link KeyframeFamily} (hundreds of values) subject to ln ε ≤ ln ε_target, with exact
+ * gradients from the Fokker–Planck solve's adjoint ({@link FokkerPlanckGradient}). One job: the constrained
+ * gradient search and its multi-start.
+ *
+ * <p><b>Method.</b> An augmented Lagrangian for the inequality c = ln ε − ln ε_aim ≤ 0 (Nocedal &amp; Wright,
+ * <i>Numerical Optimization</i>, 2nd ed., §17.4: ψ = λc + μc²/2 where c ≥ −λ/μ, else −λ²/(2μ); after each inner
+ * solve λ ← max(0, λ + μc), and μ grows tenfold where the violation did not fall by 4), each inner problem on the
+ * family's unit box by a projected limited-memory BFGS: the two-loop direction on the variables not held at a bound by
+ * their gradient, a backtracking (Armijo) search along the projected path P(u + αd), the pair (s, y) kept where
+ * s·y &gt; 0 (after Bertsekas, SIAM J. Control Optim. 20, 221 (1982), and Kim, Sra &amp; Dhillon, Optim. Methods Softw.
+ * 25, 1 (2010)). No maintained pure-Java L-BFGS-B with a permissive licence exists (searched: Commons Math has
+ * none; lbfgsb_wrapper is JNI to Fortran; Smile's is GPL), so this is written here, in about a hundred lines.
+ *
+ * <p>Every start (the family's own, then seeded smooth perturbations of it) is searched in full; the best point that
+ * meets the aim on the search grid is verified on the finer grid as the derivative-free optimiser's optimum is. The
+ * spread of the starts' ⟨W⟩ is the measure of how far the search is from the optimum it claims.
+ */
+public final class GradientOptimizer {
+
+    /** Memory of the limited BFGS. */
+    private static final int MEMORY = 12;
+    /** Outer iterations of the augmented Lagrangian. */
+    private static final int OUTER = 12;
+
+    /**
+     * @param optimum     the verified best, as the derivative-free optimiser reports it
+     * @param startWork   ⟨W⟩ of each start's best point meeting the aim on the search grid (NaN: none met it)
+     * @param spread      (max − min)/min of the finite ones
+     */
+    public record Result(ProtocolOptimizer.Optimum optimum, double[] startWork, double spread) {
+    }
+
+    private GradientOptimizer() {
+    }
+
+    /**
+     * @param starts      how many starts (the first the family's own)
+     * @param evaluations the budget per start (gradient evaluations)
+     * @param progress    called with 1 after each evaluation, or null
+     */
+    public static Result minimize(KeyframeFamily family, double targetError, TargetWell target,
+                                  ProtocolOptimizer.Settings s, int starts, int evaluations, LongConsumer progress) {
+        if (!(targetError > 0 && targetError < 1)) {
+            throw new IllegalArgumentException("the gradient optimiser needs an error target in (0, 1), got "
+                    + targetError);
+        }
+        final Objective f = new Objective(family, target, s, progress);
+        final double aim = Math.log(0.9 * targetError);
+        final SplittableRandom rng = new SplittableRandom(s.seed());
+        final double[] startWork = new double[starts];
+        double[] best = null;
+        double bestWork = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < starts; k++) {
+            final double[] u0 = k == 0 ? family.start() : perturbed(family.start(), rng);
+            final double[] found = augmentedLagrangian(f, u0, aim, evaluations);
+            final Eval e = found == null ? null : f.at(found);
+            startWork[k] = e == null ? Double.NaN : e.work;
+            if (e != null && e.work < bestWork) {
+                bestWork = e.work;
+                best = found;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no start met ln eps <= " + aim + " on the search grid");
+        }
+        // the search grid is coarser than the verification's: where the verified eps misses the target, the aim
+        // moves by the ratio and the search goes on from the best point (at most twice)
+        ProtocolFamily.Member m = family.member(best);
+        FokkerPlanckSolution v = OptimumVerification.verify(ProtocolOptimizer.problem(m, target, 0), s);
+        double moved = aim;
+        for (int round = 0; round < 2 && !(v.result().error() <= targetError); round++) {
+            moved += Math.log(targetError / v.result().error()) - 0.05;
+            final double[] again = augmentedLagrangian(f, best, moved, evaluations / 2);
+            if (again == null) {
+                break;
+            }
+            best = again;
+            m = family.member(best);
+            v = OptimumVerification.verify(ProtocolOptimizer.problem(m, target, 0), s);
+        }
+        final boolean feasible = v.result().error() <= targetError * (1 + 1e-9);
+        final ProtocolOptimizer.Optimum opt = new ProtocolOptimizer.Optimum(best, m, v, f.searched(best), feasible,
+                f.count, OptimumVerification.fault(v.result(), OptimumVerification.isSymmetricErasure(m)));
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double w : startWork) {
+            if (Double.isFinite(w)) {
+                lo = Math.min(lo, w);
+                hi = Math.max(hi, w);
+            }
+        }
+        return new Result(opt, startWork, (hi - lo) / lo);
+    }
+
+    /** The start moved by a smooth random curve: three sine modes of amplitude up to 0.15 in the unit box, clipped. */
+    private static double[] perturbed(double[] u, SplittableRandom rng) {
+        final double[] p = u.clone();
+        final int n = u.length;
+        for (int c = 0; c < 2; c++) {
+            for (int mode = 1; mode <= 3; mode++) {
+                final double a = 0.15 * (2 * rng.nextDouble() - 1);
+                for (int j = c; j < n; j += 2) {
+                    p[j] += a * Math.sin(Math.PI * mode * (j / 2 + 1.0) / (n / 2 + 1.0));
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            p[j] = Math.max(0, Math.min(1, p[j]));
+        }
+        return p;
+    }
+
+    /** The best point meeting the aim, or null. */
+    private static double[] augmentedLagrangian(Objective f, double[] u0, double aim, int budget) {
+        double lambda = 0;
+        double mu = 1;
+        double[] u = u0.clone();
+        double[] best = null;
+        double bestWork = Double.POSITIVE_INFINITY;
+        double lastViolation = Double.POSITIVE_INFINITY;
+        final int start = f.count;
+        for (int outer = 0; outer < OUTER && f.count - start < budget; outer++) {
+            final double l = lambda;
+            final double m = mu;
+            final java.util.function.Function<double[], double[]> merit = x -> {
+                final Eval e = f.at(x);
+                final double c = e.logError - aim;
+                final double active = Math.max(0, l + m * c);
+                final double[] out = new double[x.length + 1];
+                out[0] = e.work + (c >= -l / m ? l * c + 0.5 * m * c * c : -l * l / (2 * m));
+                for (int i = 0; i < x.length; i++) {
+                    out[i + 1] = e.workGradient[i] + active * e.logErrorGradient[i];
+                }
+                return out;
+            };
+            u = projectedLbfgs(merit, u, Math.min(budget - (f.count - start), Math.max(20, budget / 6)));
+            final Eval e = f.at(u);
+            final double c = e.logError - aim;
+            if (c <= 0 && e.work < bestWork) {
+                bestWork = e.work;
+                best = u.clone();
+            }
+            lambda = Math.max(0, lambda + mu * c);
+            final double violation = Math.max(0, c);
+            if (violation > 0.25 * lastViolation) {
+                mu *= 10;
+            }
+            lastViolation = violation;
+        }
+        return best;
+    }
+
+    /**
+     * Minimises a function on [0, 1]^n from u; {@code fg} returns {value, gradient...}. Stops when the projected
+     * gradient vanishes (1e-7 of the largest component seen), the value stalls, or the budget is spent.
+     */
+    static double[] projectedLbfgs(java.util.function.Function<double[], double[]> fg, double[] u0, int budget) {
+        final int n = u0.length;
+        double[] u = u0.clone();
+        double[] vg = fg.apply(u);
+        int used = 1;
+        final List<double[]> ss = new ArrayList<>();
+        final List<double[]> ys = new ArrayList<>();
+        int stall = 0;
+        while (used < budget) {
+            final double[] g = Arrays.copyOfRange(vg, 1, n + 1);
+            final boolean[] held = new boolean[n];
+            double pg = 0;
+            for (int i = 0; i < n; i++) {
+                held[i] = (u[i] <= 0 && g[i] > 0) || (u[i] >= 1 && g[i] < 0);
+                pg = Math.max(pg, Math.abs(Math.max(0, Math.min(1, u[i] - g[i])) - u[i]));
+            }
+            if (pg < 1e-9) {
+                break;
+            }
+            double[] d = direction(g, held, ss, ys);
+            double slope = 0;
+            for (int i = 0; i < n; i++) {
+                slope += g[i] * d[i];
+            }
+            if (!(slope < 0)) {
+                ss.clear();
+                ys.clear();
+                d = new double[n];
+                for (int i = 0; i < n; i++) {
+                    d[i] = held[i] ? 0 : -g[i];
+                }
+            }
+            double dMax = 0;
+            for (double x : d) {
+                dMax = Math.max(dMax, Math.abs(x));
+            }
+            double alpha = ss.isEmpty() ? Math.min(1, 0.05 / dMax) : 1;
+            double[] next = null;
+            double[] nextVg = null;
+            for (int tries = 0; tries < 25 && used < budget; tries++) {
+                final double[] trial = new double[n];
+                double decrease = 0;
+                for (int i = 0; i < n; i++) {
+                    trial[i] = Math.max(0, Math.min(1, u[i] + alpha * d[i]));
+                    decrease += g[i] * (trial[i] - u[i]);
+                }
+                final double[] tv = fg.apply(trial);
+                used++;
+                if (tv[0] <= vg[0] + 1e-4 * decrease) {
+                    next = trial;
+                    nextVg = tv;
+                    break;
+                }
+                alpha *= 0.3;
+            }
+            if (next == null) {
+                break;
+            }
+            final double[] sv = new double[n];
+            final double[] yv = new double[n];
+            double sy = 0;
+            for (int i = 0; i < n; i++) {
+                sv[i] = next[i] - u[i];
+                yv[i] = nextVg[i + 1] - g[i];
+                sy += sv[i] * yv[i];
+            }
+            if (sy > 1e-16) {
+                ss.add(sv);
+                ys.add(yv);
+                if (ss.size() > MEMORY) {
+                    ss.remove(0);
+                    ys.remove(0);
+                }
+            }
+            stall = vg[0] - nextVg[0] < 1e-10 * Math.max(1, Math.abs(vg[0])) ? stall + 1 : 0;
+            u = next;
+            vg = nextVg;
+            if (stall >= 3) {
+                break;
+            }
+        }
+        return u;
+    }
+
+    /** −H g on the free variables by the two-loop recursion (Nocedal 1980), the held ones 0. */
+    private static double[] direction(double[] g, boolean[] held, List<double[]> ss, List<double[]> ys) {
+        final int n = g.length;
+        final double[] q = new double[n];
+        for (int i = 0; i < n; i++) {
+            q[i] = held[i] ? 0 : g[i];
+        }
+        final int m = ss.size();
+        final double[] a = new double[m];
+        final double[] rho = new double[m];
+        for (int k = m - 1; k >= 0; k--) {
+            rho[k] = 1 / dot(ys.get(k), ss.get(k), held);
+            a[k] = rho[k] * dot(ss.get(k), q, held);
+            axpy(-a[k], ys.get(k), q, held);
+        }
+        double gamma = 1;
+        if (m > 0) {
+            final double yy = dot(ys.get(m - 1), ys.get(m - 1), held);
+            gamma = yy > 0 ? 1 / (rho[m - 1] * yy) : 1;
+        }
+        for (int i = 0; i < n; i++) {
+            q[i] *= gamma;
+        }
+        for (int k = 0; k < m; k++) {
+            final double b = rho[k] * dot(ys.get(k), q, held);
+            axpy(a[k] - b, ss.get(k), q, held);
+        }
+        for (int i = 0; i < n; i++) {
+            q[i] = held[i] ? 0 : -q[i];
+        }
+        return q;
+    }
+
+    private static double dot(double[] a, double[] b, boolean[] held) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (!held[i]) {
+                s += a[i] * b[i];
+            }
+        }
+        return s;
+    }
+
+    private static void axpy(double c, double[] x, double[] y, boolean[] held) {
+        for (int i = 0; i < x.length; i++) {
+            if (!held[i]) {
+                y[i] += c * x[i];
+            }
+        }
+    }
+
+    /** ⟨W⟩, ln ε and their unit-box gradients at a point. */
+    private record Eval(double work, double logError, double[] workGradient, double[] logErrorGradient) {
+    }
+
+    /**
+     * The family's members solved with gradients on one fixed grid (second order, the search grid's cells and
+     * steps) over the union of the potential's confining intervals at the corners of the control box, widened by
+     * 25 %: a grid that moved with the member would make the objective jump.
+     */
+    private static final class Objective {
+        final KeyframeFamily family;
+        final TargetWell target;
+        final double lo;
+        final double hi;
+        final int cells;
+        final TimeGrid grid;
+        final LongConsumer progress;
+        int count;
+        private double[] lastPoint;
+        private Eval last;
+
+        Objective(KeyframeFamily family, TargetWell target, ProtocolOptimizer.Settings s, LongConsumer progress) {
+            this.family = family;
+            this.target = target;
+            this.progress = progress;
+            final Potential pot = family.member(family.start()).potential();
+            final double tau = family.member(family.start()).protocol().duration();
+            final double[] b0 = family.bounds(0);
+            final double[] b1 = family.bounds(1);
+            double l = Double.POSITIVE_INFINITY;
+            double h = Double.NEGATIVE_INFINITY;
+            for (double c0 : b0) {
+                for (double c1 : b1) {
+                    final double[] r = pot.confiningInterval(c0, c1);
+                    l = Math.min(l, r[0]);
+                    h = Math.max(h, r[1]);
+                }
+            }
+            final double mid = 0.5 * (l + h);
+            this.lo = mid - 1.25 * (mid - l);
+            this.hi = mid + 1.25 * (h - mid);
+            this.cells = s.search().cells();
+            this.grid = TimeGrid.of(tau, 0, tau / s.search().timeSteps());
+        }
+
+        /** The search grid's solve of a point as a result record (work and ε; the rest not computed: NaN). */
+        org.erasure.fokkerplanck.FokkerPlanckResult searched(double[] u) {
+            final Eval e = at(u);
+            return org.erasure.fokkerplanck.FokkerPlanckResult.ofWorkAndError(e.work, Math.exp(e.logError));
+        }
+
+        Eval at(double[] u) {
+            if (lastPoint != null && Arrays.equals(u, lastPoint)) {
+                return last;
+            }
+            final ProtocolFamily.Member m = family.member(u);
+            final FokkerPlanckGradient.Result r = FokkerPlanckGradient.solve(m.potential(), m.protocol(), target, lo,
+                    hi, cells, grid, 2);
+            count++;
+            if (progress != null) {
+                progress.accept(1);
+            }
+            final double le = Math.log(r.error());
+            final Eval e = new Eval(r.work(), Double.isFinite(le) ? le : -745,
+                    family.unitGradient(r.times(), r.workGradient()),
+                    family.unitGradient(r.times(), r.logErrorGradient()));
+            lastPoint = u.clone();
+            last = e;
+            return e;
+        }
+    }
+}
