@@ -18,9 +18,6 @@ import org.erasure.rare.AdaptiveMultilevelSplitting;
 import org.erasure.rare.AmsResult;
 import org.erasure.rare.AmsSettings;
 import org.erasure.optimize.FullControlOptimum;
-import org.erasure.optimize.GradientOptimizer;
-import org.erasure.optimize.KeyframeFamily;
-import org.erasure.optimize.OptimalField;
 import org.erasure.optimize.ProtocolFamily;
 import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.rare.Score;
@@ -290,20 +287,6 @@ public final class Erasure {
         }
     }
 
-    /** Frames and grid points of {@link #optimalField}: about 9 MB as a field file. */
-    public static final int OPTIMAL_FIELD_FRAMES = 201;
-    public static final int OPTIMAL_FIELD_POINTS = 1001;
-
-    /**
-     * The problem with its protocol replaced by the full-control optimum's potential U(x, t) at error {@code eps},
-     * tabulated ({@link OptimalField}: {@value #OPTIMAL_FIELD_FRAMES} frames on {@value #OPTIMAL_FIELD_POINTS}
-     * points); an engine running it does W_min's work, to the tabulation's error. Throws IllegalArgumentException or
-     * UnsupportedProblemException where the optimum is refused, IllegalStateException where it does not converge.
-     */
-    public static ErasureProblem optimalField(ErasureProblem problem, double eps) {
-        return OptimalField.of(problem, eps, 2000, OPTIMAL_FIELD_FRAMES, OPTIMAL_FIELD_POINTS);
-    }
-
     /** Cells of the hopping-rate grid by default. */
     public static final int DEFAULT_RATE_CELLS = HoppingSpectrum.DEFAULT_CELLS;
 
@@ -386,37 +369,6 @@ public final class Erasure {
         final FullControlOptimum.Result full = run.problem().hasHold() ? null : fullControl(ErasureProblem.of(
                 opt.member().potential(), opt.member().protocol()).withTarget(run.problem().target()), targetError, why);
         return new OptimizationReport(run, family, settings, targetError, opt, wall, full, full == null ? why[0] : "");
-    }
-
-    /**
-     * Minimises ⟨W⟩ over a rich keyframes family subject to ε ≤ targetError by exact gradients (the Fokker–Planck
-     * adjoint, an augmented Lagrangian, projected L-BFGS) from {@code starts} starts of {@code settings.evaluations()}
-     * gradient evaluations each; progress in evaluations. No hold (the adjoint covers the protocol only).
-     */
-    public static OptimizationReport optimizeByGradient(ErasureRun run, KeyframeFamily family, double targetError,
-                                                        ProtocolOptimizer.Settings settings, int starts,
-                                                        RunOptions options) {
-        if (run.problem().hasHold()) {
-            throw new IllegalArgumentException("the gradient optimiser (family spline) judges eps at the protocol's "
-                    + "end; remove protocol.hold or use --family four-step or keyframes");
-        }
-        if (starts < 1 || starts > 100) {
-            throw new IllegalArgumentException("--starts must lie in 1..100, got " + starts);
-        }
-        final long t0 = System.nanoTime();
-        final GradientOptimizer.Result r;
-        try (RunListener.Stage stage = options.listener().stage("optimize", (long) starts * settings.evaluations(),
-                "evaluations")) {
-            r = GradientOptimizer.minimize(family, targetError, run.problem().target(), settings, starts,
-                    settings.evaluations(), stage::advance);
-        }
-        final ProtocolOptimizer.Optimum opt = r.optimum();
-        final double wall = (System.nanoTime() - t0) * 1e-9;
-        final String[] why = {""};
-        final FullControlOptimum.Result full = fullControl(ErasureProblem.of(opt.member().potential(),
-                opt.member().protocol()).withTarget(run.problem().target()), targetError, why);
-        return new OptimizationReport(run, family, settings, targetError, opt, wall, full, full == null ? why[0] : "",
-                r.startWork());
     }
 
     /** The Fokker–Planck solution with its numerical error (two resolutions). */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.erasure.Erasure;
+import org.erasure.Optimization;
 import org.erasure.ErasureRun;
 import org.erasure.OptimizationReport;
 import org.erasure.RecordingRequest;
@@ -110,8 +111,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     int tableRows;
 
     @Option(names = "--full-control-field", description = "Also write DIR/full_control_field.csv, the full-control "
-            + "optimum's potential U(x, t) at the target error (" + Erasure.OPTIMAL_FIELD_FRAMES + " frames on "
-            + Erasure.OPTIMAL_FIELD_POINTS + " points, about 9 MB), and DIR/full_control.yaml, a field configuration "
+            + "optimum's potential U(x, t) at the target error (" + Optimization.OPTIMAL_FIELD_FRAMES + " frames on "
+            + Optimization.OPTIMAL_FIELD_POINTS + " points, about 12 MB), and DIR/full_control.yaml, a field configuration "
             + "on which fokker-planck does W_min's work (overdamped, no hold, a target error below 0.5).")
     boolean fullControlField;
 
@@ -143,7 +144,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         OptimizeText.header(out, run, family, fam, tau, targetError, settings);
         final RunOptions options = new RunOptions(common.threads(), new TerminalListener(out), RecordingRequest.NONE);
         final OptimizationReport report = family.equals("spline")
-                ? Erasure.optimizeByGradient(run, (KeyframeFamily) fam, targetError, settings, starts, options)
+                ? Optimization.byGradient(run, (KeyframeFamily) fam, targetError, settings, starts, options)
                 : Erasure.optimize(run, fam, targetError, settings, options);
         final ProtocolOptimizer.Optimum opt = report.optimum();
         OptimizeText.print(out, report);
@@ -188,7 +189,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         final ProtocolFamily.Member m = report.optimum().member();
         final ErasureProblem problem = ErasureProblem.of(m.potential(), m.protocol()).withTarget(
                 config.run().problem().target());
-        final ErasureProblem field = Erasure.optimalField(problem, targetError);
+        final ErasureProblem field = Optimization.optimalField(problem, targetError);
         final FieldTable table = new FieldTable((TabulatedField) field.potential(),
                 ((FieldSchedule) field.protocol()).fractions());
         final String what = String.format(Locale.ROOT, "The full-control optimum's potential U(x, t) (kT) at tau = %.6g "
@@ -249,7 +250,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                 final var p = config.protocol();
                 return KeyframeFamily.forErasure(config.potential(), tau, spline ? nodes : keyframes,
                         new double[] {p.control0(0), p.control1(0)},
-                        new double[] {p.control0(p.duration()), p.control1(p.duration())}, maxTilt);
+                        new double[] {p.control0(p.duration()), p.control1(p.duration())}, maxTilt, spline);
             }
             default:
                 throw new IllegalArgumentException("--family must be four-step, keyframes or spline, got '" + family
