@@ -81,6 +81,7 @@ public final class ChartKit {
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = 0;
         double xMin = Double.POSITIVE_INFINITY;
+        double xMax = 0;
         for (Series sr : series) {
             for (double v : sr.y()) {
                 yMin = v > 0 ? Math.min(yMin, v) : yMin;
@@ -88,6 +89,7 @@ public final class ChartKit {
             }
             for (double v : sr.x()) {
                 xMin = v > 0 ? Math.min(xMin, v) : xMin;
+                xMax = Math.max(xMax, v);
             }
         }
         final double decades = logY && yMin > 0 && yMax > 0 ? Math.log10(yMax / yMin) : 0;
@@ -99,6 +101,10 @@ public final class ChartKit {
         // function is set)
         final boolean powers = logY && yMin > 0 && (yMin < 1e-3 || decades > 8);
         chart.getStyler().setYAxisLogarithmic(logY && !powers);
+        // under two decades a log axis labelled only at its decades shows one or two numbers ("1" and "10"): label
+        // 2, 3, ... 9 times each power as well
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(!(logY && !powers && decades < 2));
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(!(logX && xMin < xMax && xMax / xMin < 100));
         if (powers) {
             chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartKit::powerLabel);
         }
