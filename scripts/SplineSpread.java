@@ -24,8 +24,8 @@ public class SplineSpread {
         final int starts = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         final int evaluations = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         System.out.println("| tau (tau_D) | eps <= | starts' <W> (kT, search grid) | spread | spline <W> verified (kT) "
-                + "| eps | four-step <W> (kT) | W_min (kT) |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                + "| eps | values on the box | four-step <W> (kT) | W_min (kT) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (double tau : new double[] {0.1, 1, 10}) {
             for (double eps : new double[] {1e-6, 1e-15}) {
                 final ProtocolOptimizer.Settings s = new ProtocolOptimizer.Settings(600, 1600, 300, 1);
@@ -43,9 +43,10 @@ public class SplineSpread {
                 for (double x : r.startWork()) {
                     w.append(w.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.5f", x));
                 }
-                System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f %% | %.5f%s | %.3g | %.4f%s | %.5f |  (%.0f s)%n",
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f %% | %.5f%s | %.3g | %d | %.4f%s | %.5f |  (%.0f s)%n",
                         tau, eps, w, 100 * r.spread(), r.optimum().result().meanWork(),
                         r.optimum().feasible() ? "" : " (misses)", r.optimum().result().error(),
+                        fam.parametersOnBounds(r.optimum().unit()).size(),
                         four.result().meanWork(), four.feasible() ? "" : " (misses)", full.work(), seconds);
             }
         }

@@ -34,7 +34,8 @@ public final class Optimization {
     /**
      * Minimises ⟨W⟩ over a rich keyframes family subject to ε ≤ targetError by exact gradients (the Fokker–Planck
      * adjoint, an augmented Lagrangian, projected L-BFGS) from {@code starts} starts of {@code settings.evaluations()}
-     * gradient evaluations each; progress in evaluations. No hold (the adjoint covers the protocol only).
+     * gradient evaluations each, and up to as many again to move the aim where the verified ε misses; progress in
+     * evaluations. No hold (the adjoint covers the protocol only).
      */
     public static OptimizationReport byGradient(ErasureRun run, KeyframeFamily family, double targetError,
                                                 ProtocolOptimizer.Settings settings, int starts, RunOptions options) {
@@ -55,8 +56,8 @@ public final class Optimization {
         }
         final long t0 = System.nanoTime();
         final GradientOptimizer.Result r;
-        try (RunListener.Stage stage = options.listener().stage("optimize", (long) starts * settings.evaluations(),
-                "evaluations")) {
+        final long budget = (long) (starts + 1) * settings.evaluations();
+        try (RunListener.Stage stage = options.listener().stage("optimize", budget, "evaluations")) {
             r = GradientOptimizer.minimize(family, targetError, run.problem().target(), settings, starts,
                     settings.evaluations(), stage::advance);
         }

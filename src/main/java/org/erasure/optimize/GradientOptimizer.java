@@ -26,7 +26,8 @@ import org.erasure.physics.Potential;
  * none; lbfgsb_wrapper is JNI to Fortran; Smile's is GPL), so this is written here, in about a hundred lines.
  *
  * <p>Every start (the family's own, then seeded smooth perturbations of it) is searched in full; the best point that
- * meets the aim on the search grid is verified on the finer grid as the derivative-free optimiser's optimum is. The
+ * meets the aim on the search grid (where none does, the one closest to it, then reported as missing the target) is
+ * verified on the finer grid as the derivative-free optimiser's optimum is. The
  * spread of the starts' ⟨W⟩ is the measure of how far the search is from the optimum it claims.
  */
 public final class GradientOptimizer {
@@ -64,18 +65,25 @@ public final class GradientOptimizer {
         final double[] startWork = new double[starts];
         double[] best = null;
         double bestWork = Double.POSITIVE_INFINITY;
+        double[] closest = null;                // where no start meets the aim: the least violation, reported as missing
+        double closestError = Double.POSITIVE_INFINITY;
         for (int k = 0; k < starts; k++) {
             final double[] u0 = k == 0 ? family.start() : perturbed(family.start(), rng);
-            final double[] found = augmentedLagrangian(f, u0, aim, evaluations);
-            final Eval e = found == null ? null : f.at(found);
+            final double[][] found = augmentedLagrangian(f, u0, aim, evaluations);
+            final Eval e = found[0] == null ? null : f.at(found[0]);
             startWork[k] = e == null ? Double.NaN : e.work;
             if (e != null && e.work < bestWork) {
                 bestWork = e.work;
-                best = found;
+                best = found[0];
+            }
+            final Eval last = f.at(found[1]);
+            if (last.logError < closestError) {
+                closestError = last.logError;
+                closest = found[1];
             }
         }
         if (best == null) {
-            throw new IllegalStateException("no start met ln eps <= " + aim + " on the search grid");
+            best = closest;
         }
         // the search grid is coarser than the verification's: where the verified eps misses the target, the aim
         // moves by the ratio and the search goes on from the best point (at most twice)
@@ -84,7 +92,7 @@ public final class GradientOptimizer {
         double moved = aim;
         for (int round = 0; round < 2 && !(v.result().error() <= targetError); round++) {
             moved += Math.log(targetError / v.result().error()) - 0.05;
-            final double[] again = augmentedLagrangian(f, best, moved, evaluations / 2);
+            final double[] again = augmentedLagrangian(f, best, moved, evaluations / 2)[0];
             if (again == null) {
                 break;
             }
@@ -124,8 +132,8 @@ public final class GradientOptimizer {
         return p;
     }
 
-    /** The best point meeting the aim, or null. */
-    private static double[] augmentedLagrangian(Objective f, double[] u0, double aim, int budget) {
+    /** {the best point meeting the aim (null: none did), the last iterate}. */
+    private static double[][] augmentedLagrangian(Objective f, double[] u0, double aim, int budget) {
         double lambda = 0;
         double mu = 1;
         double[] u = u0.clone();
@@ -161,7 +169,7 @@ public final class GradientOptimizer {
             }
             lastViolation = violation;
         }
-        return best;
+        return new double[][] {best, u};
     }
 
     /**
