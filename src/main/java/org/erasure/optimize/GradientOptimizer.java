@@ -40,7 +40,7 @@ public final class GradientOptimizer {
     /**
      * @param optimum     the verified best, as the derivative-free optimiser reports it
      * @param startWork   ⟨W⟩ of each start's best point meeting the aim on the search grid (NaN: none met it)
-     * @param spread      (max − min)/min of the finite ones
+     * @param spread      (max − min)/min of the finite ones (NaN: fewer than two)
      */
     public record Result(ProtocolOptimizer.Optimum optimum, double[] startWork, double spread) {
     }
@@ -105,16 +105,21 @@ public final class GradientOptimizer {
                 f.count, OptimumVerification.fault(v.result(), OptimumVerification.isSymmetricErasure(m)));
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        int met = 0;
         for (double w : startWork) {
             if (Double.isFinite(w)) {
                 lo = Math.min(lo, w);
                 hi = Math.max(hi, w);
+                met++;
             }
         }
-        return new Result(opt, startWork, (hi - lo) / lo);
+        return new Result(opt, startWork, met < 2 ? Double.NaN : (hi - lo) / lo);
     }
 
-    /** The start moved by a smooth random curve: three sine modes of amplitude up to 0.15 in the unit box, clipped. */
+    /**
+     * The start moved by a smooth random curve per control (the values of the two controls interleave, as the spline
+     * family frees both): three sine modes of amplitude up to 0.15 in the unit box, clipped.
+     */
     private static double[] perturbed(double[] u, SplittableRandom rng) {
         final double[] p = u.clone();
         final int n = u.length;
