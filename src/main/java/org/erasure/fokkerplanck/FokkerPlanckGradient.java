@@ -31,7 +31,8 @@ import org.erasure.protocol.Protocol;
  * node. The result is the gradient of the discrete solve, exact to rounding; second order (Richardson) combines the
  * runs on dt and dt/2 as the solver does: ⟨W⟩ = 2W(dt/2) − W(dt), ln ε = 2 ln ε(dt/2) − ln ε(dt).
  *
- * <p>The densities of every step are kept: (steps + 1) × cells doubles per run. A solve that would need more than
+ * <p>The densities, energies and rates of every step are kept (the adjoint then needs no exponential): about
+ * 4 × (steps + 1) × cells doubles per run. A solve that would need more than
  * half the heap is refused before it starts. The grid of cells is fixed (given); a problem with a hold is refused.
  */
 public final class FokkerPlanckGradient {
@@ -76,7 +77,8 @@ public final class FokkerPlanckGradient {
             throw new IllegalArgumentException("the Fokker-Planck gradient covers the protocol only, not a hold");
         }
         final long steps = grid.protocolSteps() * order;
-        final double bytes = 8.0 * g.n() * (steps + 1 + (order == 2 ? grid.protocolSteps() + 1 : 0));
+        // densities, energies and both rates of every step
+        final double bytes = 4 * 8.0 * g.n() * (steps + 1 + (order == 2 ? grid.protocolSteps() + 1 : 0));
         if (bytes > 0.5 * Runtime.getRuntime().maxMemory()) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the Fokker-Planck gradient "
                     + "keeps every density: %.2g GB for %d cells and %d steps, over half the heap (%.2g GB)",
@@ -120,22 +122,25 @@ public final class FokkerPlanckGradient {
                 c0[k] = protocol.control0(times[k]);
                 c1[k] = protocol.control1(times[k]);
             }
-            // forward, keeping every density
+            // forward, keeping every density, and each step's energies and rates for the adjoint
             final double[][] p = new double[steps + 1][];
-            double[] uPrev = energies(pot, x, c0[0], c1[0]);
-            p[0] = boltzmann(uPrev);
-            final double[] up = new double[n - 1];
-            final double[] down = new double[n - 1];
+            final double[][] us = new double[steps + 1][];
+            final double[][] ups = new double[steps + 1][];
+            final double[][] downs = new double[steps + 1][];
+            us[0] = energies(pot, x, c0[0], c1[0]);
+            p[0] = boltzmann(us[0]);
             final double[] shifted = new double[n];
             final double[][] scratch = new double[4][n];
             double w = 0;
             for (int k = 1; k <= steps; k++) {
                 final double[] u = energies(pot, x, c0[k], c1[k]);
-                w += dot(p[k - 1], u) - dot(p[k - 1], uPrev);
-                ScharfetterGummel.rates(u, invH2, up, down, n, shifted);
+                w += dot(p[k - 1], u) - dot(p[k - 1], us[k - 1]);
+                ups[k] = new double[n - 1];
+                downs[k] = new double[n - 1];
+                ScharfetterGummel.rates(u, invH2, ups[k], downs[k], n, shifted);
                 p[k] = p[k - 1].clone();
-                PositiveTridiagonal.solve2Twisted(up, down, dt, n, p[k], null, scratch);
-                uPrev = u;
+                PositiveTridiagonal.solve2Twisted(ups[k], downs[k], dt, n, p[k], null, scratch);
+                us[k] = u;
             }
             work = w;
             final boolean[] wrong = new boolean[n];
@@ -161,12 +166,13 @@ public final class FokkerPlanckGradient {
             final double[] gE = new double[n];
             final double[] pendingW = new double[n];    // ⟨W⟩'s −p_k, owed to node k by step k + 1
             final double[] dU = new double[2];
-            double[] uNow = energies(pot, x, c0[steps], c1[steps]);
             final double[] cScratch = new double[n];
+            final double h2 = g.h() * g.h();
             for (int k = steps; k >= 1; k--) {
-                final double[] uBefore = energies(pot, x, c0[k - 1], c1[k - 1]);
-                ScharfetterGummel.rates(uNow, invH2, up, down, n, shifted);
-                transposedSolve(up, down, dt, n, aW, aE, muW, muE, cScratch);
+                final double[] uNow = us[k];
+                final double[] uBefore = us[k - 1];
+                final double[] up = ups[k];
+                transposedSolve(up, downs[k], dt, n, aW, aE, muW, muE, cScratch);
                 for (int i = 0; i < n; i++) {
                     gW[i] = p[k - 1][i] + pendingW[i];
                     gE[i] = 0;
@@ -174,7 +180,7 @@ public final class FokkerPlanckGradient {
                 final double[] pk = p[k];
                 for (int f = 0; f < n - 1; f++) {
                     final double z = uNow[f + 1] - uNow[f];
-                    final double bp = bernoulliSlope(z);
+                    final double bp = bernoulliSlope(z, up[f] * h2);
                     final double dj = (bp * pk[f] - (bp + 1) * pk[f + 1]) * invH2 * dt;
                     final double sw = dj * (muW[f + 1] - muW[f]);
                     final double se = dj * (muE[f + 1] - muE[f]);
@@ -189,7 +195,9 @@ public final class FokkerPlanckGradient {
                     aE[i] = muE[i];
                     pendingW[i] = -p[k - 1][i];
                 }
-                uNow = uBefore;
+                p[k] = null;            // no longer needed: let the collector have it
+                ups[k] = null;
+                downs[k] = null;
             }
             // node 0: ⟨W⟩'s −p_0 from step 1, and the Boltzmann start's dependence on U_0
             double sW = 0;
@@ -248,16 +256,16 @@ public final class FokkerPlanckGradient {
     static void transposedSolve(double[] up, double[] down, double dt, int n, double[] a, double[] b, double[] x,
                                 double[] y, double[] c) {
         // forward sweep: c[i] the modified super-diagonal, x, y the modified right-hand sides
-        double diag = 1 + dt * up[0];
-        c[0] = -dt * up[0] / diag;
-        x[0] = a[0] / diag;
-        y[0] = b[0] / diag;
+        final double inv0 = 1 / (1 + dt * up[0]);
+        c[0] = -dt * up[0] * inv0;
+        x[0] = a[0] * inv0;
+        y[0] = b[0] * inv0;
         for (int i = 1; i < n; i++) {
             final double sub = -dt * down[i - 1];
-            final double d = 1 + dt * ((i < n - 1 ? up[i] : 0) + down[i - 1]) - sub * c[i - 1];
-            c[i] = i < n - 1 ? -dt * up[i] / d : 0;
-            x[i] = (a[i] - sub * x[i - 1]) / d;
-            y[i] = (b[i] - sub * y[i - 1]) / d;
+            final double inv = 1 / (1 + dt * ((i < n - 1 ? up[i] : 0) + down[i - 1]) - sub * c[i - 1]);
+            c[i] = i < n - 1 ? -dt * up[i] * inv : 0;
+            x[i] = (a[i] - sub * x[i - 1]) * inv;
+            y[i] = (b[i] - sub * y[i - 1]) * inv;
         }
         for (int i = n - 2; i >= 0; i--) {
             x[i] -= c[i] * x[i + 1];
@@ -271,6 +279,11 @@ public final class FokkerPlanckGradient {
      * 0 where e^z over- or underflows.
      */
     static double bernoulliSlope(double z) {
+        return bernoulliSlope(z, Math.abs(z) < 0.5 || z > 700 ? Double.NaN : z / Math.expm1(z));
+    }
+
+    /** As {@link #bernoulliSlope(double)} with B(z) given (the solve's own rate times h²): no exponential. */
+    static double bernoulliSlope(double z, double b) {
         final double a = Math.abs(z);
         if (a < 0.5) {
             final double z2 = z * z;
@@ -281,7 +294,6 @@ public final class FokkerPlanckGradient {
         if (z > 700) {
             return -z * Math.exp(-z);       // B ≈ z e^{−z}, B' ≈ (1 − z) e^{−z}
         }
-        final double b = z / Math.expm1(z);
         return b * (1 - b) / z - b;
     }
 }
