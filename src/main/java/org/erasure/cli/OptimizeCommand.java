@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 /** {@code erasure optimize}: the cheapest protocol of a family that meets an error target. */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
         description = {"Minimises <W> subject to eps <= target over a protocol family, with the Fokker-Planck "
-                + "solver as the objective (CMA-ES, then BOBYQA).",
+                + "solver as the objective (CMA-ES, then BOBYQA; the spline family by exact gradients).",
                 "Writes DIR/optimized.yaml (a keyframes configuration that simulate and fokker-planck accept), "
                         + "DIR/optimize.csv and DIR/optimize.json."})
 public final class OptimizeCommand implements Callable<Integer> {
@@ -86,7 +86,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     double maxTilt;
 
     @Option(names = "--evaluations", paramLabel = "N", defaultValue = "300",
-            description = "Objective evaluations (Fokker-Planck solves), default ${DEFAULT-VALUE}.")
+            description = "Objective evaluations (Fokker-Planck solves), default ${DEFAULT-VALUE}; for the spline "
+                    + "family, gradient evaluations per start.")
     int evaluations;
 
     @Option(names = "--cells", paramLabel = "N", defaultValue = "" + Erasure.SEARCH_CELLS,
