@@ -16,7 +16,8 @@ import org.erasure.physics.QuarticDoubleWell;
  * E_b = 8 kT, tau in {0.1, 1, 10} tau_D x eps in {1e-6, 1e-15}, the optimize command's default grids (600 cells,
  * 1600 steps, verified at twice both), F up to 40 kT; defaults 200 nodes, 5 starts, 300 evaluations each (about
  * five minutes a point on two cores). Prints one markdown row per point: the starts' <W> on the search grid, their
- * spread, the verified optimum, the four-step family's optimum (300 evaluations) and W_min.
+ * spread, the verified optimum, the four-step family's optimum (300 evaluations) and W_min, each verified value with
+ * its numerical error.
  */
 public class SplineSpread {
     public static void main(String[] args) {
@@ -43,11 +44,14 @@ public class SplineSpread {
                 for (double x : r.startWork()) {
                     w.append(w.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.5f", x));
                 }
-                System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f %% | %.5f%s | %.3g | %d | %.4f%s | %.5f |  (%.0f s)%n",
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f %% | %.5f +- %.1g%s | %.3g | %d | %.4f +- %.1g%s "
+                                + "| %.5f +- %.1g |  (%.0f s)%n",
                         tau, eps, w, 100 * r.spread(), r.optimum().result().meanWork(),
+                        r.optimum().verified().workError(),
                         r.optimum().feasible() ? "" : " (misses)", r.optimum().result().error(),
                         fam.parametersOnBounds(r.optimum().unit()).size(),
-                        four.result().meanWork(), four.feasible() ? "" : " (misses)", full.work(), seconds);
+                        four.result().meanWork(), four.verified().workError(), four.feasible() ? "" : " (misses)",
+                        full.work(), full.workError(), seconds);
             }
         }
     }

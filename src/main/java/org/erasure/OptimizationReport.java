@@ -35,17 +35,7 @@ public record OptimizationReport(ErasureRun run, ProtocolFamily family, Protocol
 
     /** (max − min)/min of the starts' ⟨W⟩ that met the target; NaN for a single search or fewer than two. */
     public double startSpread() {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        int met = 0;
-        for (double w : startWork) {
-            if (Double.isFinite(w)) {
-                lo = Math.min(lo, w);
-                hi = Math.max(hi, w);
-                met++;
-            }
-        }
-        return met < 2 ? Double.NaN : (hi - lo) / lo;
+        return org.erasure.optimize.GradientOptimizer.spread(startWork);
     }
 
     /** The optimised protocol as a run of its own (named &lt;name&gt;-optimized), on the grid that verified it. */

@@ -53,9 +53,11 @@ public final class OptimizeText {
                 r.finiteTimeBound());
         if (report.startWork().length > 0) {
             final long met = java.util.Arrays.stream(report.startWork()).filter(Double::isFinite).count();
-            out.printf(Locale.ROOT, "  starts:        <W> = %s kT on the search grid (NaN: missed the target); %d of %d "
-                    + "met it, their spread %.2g %% (max - min)/min%n", java.util.Arrays.toString(report.startWork()),
-                    met, report.startWork().length, 100 * report.startSpread());
+            final double spread = report.startSpread();
+            out.printf(Locale.ROOT, "  starts:        <W> = %s kT on the search grid; %d of %d met the target, %s%n",
+                    startWorks(report, ", ", "missed"), met, report.startWork().length, Double.isNaN(spread)
+                            ? "no spread (it needs two)" : String.format(Locale.ROOT,
+                            "their spread %.2g %% (max - min)/min", 100 * spread));
         }
         if (report.fullControl() != null) {
             final FullControlOptimum.Result f = report.fullControl();
@@ -71,6 +73,12 @@ public final class OptimizeText {
         }
     }
 
+    /** Each start's ⟨W⟩ to 1e-6 kT, joined by {@code sep}, {@code missed} for a start that missed the target. */
+    private static String startWorks(OptimizationReport report, String sep, String missed) {
+        return java.util.Arrays.stream(report.startWork()).mapToObj(w -> Double.isFinite(w)
+                ? String.format(Locale.ROOT, "%.6f", w) : missed).collect(java.util.stream.Collectors.joining(sep));
+    }
+
     /** optimize.csv's row: the search's outcome, then the verified run's summary columns. */
     public static Table.Row row(OptimizationReport report, String familyName, List<String> onBounds) {
         final ProtocolOptimizer.Optimum opt = report.optimum();
@@ -84,8 +92,7 @@ public final class OptimizeText {
         row.put("search_mean_work_kT", opt.searched().meanWork());
         row.put("search_error_rate", opt.searched().error());
         row.put("starts", (long) report.startWork().length);
-        row.put("start_mean_works_kT", java.util.Arrays.stream(report.startWork())
-                .mapToObj(w -> String.format(Locale.ROOT, "%.6f", w)).collect(java.util.stream.Collectors.joining(" ")));
+        row.put("start_mean_works_kT", startWorks(report, " ", "NaN"));
         row.put("start_spread", report.startSpread());
         row.put("full_control_min_work_kT", report.fullControl() == null ? Double.NaN : report.fullControl().work());
         row.put("full_control_min_work_numerical_error_kT",

@@ -80,21 +80,7 @@ public final class FullControlOptimum {
 
     /** As {@link #of(ErasureProblem, double)} on {@code cells} base cells (≥ 40). */
     public static Result of(ErasureProblem problem, double targetError, int cells) {
-        if (!(problem.dynamics() instanceof Dynamics.Overdamped)) {
-            throw new UnsupportedProblemException("the full-control optimum is computed for overdamped dynamics only "
-                    + "(its W2^2/tau term is the overdamped transport cost)");
-        }
-        if (!(problem.initial() instanceof InitialState.Equilibrium)) {
-            throw new UnsupportedProblemException("the full-control optimum starts from the equilibrium of the "
-                    + "initial potential, not from " + problem.initial());
-        }
-        if (!(targetError > 0 && targetError < 0.5)) {
-            throw new IllegalArgumentException("the error of the full-control optimum must lie in (0, 0.5), got "
-                    + targetError);
-        }
-        if (cells < 40) {
-            throw new IllegalArgumentException("the full-control optimum needs at least 40 cells, got " + cells);
-        }
+        requireCells(cells);
         final Side fine = solve(problem, targetError, cells);
         final Side coarse = solve(problem, targetError, cells / 2);
         return new Result(fine.work, Math.abs(fine.work - coarse.work) + fine.gap + coarse.gap, fine.freeEnergy,
@@ -133,7 +119,31 @@ public final class FullControlOptimum {
                         double final1, QuantileCells cells, TransportMapNewton chain, double tau) {
     }
 
+    /** The optimum's refusals, in one line each, before any work. */
+    private static void requireSolvable(ErasureProblem problem, double targetError) {
+        if (!(problem.dynamics() instanceof Dynamics.Overdamped)) {
+            throw new UnsupportedProblemException("the full-control optimum is computed for overdamped dynamics only "
+                    + "(its W2^2/tau term is the overdamped transport cost)");
+        }
+        if (!(problem.initial() instanceof InitialState.Equilibrium)) {
+            throw new UnsupportedProblemException("the full-control optimum starts from the equilibrium of the "
+                    + "initial potential, not from " + problem.initial());
+        }
+        if (!(targetError > 0 && targetError < 0.5)) {
+            throw new IllegalArgumentException("the error of the full-control optimum must lie in (0, 0.5), got "
+                    + targetError);
+        }
+    }
+
+    /** At least 40 base cells (the error estimate solves half as many). */
+    static void requireCells(int cells) {
+        if (cells < 40) {
+            throw new IllegalArgumentException("the full-control optimum needs at least 40 cells, got " + cells);
+        }
+    }
+
     static TransportMap map(ErasureProblem problem, double eps, int cells) {
+        requireSolvable(problem, eps);
         // the left target is solved as the right one of the mirror image x → −x: one code path, and the measured
         // convergence of the right one (a random sweep failed 11 of 75 left targets, none of 75 right ones)
         final boolean mirrored = problem.target() == TargetWell.LEFT;

@@ -103,6 +103,11 @@ public final class GradientOptimizer {
         final boolean feasible = v.result().error() <= targetError * (1 + 1e-9);
         final ProtocolOptimizer.Optimum opt = new ProtocolOptimizer.Optimum(best, m, v, f.searched(best), feasible,
                 f.count, OptimumVerification.fault(v.result(), OptimumVerification.isSymmetricErasure(m)));
+        return new Result(opt, startWork, spread(startWork));
+    }
+
+    /** (max − min)/min of the finite values (the starts that met the target); NaN with fewer than two. */
+    public static double spread(double[] startWork) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         int met = 0;
@@ -113,7 +118,7 @@ public final class GradientOptimizer {
                 met++;
             }
         }
-        return new Result(opt, startWork, met < 2 ? Double.NaN : (hi - lo) / lo);
+        return met < 2 ? Double.NaN : (hi - lo) / lo;
     }
 
     /**

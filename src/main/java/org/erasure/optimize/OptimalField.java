@@ -57,7 +57,7 @@ public final class OptimalField {
         if (points < 16) {
             throw new IllegalArgumentException("an optimal field needs at least 16 grid points, got " + points);
         }
-        FullControlOptimum.of(problem, eps, 40);     // the same refusals as the optimum's, before the work
+        FullControlOptimum.requireCells(cells);
         final FullControlOptimum.TransportMap map = FullControlOptimum.map(problem, eps, cells);
         final Potential pot = map.potential();
         final QuantileCells q = map.cells();

@@ -30,13 +30,12 @@ public final class TabulatedField implements Potential {
     private final double h;
     private final int n;
     private final int frames;
-    // per frame, per interval i of [x_i, x_{i+1}]: U = a + t(b + t(c + t e)), t = (x − x_i)/h
-    private final double[][] a;
+    // per frame, per interval i of [x_i, x_{i+1}]: U = U_i + t(b + t(c + t e)), t = (x − x_i)/h
     private final double[][] b;
     private final double[][] c;
     private final double[][] e;
     private final double[] barrier;
-    private final double[][] values;
+    private final double[][] values;     // U_k at the grid points, as given
 
     private TabulatedField(double lo, double h, double[][] u) {
         this.values = u;
@@ -44,20 +43,17 @@ public final class TabulatedField implements Potential {
         this.h = h;
         this.frames = u.length;
         this.n = u[0].length;
-        this.a = new double[frames][];
         this.b = new double[frames][];
         this.c = new double[frames][];
         this.e = new double[frames][];
         this.barrier = new double[frames];
         for (int k = 0; k < frames; k++) {
             final double[] d = slopes(u[k], h);
-            a[k] = new double[n - 1];
             b[k] = new double[n - 1];
             c[k] = new double[n - 1];
             e[k] = new double[n - 1];
             for (int i = 0; i < n - 1; i++) {
                 final double du = u[k][i + 1] - u[k][i];
-                a[k][i] = u[k][i];
                 b[k][i] = h * d[i];
                 c[k][i] = 3 * du - 2 * h * d[i] - h * d[i + 1];
                 e[k][i] = -2 * du + h * d[i] + h * d[i + 1];
@@ -173,16 +169,15 @@ public final class TabulatedField implements Potential {
     private double frameEnergy(int k, double x) {
         final double r = (x - lo) / h;
         if (r < 0) {
-            return a[k][0] + b[k][0] * r;
+            return values[k][0] + b[k][0] * r;
         }
         if (r >= n - 1) {
             final int i = n - 2;
-            final double end = a[k][i] + b[k][i] + c[k][i] + e[k][i];
-            return end + (b[k][i] + 2 * c[k][i] + 3 * e[k][i]) * (r - (n - 1));
+            return values[k][n - 1] + (b[k][i] + 2 * c[k][i] + 3 * e[k][i]) * (r - (n - 1));
         }
         final int i = (int) r;
         final double t = r - i;
-        return a[k][i] + t * (b[k][i] + t * (c[k][i] + t * e[k][i]));
+        return values[k][i] + t * (b[k][i] + t * (c[k][i] + t * e[k][i]));
     }
 
     /** dU_k/dx. */
