@@ -14,6 +14,8 @@ import org.erasure.config.ConfigLoader;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.langevin.LangevinMonteCarlo;
+import org.erasure.langevin.MultilevelWork;
 import org.erasure.langevin.TimeStepError;
 
 /**
@@ -22,7 +24,8 @@ import org.erasure.langevin.TimeStepError;
  * <ul>
  *   <li>⟨W⟩ of quick.yaml within ±1e-3 kT in total, √(s.e.² + time-step error²): from 20 000 trajectories at
  *       {@code dt: auto}'s step, the step is halved while its error alone exceeds 1e-3/√2 kT, else the trajectories
- *       are raised to what the standard error needs (10 % margin), until the total meets the target;</li>
+ *       are raised to what the standard error needs (10 % margin), until the total meets the target; and the same
+ *       by multilevel Monte Carlo ({@link MultilevelWork}), every level's trajectories counted;</li>
  *   <li>ε of the 60 kT case of the time-step issue (quick.yaml with E_b = 60 kT, F_max = 40 kT, τ = 100 τ_D; ε =
  *       2.894e-25) by the Fokker–Planck solver to 1 % numerical error: the configuration's grid, doubled (cells and
  *       steps) until it is met.</li>
@@ -37,6 +40,9 @@ public final class AccuracyBench {
 
     /** The relative numerical error ε must reach. */
     static final double FP_RELATIVE_TARGET = 0.01;
+
+    /** The particle-steps the multilevel estimate may take (about 20 times what it needs on quick.yaml). */
+    static final double MAX_MULTILEVEL_STEPS = 2e11;
 
     /** Runs at most, per measurement. */
     static final int MAX_RUNS = 8;
@@ -106,6 +112,27 @@ public final class AccuracyBench {
         r.put("work_quick_met", met);
         r.put("work_quick_wall_s", workWall);
         r.put("work_quick_runs", workRuns);
+        // the same by multilevel Monte Carlo: the coarse level's trajectories corrected by coupled finer levels
+        final ErasureConfig quick = ConfigLoader.preset("quick.yaml", List.of());
+        h.status("<W> of quick.yaml by multilevel Monte Carlo");
+        final long m0 = System.nanoTime();
+        final MultilevelWork.Result ml = MultilevelWork.run(quick.problem(), quick.monteCarlo().integrator(),
+                WORK_TARGET_KT, quick.monteCarlo().seed(), MAX_MULTILEVEL_STEPS,
+                run -> LangevinMonteCarlo.run(run, threads, null));
+        final double mlWall = (System.nanoTime() - m0) * 1e-9;
+        final List<String> mlLevels = new ArrayList<>();
+        for (MultilevelWork.Level l : ml.levels()) {
+            mlLevels.add(String.format(Locale.ROOT, "dt = %.3g: %d trajectories, mean %.6g +- %.2g kT", l.dt(),
+                    l.trajectories(), l.mean(), l.standardError()));
+        }
+        r.put("work_quick_multilevel_kT", ml.work());
+        r.put("work_quick_multilevel_sampling_error_kT", ml.samplingError());
+        r.put("work_quick_multilevel_time_step_error_kT", ml.timeStepError());
+        r.put("work_quick_multilevel_total_error_kT", ml.totalError());
+        r.put("work_quick_multilevel_met", ml.met());
+        r.put("work_quick_multilevel_wall_s", mlWall);
+        r.put("work_quick_multilevel_particle_steps", ml.particleSteps());
+        r.put("work_quick_multilevel_levels", mlLevels);
         // eps of the 60 kT case by the Fokker-Planck solver to 1 %
         final ErasureConfig c60 = ConfigLoader.preset("quick.yaml", List.of("potential.barrier_kT=60",
                 "protocol.F_max_kT=40", "protocol.tau=100"));
@@ -141,6 +168,10 @@ public final class AccuracyBench {
             out.printf(Locale.ROOT, "  <W> of quick.yaml within %.0e kT in total: %s in %.1f s (%d runs): <W> = %.5f "
                     + "+- %.2g kT%n", WORK_TARGET_KT, met ? "met" : "NOT met", workWall, workRuns.size(), work, total);
             workRuns.forEach(x -> out.println("    " + x));
+            out.printf(Locale.ROOT, "  the same by multilevel Monte Carlo: %s in %.1f s (%.3g particle-steps): <W> = %.5f "
+                    + "+- %.2g (s.e.) +- %.2g (time step) kT%n", ml.met() ? "met" : "NOT met", mlWall, ml.particleSteps(),
+                    ml.work(), ml.samplingError(), ml.timeStepError());
+            mlLevels.forEach(x -> out.println("    " + x));
             out.printf(Locale.ROOT, "  eps of the 60 kT case by FP to %.0f %%: %s in %.1f s: eps = %.5g (%.2g relative)%n",
                     100 * FP_RELATIVE_TARGET, fp.errorRateRelativeError() <= FP_RELATIVE_TARGET ? "met" : "NOT met",
                     fpWall, fp.result().error(), fp.errorRateRelativeError());
