@@ -30,8 +30,9 @@ import org.erasure.langevin.TimeStepError;
  *       2.894e-25) by the Fokker–Planck solver to 1 % numerical error: the configuration's grid, doubled (cells and
  *       steps) until it is met.</li>
  * </ul>
- * The third figure of the issue, the same ε by splitting to ±10 %, is not measured here (one splitting run of that case
- * takes minutes on two cores; see the README).
+ * The third figure of the issue, the same ε by splitting to ±10 %, is not measured here: one splitting run of that case
+ * at five repetitions per bit took 2.5 min on two cores and gave ln ε to ±0.67 (time step and sampling), so ±10 % needs
+ * about 90 times as many repetitions, hours (see the README).
  */
 public final class AccuracyBench {
 
@@ -158,7 +159,8 @@ public final class AccuracyBench {
         r.put("eps60_fp_met", fp.errorRateRelativeError() <= FP_RELATIVE_TARGET);
         r.put("eps60_fp_wall_s", fpWall);
         r.put("eps60_fp_runs", fpRuns);
-        r.put("eps60_splitting", "not measured (minutes a run on two cores; see the README)");
+        r.put("eps60_splitting", "not measured: estimated at hours on two cores (five repetitions per bit took "
+                + "2.5 min and gave ln eps to +- 0.67; +- 10 % needs about 90 times as many; see the README)");
         r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("java", System.getProperty("java.version"));
         if (b.json()) {
@@ -168,15 +170,17 @@ public final class AccuracyBench {
             out.printf(Locale.ROOT, "  <W> of quick.yaml within %.0e kT in total: %s in %.1f s (%d runs): <W> = %.5f "
                     + "+- %.2g kT%n", WORK_TARGET_KT, met ? "met" : "NOT met", workWall, workRuns.size(), work, total);
             workRuns.forEach(x -> out.println("    " + x));
-            out.printf(Locale.ROOT, "  the same by multilevel Monte Carlo: %s in %.1f s (%.3g particle-steps): <W> = %.5f "
-                    + "+- %.2g (s.e.) +- %.2g (time step) kT%n", ml.met() ? "met" : "NOT met", mlWall, ml.particleSteps(),
-                    ml.work(), ml.samplingError(), ml.timeStepError());
+            out.printf(Locale.ROOT, "  the same by multilevel Monte Carlo: %s in %.1f s (%.3g particle-steps): "
+                    + "<W> = %.5f +- %.2g (s.e.) +- %.2g (time step) kT%n", ml.met() ? "met" : "NOT met", mlWall,
+                    ml.particleSteps(), ml.work(), ml.samplingError(), ml.timeStepError());
             mlLevels.forEach(x -> out.println("    " + x));
             out.printf(Locale.ROOT, "  eps of the 60 kT case by FP to %.0f %%: %s in %.1f s: eps = %.5g (%.2g relative)%n",
                     100 * FP_RELATIVE_TARGET, fp.errorRateRelativeError() <= FP_RELATIVE_TARGET ? "met" : "NOT met",
                     fpWall, fp.result().error(), fp.errorRateRelativeError());
             fpRuns.forEach(x -> out.println("    " + x));
-            out.println("  eps of the 60 kT case by splitting to 10 %: not measured here (minutes a run on two cores)");
+            out.println("  eps of the 60 kT case by splitting to 10 %: not measured here; estimated at hours on two "
+                    + "cores (five "
+                    + "repetitions per bit took 2.5 min for ln eps +- 0.67; +- 10 % needs about 90 times as many)");
         }
         out.flush();
         return 0;

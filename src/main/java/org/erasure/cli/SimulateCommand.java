@@ -58,11 +58,26 @@ public final class SimulateCommand implements Callable<Integer> {
             + "times (tau_D, or seconds with an s suffix and a physical section), with 95 %% intervals.")
     List<String> errorTimes;
 
+    @CommandLine.Option(names = "--work-within", paramLabel = "KT", description = "Estimate <W> alone, within KT "
+            + "kT in total (sampling and time step), by multilevel Monte Carlo: a coarse step corrected by coupled "
+            + "finer ones, each level's trajectories chosen for the least work (Giles 2008). Writes DIR/summary.csv, "
+            + "DIR/levels.csv and DIR/run.json; default DIR results/<name>/mlmc. Not with --trajectories, "
+            + "--per-trajectory, --paths or --error-times.")
+    Double workWithin;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (workWithin != null) {
+            if (common.trajectories != null || perTrajectory || paths != 0 || errorTimes != null) {
+                throw new IllegalArgumentException("--work-within chooses its own trajectories and records no "
+                        + "trajectory: it does not go with --trajectories, --per-trajectory, --paths or --error-times");
+            }
+            return MultilevelOutput.run(common.load(), common, workWithin, spec.commandLine().getParseResult()
+                    .originalArgs(), spec.commandLine().getOut());
+        }
         final ErasureConfig config = common.load();
         final int threads = common.threads();
         final Path dir = common.outDir(config.name(), "mc");

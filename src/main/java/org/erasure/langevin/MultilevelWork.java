@@ -14,20 +14,21 @@ import org.erasure.util.SplitMix64;
  * ⟨W⟩ within a stated total error (sampling and time step) by multilevel Monte Carlo (Giles, Oper. Res. 56, 607
  * (2008); the adaptive algorithm of Giles, Acta Numerica 24, 259 (2015), section 2.6).
  *
- * <p>Level 0 runs the problem at a coarse stable step dt₀; level l ≥ 1 runs it at dt₀/2^l together with its coupled
- * twin at twice that step, on the sums of its own noise increments ({@link org.erasure.stats.TimeStepTally}), and
- * samples the difference Y_l = W(dt_l) − W(dt_{l−1}). The estimate E[W(dt_L)] = E[W(dt₀)] + Σ E[Y_l] has the bias of
- * the finest level alone, at the cost of the coarse level alone: the coupled differences have a small variance (their
- * standard deviation falls like dt^0.8 on quick.yaml, measured), so few trajectories need the fine steps. Each level
- * gets N_l ∝ √(V_l / C_l) trajectories (V_l the variance of its samples, C_l its steps per trajectory, 1.5 × the
- * steps with the twin), Giles' allocation for the least cost at a given sampling error.
+ * <p>Level 0 runs the problem at a coarse stable step dt₀ ({@link #coarseGrid}); level l ≥ 1 runs it at dt₀/2^l
+ * together with its coupled twin at twice that step, on the sums of its own noise increments ({@link
+ * org.erasure.stats.TimeStepTally}), and samples the difference Y_l = W(dt_l) − W(dt_{l−1}). The estimate E[W(dt_L)] =
+ * E[W(dt₀)] + Σ E[Y_l] has the bias of the finest level alone, at the cost of the coarse level alone: the coupled
+ * differences have a small variance (their standard deviation falls like dt^0.8 on quick.yaml, measured), so few
+ * trajectories need the fine steps. Each level gets N_l ∝ √(V_l / C_l) trajectories (V_l the variance of its samples,
+ * C_l its steps per trajectory, 1.5 × the steps with the twin), Giles' allocation for the least cost at a given
+ * sampling error.
  *
  * <p>Errors, in the product's convention ({@link TimeStepError}): the time-step error is |mean Y_L|, Richardson's
- * estimate at weak order 1 (it overstates Heun's by about 3), with its own standard error beside it; the sampling
- * error is √(Σ V_l/N_l); their root sum of squares is the total. Levels are added while the time-step error exceeds
- * target/√2; the trajectories then grow until the total meets the target. Every level and batch draws from its own
- * seed (SplitMix64 of the run's seed, the level and the batch), so the levels are independent and the result is
- * bit-identical for any thread count.
+ * estimate at weak order 1 (it overstates Heun's by about 3), or half the level below's where that is larger, with its
+ * own standard error beside it; the sampling error is √(Σ V_l/N_l); their root sum of squares is the total. Levels are
+ * added while the time-step error exceeds target/√2; the trajectories then grow until the total meets the target.
+ * Every level and batch draws from its own seed (SplitMix64 of the run's seed, the level and the batch), so the levels
+ * are independent and the result is bit-identical for any thread count.
  */
 public final class MultilevelWork {
 
@@ -39,6 +40,8 @@ public final class MultilevelWork {
     static final int MAX_ROUNDS = 12;
     /** The coarse step as a fraction of the largest stable step (a margin for trajectories in the tails). */
     static final double COARSE_FRACTION = 0.25;
+    /** Steps of the protocol at the coarse level, at least. */
+    static final int COARSE_STEPS_PER_PROTOCOL = 50;
 
     private MultilevelWork() {
     }
@@ -71,7 +74,7 @@ public final class MultilevelWork {
      *
      * @param work                ⟨W⟩ at the finest level's step (kT)
      * @param samplingError       its standard error (kT)
-     * @param timeStepError       |mean Y_L| (kT)
+     * @param timeStepError       max(|mean Y_L|, |mean Y_{L−1}|/2) (kT)
      * @param timeStepErrorStderr the standard error of that difference (kT)
      * @param target              the total error asked for (kT)
      * @param levels              every level, coarse to fine
@@ -108,9 +111,13 @@ public final class MultilevelWork {
         return n;
     }
 
-    /** The coarse step of a problem: a quarter of the largest stable step, on the problem's grid. */
+    /**
+     * The coarse step of a problem, on the problem's grid: a quarter of the largest stable step, and at most τ/50 so
+     * that the protocol's changes are followed (the cantilever's stability limit alone gave six steps a protocol).
+     */
     public static TimeGrid coarseGrid(ErasureProblem problem) {
-        return TimeGrid.of(problem, COARSE_FRACTION * StabilityCheck.largestStableStep(problem));
+        return TimeGrid.of(problem, Math.min(COARSE_FRACTION * StabilityCheck.largestStableStep(problem),
+                problem.duration() / COARSE_STEPS_PER_PROTOCOL));
     }
 
     /**
@@ -140,7 +147,7 @@ public final class MultilevelWork {
         }
         for (int round = 0; round < MAX_ROUNDS && spent[0] < maxParticleSteps; round++) {
             final int top = grids.size() - 1;
-            final double bias = Math.abs(samples.get(top).mean());
+            final double bias = timeStepError(samples)[0];
             if (bias > targetKT / Math.sqrt(2) && grids.size() < MAX_LEVELS) {
                 history.add(String.format(Locale.ROOT, "time-step error %.2g kT at dt = %.3g tau_D above %.2g: a "
                         + "level at dt = %.3g", bias, grids.get(top).dt(), targetKT / Math.sqrt(2),
@@ -182,9 +189,24 @@ public final class MultilevelWork {
             work += m.mean();
             se2 += m.variance() / m.count();
         }
+        final double[] bias = timeStepError(samples);
+        return new Result(work, Math.sqrt(se2), bias[0], bias[1], targetKT, List.copyOf(levels), spent[0],
+                List.copyOf(history));
+    }
+
+    /**
+     * The time-step error of the finest level L and its standard error: max(|mean Y_L|, |mean Y_{L−1}|/2), the
+     * larger of Richardson's estimate at weak order 1 from the finest level and the one the level below predicts for
+     * it (Giles, Acta Numerica 24, 259 (2015), section 3.1, with α = 1): a level whose difference falls faster than
+     * the order allows, by chance or before the asymptotic range, does not end the refinement alone.
+     */
+    private static double[] timeStepError(List<RunningMoments> samples) {
         final RunningMoments top = samples.get(samples.size() - 1);
-        return new Result(work, Math.sqrt(se2), Math.abs(top.mean()), top.standardError(), targetKT,
-                List.copyOf(levels), spent[0], List.copyOf(history));
+        final RunningMoments below = samples.get(samples.size() - 2);
+        if (samples.size() > 2 && Math.abs(below.mean()) / 2 > Math.abs(top.mean())) {
+            return new double[] {Math.abs(below.mean()) / 2, below.standardError() / 2};
+        }
+        return new double[] {Math.abs(top.mean()), top.standardError()};
     }
 
     /** Particle-steps per trajectory of a level: its steps, and half as many again for the twin above level 0. */
