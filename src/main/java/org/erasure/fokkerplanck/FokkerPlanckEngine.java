@@ -199,8 +199,12 @@ public final class FokkerPlanckEngine {
     /** The cell-steps (cells × steps, one density) a {@link #solve} runs, the solve at half resolution included. */
     public static long cellSteps(ErasureProblem problem, FokkerPlanckSettings settings) {
         if (problem.dynamics().isUnderdamped()) {
-            return Math.round(settings.phaseSpaceCellSteps(settings.grid(problem))
-                    + settings.coarsened().phaseSpaceCellSteps(settings.coarsened().grid(problem)));
+            double total = settings.phaseSpaceCellSteps(settings.grid(problem))
+                    + settings.coarsened().phaseSpaceCellSteps(settings.coarsened().grid(problem));
+            for (FokkerPlanckSettings oneWay : KramersSolver.oneWayChecks(settings)) {
+                total += oneWay.phaseSpaceCellSteps(oneWay.grid(problem));
+            }
+            return Math.round(total);
         }
         return Math.round((settings.cellSteps(settings.grid(problem))
                 + settings.coarsened().cellSteps(settings.coarsened().grid(problem))) / 2);

@@ -98,6 +98,25 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
                 Math.max(PhaseSpaceGrid.MIN_VELOCITY_CELLS, velocityCells / 4 * 2));
     }
 
+    /**
+     * Half the position cells alone (steps and velocity cells kept): one of the phase-space solver's one-way checks,
+     * null where fewer than a solve's least would remain.
+     */
+    public FokkerPlanckSettings halvedInPosition() {
+        return cells / 2 < FokkerPlanckSolver.MIN_CELLS ? null
+                : new FokkerPlanckSettings(cells / 2, timeSteps, timeOrder, new double[0], velocityCells);
+    }
+
+    /**
+     * Half the velocity cells alone (kept even; position cells and steps kept): the other one-way check, null where
+     * fewer than a solve's least would remain.
+     */
+    public FokkerPlanckSettings halvedInVelocity() {
+        final int v = velocityCells / 4 * 2;
+        return v < PhaseSpaceGrid.MIN_VELOCITY_CELLS ? null
+                : new FokkerPlanckSettings(cells, timeSteps, timeOrder, new double[0], v);
+    }
+
     /** Twice the cells and twice the steps. */
     public FokkerPlanckSettings refined() {
         return new FokkerPlanckSettings(2 * cells, 2 * timeSteps, timeOrder, snapshotFractions, 2 * velocityCells);

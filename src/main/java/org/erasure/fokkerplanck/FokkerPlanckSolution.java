@@ -5,15 +5,43 @@ package org.erasure.fokkerplanck;
  * the requested resolution and again at half of it (half the cells, half the time steps). With the
  * scheme's orders (second in space; first in time, or second with Richardson) the fine value's error is
  * at most about the difference of the two, which is what each {@code ...Error()} returns: a
- * conservative one-sided estimate in the asymptotic regime, and visibly large outside it.
+ * conservative one-sided estimate in the asymptotic regime, and visibly large outside it. The phase-space solver also
+ * solves with the position cells alone halved and with the velocity cells alone halved ({@link #oneWay}); where the
+ * sum of those two differences is larger, it is the error: the two directions' errors can have opposite signs and
+ * cancel in the solve that halves both.
  *
  * @param result    the solution at the requested resolution (what is reported)
  * @param coarse    the same problem at half the resolution
  * @param settings  the requested resolution
  * @param tolerance the accuracy a value must reach not to be flagged
+ * @param oneWay    the same problem with one direction's cells halved, one solve per direction (empty: none)
  */
 public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult coarse,
-                                   FokkerPlanckSettings settings, Tolerance tolerance) {
+                                   FokkerPlanckSettings settings, Tolerance tolerance,
+                                   java.util.List<FokkerPlanckResult> oneWay) {
+
+    public FokkerPlanckSolution {
+        oneWay = java.util.List.copyOf(oneWay);
+    }
+
+    /** A solution without one-way checks: the 1-D solver's (checked against an independent solver in the tests). */
+    public FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult coarse, FokkerPlanckSettings settings,
+                                Tolerance tolerance) {
+        this(result, coarse, settings, tolerance, java.util.List.of());
+    }
+
+    /**
+     * A value's numerical error: |fine − half|, or where one-way checks were made the sum over them of |fine − that
+     * check| if larger (the directions' errors can cancel in the solve that halves all of them at once).
+     */
+    private double error(java.util.function.ToDoubleFunction<FokkerPlanckResult> value) {
+        final double f = value.applyAsDouble(result);
+        double sum = 0;
+        for (FokkerPlanckResult r : oneWay) {
+            sum += Math.abs(f - value.applyAsDouble(r));
+        }
+        return Math.max(Math.abs(f - value.applyAsDouble(coarse)), sum);
+    }
 
     /**
      * What a Fokker–Planck value must reach to be reported without a warning.
@@ -39,28 +67,28 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
     }
 
     /** Numerical error of ⟨W⟩ (kT). */
-    public double workError() { return diff(result.meanWork(), coarse.meanWork()); }
+    public double workError() { return error(FokkerPlanckResult::meanWork); }
 
     /** Numerical error of ⟨W⁺⟩ (kT). */
-    public double workPlusError() { return diff(result.meanWorkPlus(), coarse.meanWorkPlus()); }
+    public double workPlusError() { return error(FokkerPlanckResult::meanWorkPlus); }
 
     /** Numerical error of ⟨W⁻⟩ (kT). */
-    public double workMinusError() { return diff(result.meanWorkMinus(), coarse.meanWorkMinus()); }
+    public double workMinusError() { return error(FokkerPlanckResult::meanWorkMinus); }
 
     /** Numerical error of ⟨Q⟩ (kT). */
-    public double heatError() { return diff(result.meanHeat(), coarse.meanHeat()); }
+    public double heatError() { return error(FokkerPlanckResult::meanHeat); }
 
     /** Numerical error of ⟨ΔU⟩ (kT). */
-    public double deltaUError() { return diff(result.meanDeltaU(), coarse.meanDeltaU()); }
+    public double deltaUError() { return error(FokkerPlanckResult::meanDeltaU); }
 
     /** Numerical error of ⟨ΔK⟩, the kinetic energy's change (kT; 0 for the 1-D solver). */
-    public double deltaKError() { return diff(result.meanDeltaK(), coarse.meanDeltaK()); }
+    public double deltaKError() { return error(FokkerPlanckResult::meanDeltaK); }
 
     /** Numerical error (absolute) of ε at the end of the run. */
-    public double errorRateError() { return diff(result.error(), coarse.error()); }
+    public double errorRateError() { return error(FokkerPlanckResult::error); }
 
     /** Numerical error (absolute) of ε at the end of the protocol. */
-    public double errorAtProtocolEndError() { return diff(result.errorAtProtocolEnd(), coarse.errorAtProtocolEnd()); }
+    public double errorAtProtocolEndError() { return error(FokkerPlanckResult::errorAtProtocolEnd); }
 
     /** Relative numerical error of ε, |Δε|/ε (0 when both vanish). */
     public double errorRateRelativeError() {
@@ -68,18 +96,24 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
     }
 
     /** Numerical error of ΔF (kT). */
-    public double freeEnergyChangeError() { return diff(result.freeEnergyChange(), coarse.freeEnergyChange()); }
+    public double freeEnergyChangeError() { return error(FokkerPlanckResult::freeEnergyChange); }
 
     /** Numerical error of the entropy production ⟨W⟩ − ΔF (kT). */
-    public double entropyProductionError() { return diff(result.entropyProduction(), coarse.entropyProduction()); }
+    public double entropyProductionError() { return error(FokkerPlanckResult::entropyProduction); }
 
     /** Numerical error of the finite-time bound ΔF + W₂²/τ (kT). */
-    public double finiteTimeBoundError() { return diff(result.finiteTimeBound(), coarse.finiteTimeBound()); }
+    public double finiteTimeBoundError() { return error(FokkerPlanckResult::finiteTimeBound); }
 
     /** kT ln(1/ε)'s numerical error, |ln ε − ln ε_coarse| (kT). */
     public double logInverseErrorError() {
-        return result.error() > 0 && coarse.error() > 0 ? Math.abs(Math.log(result.error() / coarse.error()))
-                : Double.POSITIVE_INFINITY;
+        if (!(result.error() > 0 && coarse.error() > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double sum = 0;
+        for (FokkerPlanckResult r : oneWay) {
+            sum += r.error() > 0 ? Math.abs(Math.log(result.error() / r.error())) : Double.POSITIVE_INFINITY;
+        }
+        return Math.max(Math.abs(Math.log(result.error() / coarse.error())), sum);
     }
 
     /** Whether ε and ⟨W⟩ are within the tolerance. */
