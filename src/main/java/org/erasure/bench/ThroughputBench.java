@@ -10,10 +10,11 @@ import org.erasure.config.ConfigLoader;
 import org.erasure.config.ErasureConfig;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolver;
+import org.erasure.fokkerplanck.KramersSolver;
 import org.erasure.langevin.LangevinMonteCarlo;
 import org.erasure.langevin.LangevinRun;
 
-/** B1 (SPEC 6), U1 and the Fokker–Planck solver: particle-steps and cell-steps per second. */
+/** B1 (SPEC 6), U1, the Fokker–Planck solver and its phase-space solver: particle-steps and cell-steps per second. */
 public final class ThroughputBench {
 
     private ThroughputBench() {
@@ -63,6 +64,7 @@ public final class ThroughputBench {
                     1e-3);
             fpRate = Math.max(fpRate, 2.0 * r.cells() * r.timeSteps() / ((System.nanoTime() - t0) * 1e-9));
         }
+        final double[] ps = phaseSpace(b, all, h);
         final Map<String, Object> r = new LinkedHashMap<>();
         r.put("benchmark", "B1");
         r.put("integrator", b.integrator());
@@ -77,6 +79,9 @@ public final class ThroughputBench {
         r.put("underdamped_particle_steps_per_s_all_threads", udParallel);
         r.put("underdamped_scaling", u1[2]);
         r.put("fp_cell_steps_per_s", fpRate);
+        r.put("phase_space_cell_steps_per_s_1_thread", ps[0]);
+        r.put("phase_space_cell_steps_per_s_all_threads", ps[1]);
+        r.put("phase_space_transport_cell_substeps_per_s_1_thread", ps[2]);
         r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("java", System.getProperty("java.version"));
         if (b.json()) {
@@ -89,9 +94,53 @@ public final class ThroughputBench {
             out.printf(Locale.ROOT, "  1 thread : %.3e particle-steps/s%n", udSingle);
             out.printf(Locale.ROOT, "  %d threads: %.3e particle-steps/s  (scaling %.2fx)%n", all, udParallel, u1[2]);
             out.printf(Locale.ROOT, "FP: quick.yaml, 2000 cells, 1e4 steps: %.3e cell-steps/s (1 thread)%n", fpRate);
+            out.printf(Locale.ROOT, "FP phase space (Klein-Kramers): cantilever.yaml, half a period, %d x %d cells, %d "
+                    + "steps: %.3e cell-steps/s on 1 thread, %.3e on %d (the two bit values' densities on two "
+                    + "threads); %.3e cell-transport-sub-steps/s on 1 thread%n", PS_X, PS_V, PS_STEPS, ps[0], ps[1],
+                    Math.min(all, 2), ps[2]);
         }
         out.flush();
         return 0;
+    }
+
+    /** The phase-space benchmark's grid: position cells, velocity cells, steps. */
+    static final int PS_X = 300;
+    static final int PS_V = 160;
+    static final int PS_STEPS = 200;
+
+    /**
+     * The phase-space (Klein–Kramers) solver on the cantilever preset at half a period, one solve without its error
+     * checks: {cell-steps/s on 1 thread, on min(all, 2) threads, transport cell-sub-steps/s on 1 thread}, the best of
+     * the repeats. Cell-steps count both bit values' densities at every control step; the transport runs as many
+     * sub-steps as keep every cell positive, so its rate is given too.
+     */
+    static double[] phaseSpace(BenchSettings b, int all, BenchHarness h) {
+        final ErasureConfig c = ConfigLoader.preset("cantilever.yaml", List.of("protocol.tau_s=458.7e-6"));
+        final org.erasure.model.ErasureProblem p = c.problem();
+        final org.erasure.model.TimeGrid time = org.erasure.model.TimeGrid.of(p, p.duration() / PS_STEPS);
+        final double cellSteps = 2.0 * PS_X * PS_V * time.totalSteps();
+        KramersSolver.solve(p, PS_X / 2, PS_V / 2, time, new double[0], null, null);      // JIT warm-up
+        double one = 0;
+        double many = 0;
+        double sub = 0;
+        final java.util.concurrent.ExecutorService helpers = org.erasure.util.Futures.helpers("bench-phase-space",
+                Math.min(all, 2));
+        try {
+            for (int i = 0; i < b.repeats(); i++) {
+                h.status("FP phase space, run " + (i + 1) + " of " + b.repeats());
+                long t0 = System.nanoTime();
+                final FokkerPlanckResult r = KramersSolver.solve(p, PS_X, PS_V, time, new double[0], null, null);
+                final double seconds = (System.nanoTime() - t0) * 1e-9;
+                one = Math.max(one, cellSteps / seconds);
+                sub = Math.max(sub, 2.0 * PS_X * PS_V * r.phaseSpace().transportSteps() / seconds);
+                t0 = System.nanoTime();
+                KramersSolver.solve(p, PS_X, PS_V, time, new double[0], null, all > 1 ? helpers : null);
+                many = Math.max(many, cellSteps / ((System.nanoTime() - t0) * 1e-9));
+            }
+        } finally {
+            org.erasure.util.Futures.shutdown(helpers);
+        }
+        return new double[] {one, many, sub};
     }
 
     /** B1 at each of the thread counts: best rate and the median ratio of back-to-back pairs. */

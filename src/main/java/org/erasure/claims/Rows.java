@@ -494,12 +494,28 @@ public final class Rows {
 
     /**
      * One row of the verdict table: the claim, the test, what was measured, the stance taken and the sentence that says
-     * it (verdict.csv has both: the stance in a word for programs, the sentence for readers).
+     * it (verdict.csv has both: the stance in a word for programs, the sentence for readers), and the files that hold its
+     * numbers in tidy form.
      */
-    public record Verdict(String claim, String test, String measured, Stance stance, String verdict) {
+    public record Verdict(String claim, String test, String measured, Stance stance, String verdict, String data) {
+
+        /** A verdict whose numbers are in no file of the run ({@code data} empty). */
+        public Verdict(String claim, String test, String measured, Stance stance, String verdict) {
+            this(claim, test, measured, stance, verdict, "");
+        }
+
+        /**
+         * The same verdict naming the files of the run (space-separated) that hold its measured numbers one per
+         * cell, with their errors: {@code measured} says them in words for readers, these hold them for programs.
+         */
+        Verdict withData(String files) {
+            return new Verdict(claim, test, measured, stance, verdict, files);
+        }
+
         Table.Row row() {
             return new Table.Row().put("claim", claim).put("test", test).put("measured", measured)
-                    .put("stance", stance.name().toLowerCase(java.util.Locale.ROOT)).put("verdict", verdict);
+                    .put("stance", stance.name().toLowerCase(java.util.Locale.ROOT)).put("verdict", verdict)
+                    .put("data", data);
         }
     }
 

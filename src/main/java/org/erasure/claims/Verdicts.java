@@ -47,7 +47,8 @@ final class Verdicts {
                 near ? Rows.Stance.SUPPORTS : Rows.Stance.PARTLY,
                 near ? "supports A: the work tends to the generalized Landauer bound as tau grows"
                         : "does not support A for this protocol: W_inf differs from the bound by "
-                        + String.format(Locale.ROOT, "%.3f +- %.3f kT", wInf - boundLong, wInfErr)));
+                        + String.format(Locale.ROOT, "%.3f +- %.3f kT", wInf - boundLong, wInfErr))
+                        .withData("approach.csv approach_fit.csv"));
 
         // Claim A, high reliability
         final double epsMin = s.frontierErrors().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
@@ -56,7 +57,7 @@ final class Verdicts {
         if (strict.isEmpty()) {
             rows.add(new Rows.Verdict("A (kT ln 2 reachable)", "exp. 2: minimal <W> at eps <= " + ClaimsReport.fmt(epsMin),
                     "no protocol of the family reached the target", Rows.Stance.UNDECIDED,
-                    "undecided: the optimiser found no feasible protocol"));
+                    "undecided: the optimiser found no feasible protocol").withData("frontier.csv"));
         } else {
             final Rows.Frontier slow = strict.get(strict.size() - 1);
             final double w = slow.fp().meanWork();
@@ -75,7 +76,8 @@ final class Verdicts {
                             + "kT, within %.2f kT of kT ln 2, by paying with time (tau = %s tau_D)", slow.fp().errorRate(),
                             w, slow.fp().meanWorkError(), NEAR_BOUND_KT, ClaimsRunner.fmt(slow.tau()))
                             : String.format(Locale.ROOT, "partly: the work falls with tau but is still %.3f +- %.1g kT "
-                            + "above the bound at the longest tau tried", excess, slow.fp().excessOverLandauerError())));
+                            + "above the bound at the longest tau tried", excess, slow.fp().excessOverLandauerError()))
+                            .withData("frontier.csv"));
         }
 
         // Claim B, speed: the duration where the minimal work crosses kT ln(1/eps), measured
@@ -108,7 +110,8 @@ final class Verdicts {
                             c.tauLow(), c.tauHigh(), fullControlSentence(c))
                             : slowest.fp().meanWork() >= lnInv ? "supports B at every duration tried"
                             : fastest.fp().meanWork() < lnInv ? "contradicts B at every duration tried"
-                            : "undecided: see the note"));
+                            : "undecided: see the note")
+                            .withData("frontier.csv speed.csv crossover.csv full_control.csv"));
         }
         // Claim B, protocol classes at equal storage (exp. 5)
         for (String cls : List.of(ClaimsRunner.FIXED_BARRIER, ClaimsRunner.BARRIER_LOWERING)) {
@@ -151,7 +154,7 @@ final class Verdicts {
             }
             rows.add(new Rows.Verdict("B (~kT ln(1/eps) needed)", String.format(Locale.ROOT, "exp. 5: %s protocols at "
                             + "equal storage (final barrier keeps the bit %.3g tau_D at eps/2; eps judged after that hold)",
-                    cls, s.classHoldTime()), m.toString(), stance, verdict));
+                    cls, s.classHoldTime()), m.toString(), stance, verdict).withData("classes.csv"));
         }
         // The controller's energy (exp. 5)
         if (!controller.isEmpty()) {
@@ -200,7 +203,7 @@ final class Verdicts {
                                     least.point().protocolClass(), ClaimsRunner.fmt(least.point().tau()),
                                     least.point().targetError(), etaHi),
                             unreachable ? " (the protocols whose <W> itself exceeds 2 kT ln 2, such as the fixed-barrier "
-                                    + "ones, stay above it at any eta)" : "", plusLo)));
+                                    + "ones, stay above it at any eta)" : "", plusLo)).withData("controller.csv"));
         }
         if (!storing.isEmpty()) {
             final StringBuilder m = new StringBuilder();
@@ -216,7 +219,7 @@ final class Verdicts {
             rows.add(new Rows.Verdict("B (~kT ln(1/eps) needed)", "exp. 3: barrier needed to store the bit vs work to "
                     + "erase it", m.toString(), Rows.Stance.FINDING, "the ln(1/eps) scale belongs to the barrier that keeps a stored bit (a "
                     + "height of the potential, not dissipated), while erasure into that well dissipates little more "
-                    + "than kT ln 2 when slow enough"));
+                    + "than kT ln 2 when slow enough").withData("storing.csv"));
         }
         if (check != null) {
             final Rows.MonteCarloCheck mc = check.mc();
@@ -230,7 +233,8 @@ final class Verdicts {
                     mc.agrees() ? Rows.Stance.CONSISTENT : Rows.Stance.INCONSISTENT,
                     mc.agrees() ? "consistent (work within its time-step error + 4 s.e., FP eps inside the MC interval at "
                             + "the same confidence, 99.994 %, widened by its time-step error)"
-                            : "INCONSISTENT: the engines disagree beyond sampling and time-step error"));
+                            : "INCONSISTENT: the engines disagree beyond sampling and time-step error")
+                            .withData("frontier_mc_check.csv"));
         }
         if (ams != null) {
             rows.add(new Rows.Verdict("engines", "exp. 2: adaptive multilevel splitting, independent of the "
@@ -247,7 +251,8 @@ final class Verdicts {
                     ams.agrees() ? Rows.Stance.CONSISTENT : Rows.Stance.INCONSISTENT,
                     ams.agrees() ? "consistent (FP eps within the AMS 99 % interval widened by its time-step error): two "
                             + "independent methods agree on the tail probability"
-                            : "INCONSISTENT: the engines disagree beyond sampling and time-step error"));
+                            : "INCONSISTENT: the engines disagree beyond sampling and time-step error")
+                            .withData("frontier_ams_check.csv"));
         }
         rows.add(new Rows.Verdict("scope", "what the model leaves out",
                 "one overdamped coordinate in a prescribed potential at 300 K; work is what the potential does on the "

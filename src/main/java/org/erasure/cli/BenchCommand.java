@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Throughput benchmarks through the full engines: B1 (SPEC 6, overdamped), U1 (underdamped "
-                + "piecewise-harmonic, BAOAB) and the Fokker-Planck solver.",
+                + "piecewise-harmonic, BAOAB), the Fokker-Planck solver and its phase-space (Klein-Kramers) solver.",
                 "Prints particle-steps per second on 1 thread and on all threads with the scaling ratio, and FP "
-                        + "cell-steps per second; --json for machines."})
+                        + "cell-steps per second (the phase-space solver on 1 and 2 threads); --json for machines."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--trajectories", paramLabel = "N", defaultValue = "4096",

@@ -77,6 +77,26 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
     /** Largest grid accepted. */
     public static final int MAX_CELLS = 10_000_000;
 
+    /**
+     * The usual way to ask for a resolution: {@code cells} position cells and {@code timeSteps} steps over τ, second
+     * order in time (Richardson) for the 1-D solver, the default velocity cells for the phase-space solver, no
+     * snapshots; change one with {@link #withTimeOrder}, {@link #withVelocityCells} or {@link #withSnapshots}, e.g.
+     * {@code FokkerPlanckSettings.ofGrid(300, 200).withTimeOrder(1).withVelocityCells(96)}.
+     */
+    public static FokkerPlanckSettings ofGrid(int cells, long timeSteps) {
+        return new FokkerPlanckSettings(cells, timeSteps, 2, new double[0], DEFAULT_VELOCITY_CELLS);
+    }
+
+    /** The same with the given time order: 1 (backward Euler) or 2 (Richardson; the 1-D solver only). */
+    public FokkerPlanckSettings withTimeOrder(int order) {
+        return new FokkerPlanckSettings(cells, timeSteps, order, snapshotFractions, velocityCells);
+    }
+
+    /** The same with the given velocity cells (even; phase-space solves). */
+    public FokkerPlanckSettings withVelocityCells(int v) {
+        return new FokkerPlanckSettings(cells, timeSteps, timeOrder, snapshotFractions, v);
+    }
+
     @Override
     public double[] snapshotFractions() {
         return snapshotFractions.clone();

@@ -146,7 +146,19 @@ class ClaimsQuickTest {
         for (int i = 0; i < verdicts.size(); i++) {
             assertEquals(res.verdict().get(i).stance().name().toLowerCase(java.util.Locale.ROOT),
                     verdicts.text("stance", i));
+            // and names the files that hold its numbers one per cell, each written by this run
+            for (String file : verdicts.text("data", i).split(" ")) {
+                if (!file.isEmpty()) {
+                    assertTrue(Files.isRegularFile(out.resolve(file)), "verdict row " + i + " names " + file);
+                }
+            }
         }
+        boolean approach = false;
+        for (int i = 0; i < verdicts.size(); i++) {
+            approach |= verdicts.text("test", i).startsWith("exp. 1") && verdicts.text("data", i).contains(
+                    "approach_fit.csv");
+        }
+        assertTrue(approach, "the approach verdict points at its fit");
         // speed.csv likewise, a row per target and duration; the phases one number a column
         final Table speed = Table.readCsv(out.resolve("speed.csv"));
         assertTrue(speed.has("protocol.tau") && speed.has("excess_kT") && speed.columns().stream()

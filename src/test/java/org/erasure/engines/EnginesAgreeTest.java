@@ -34,7 +34,7 @@ class EnginesAgreeTest {
         final ErasureProblem p = Problems.fourStep(8, 10, 8)
                 .withHold(50);
         final Erasure.MonteCarloResult mc = Erasure.simulate(p, MonteCarloSettings.of(p, 1e-3, 20_000, 1), 2, null);
-        final FokkerPlanckSolution fp = Erasure.solve(p, new FokkerPlanckSettings(1000, 5000, 2, new double[0]));
+        final FokkerPlanckSolution fp = Erasure.solve(p, FokkerPlanckSettings.ofGrid(1000, 5000));
         final ErasureTally t = mc.tally();
         final BinomialInterval afterHold = t.errorInterval();
         final BinomialInterval atEnd = BinomialInterval.clopperPearson(t.errorsAtProtocolEnd(), t.trajectories());
@@ -65,7 +65,7 @@ class EnginesAgreeTest {
         final QuarticDoubleWell well = QuarticDoubleWell.of(21);
         final double hold = 1e5;
         final ErasureProblem p = ErasureProblem.of(well, KeyframeProtocol.fourStep(10, 0, 12)).withHold(hold);
-        final FokkerPlanckSolution fp = Erasure.solve(p, new FokkerPlanckSettings(800, 4000, 2, new double[0]));
+        final FokkerPlanckSolution fp = Erasure.solve(p, FokkerPlanckSettings.ofGrid(800, 4000));
         final double eps0 = fp.result().errorAtProtocolEnd();
         final double lambda = org.erasure.fokkerplanck.HoppingSpectrum.slowestRate(well, 1, 0, 2000);
         final double predicted = 0.5 - (0.5 - eps0) * Math.exp(-lambda * hold);
@@ -85,7 +85,7 @@ class EnginesAgreeTest {
         for (double gMin : new double[] {0, 0.5}) {
             final ErasureProblem p = ErasureProblem.of(QuarticDoubleWell.of(8), KeyframeProtocol.fourStep(5, gMin, 10));
             final ErasureTally t = Erasure.simulate(p, MonteCarloSettings.of(p, 1e-3, 20_000, 3), 2, null).tally();
-            final FokkerPlanckSolution fp = Erasure.solve(p, new FokkerPlanckSettings(800, 5000, 2, new double[0]));
+            final FokkerPlanckSolution fp = Erasure.solve(p, FokkerPlanckSettings.ofGrid(800, 5000));
             final double plus = fp.result().meanWorkPlus();
             final double minus = fp.result().meanWorkMinus();
             assertEquals(fp.result().meanWork(), plus + minus, 1e-9, "W+ + W- = W");
@@ -99,11 +99,11 @@ class EnginesAgreeTest {
     @Test
     void fokkerPlanckRefusesWhatItCannotSolve() {
         final ErasureProblem p = Problems.fourStep(8, 10, 8);
-        final FokkerPlanckSettings s = new FokkerPlanckSettings(200, 200, 1, new double[0]);
+        final FokkerPlanckSettings s = FokkerPlanckSettings.ofGrid(200, 200).withTimeOrder(1);
         // the phase-space solver of underdamped problems is first order in the control steps: Richardson is refused
         final UnsupportedProblemException u = assertThrows(UnsupportedProblemException.class,
                 () -> Erasure.solve(p.withDynamics(Dynamics.underdamped(1)),
-                        new FokkerPlanckSettings(200, 200, 2, new double[0])));
+                        FokkerPlanckSettings.ofGrid(200, 200)));
         assertTrue(u.getMessage().contains("first order"), u.getMessage());
         final UnsupportedProblemException x = assertThrows(UnsupportedProblemException.class,
                 () -> Erasure.solve(p.withInitial(InitialState.at(-1)), s));

@@ -39,7 +39,7 @@ class MultilevelWorkTest {
     @Test
     void agreesWithTheFokkerPlanckSolverWithinItsStatedError() {
         final ErasureProblem p = quick(2);
-        final FokkerPlanckSolution fp = Erasure.solve(p, new FokkerPlanckSettings(2000, 4000, 2, new double[0]));
+        final FokkerPlanckSolution fp = Erasure.solve(p, FokkerPlanckSettings.ofGrid(2000, 4000));
         for (Integrator integrator : new Integrator[] {Integrator.HEUN, Integrator.EULER_MARUYAMA}) {
             final MultilevelWork.Result r = MultilevelWork.run(p, integrator, 5e-3, 3, 1e11,
                     run -> LangevinMonteCarlo.run(run, 2, null));

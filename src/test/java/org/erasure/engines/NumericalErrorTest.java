@@ -26,12 +26,12 @@ class NumericalErrorTest {
     void kf40HasAPositiveErrorWithAConservativeNumericalError() {
         final ErasureProblem p = ErasureProblem.of(QuarticDoubleWell.of(8), KeyframeProtocol.of(10,
                 new double[] {0, 0.26, 0.685, 0.99, 1}, new double[] {1, 0, 0, 1, 1}, new double[] {0, 0, 40, 40, 0}));
-        final FokkerPlanckSolution coarse = Erasure.solve(p, new FokkerPlanckSettings(600, 1600, 2, new double[0]));
+        final FokkerPlanckSolution coarse = Erasure.solve(p, FokkerPlanckSettings.ofGrid(600, 1600));
         assertTrue(coarse.result().error() > 0, "eps = " + coarse.result().error());
         assertFalse(coarse.withinTolerance(), "an unconverged eps is flagged");
         assertTrue(org.erasure.io.FokkerPlanckWarnings.of(coarse).get(0).startsWith("eps = "), org.erasure.io.FokkerPlanckWarnings.of(coarse).toString());
-        final FokkerPlanckSolution mid = Erasure.solve(p, new FokkerPlanckSettings(1200, 3200, 2, new double[0]));
-        final FokkerPlanckSolution ref = Erasure.solve(p, new FokkerPlanckSettings(4800, 12800, 2, new double[0]));
+        final FokkerPlanckSolution mid = Erasure.solve(p, FokkerPlanckSettings.ofGrid(1200, 3200));
+        final FokkerPlanckSolution ref = Erasure.solve(p, FokkerPlanckSettings.ofGrid(4800, 12800));
         for (FokkerPlanckSolution s : new FokkerPlanckSolution[] {coarse, mid}) {
             final double trueError = Math.abs(s.result().error() - ref.result().error());
             assertTrue(trueError + ref.errorRateError() <= s.errorRateError(),

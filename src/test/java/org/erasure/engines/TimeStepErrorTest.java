@@ -65,7 +65,7 @@ class TimeStepErrorTest {
         final double dt = StabilityCheck.largestStableStep(p) / 3;
         final MonteCarloSettings mc = new MonteCarloSettings(Integrator.HEUN, dt, 20_000, 7, null);
         final TimeStepRefinement.Outcome o = Erasure.simulateJudged(p, mc, 2, null);
-        final FokkerPlanckSolution fp = Erasure.solve(p, new FokkerPlanckSettings(2000, 4000, 2, new double[0]));
+        final FokkerPlanckSolution fp = Erasure.solve(p, FokkerPlanckSettings.ofGrid(2000, 4000));
         final TimeStepError e = o.error();
         assertNotNull(e, "2dt is stable here, so the coupled estimate exists");
         assertEquals(TimeStepRefinement.COUPLED_TWICE, o.method());
@@ -99,7 +99,7 @@ class TimeStepErrorTest {
         final TimeStepRefinement.Outcome o = Erasure.simulateJudged(p, mc, 2, null);
         assertEquals(TimeStepRefinement.COUPLED_HALF, o.method());
         assertFalse(o.withinTolerance(), "a step this coarse is flagged");
-        final FokkerPlanckSolution fp = Erasure.solve(p, new FokkerPlanckSettings(2000, 4000, 2, new double[0]));
+        final FokkerPlanckSolution fp = Erasure.solve(p, FokkerPlanckSettings.ofGrid(2000, 4000));
         final double actual = Math.abs(o.tally().work().mean() - fp.result().meanWork());
         final double sigma = Math.hypot(o.tally().work().standardError(), o.error().work().stderr());
         assertTrue(actual <= o.error().work().error() + 3 * sigma, String.format(

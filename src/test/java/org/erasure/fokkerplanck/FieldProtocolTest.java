@@ -39,7 +39,7 @@ class FieldProtocolTest {
     /** The solver on the field meets the solver on the quartic: ⟨W⟩ to 1e-5 kT, ε to 1e-4 of itself. */
     @Test
     void fokkerPlanckRunsTheFieldAsTheProtocol() {
-        final FokkerPlanckSettings s = new FokkerPlanckSettings(2000, 2000, 2, new double[0]);
+        final FokkerPlanckSettings s = FokkerPlanckSettings.ofGrid(2000, 2000);
         final FokkerPlanckResult exact = FokkerPlanckEngine.solve(ErasureProblem.of(WELL, FOUR_STEP), s).result();
         final FokkerPlanckResult field = FokkerPlanckEngine.solve(asField(5201), s).result();
         assertEquals(exact.meanWork(), field.meanWork(), 1e-5);

@@ -77,7 +77,8 @@ class KramersSolverTest {
         final double mass = 1;
         final ErasureProblem p = underdamped(ErasureProblem.of(HarmonicTrap.of(),
                 KeyframeProtocol.of(tau, new double[] {0, 1}, new double[] {0, dist}, new double[] {1, 1})), mass);
-        final FokkerPlanckSolution s = KramersSolver.solution(p, new FokkerPlanckSettings(200, 400, 1, new double[0], 64),
+        final FokkerPlanckSolution s = KramersSolver.solution(p,
+                FokkerPlanckSettings.ofGrid(200, 400).withTimeOrder(1).withVelocityCells(64),
                 FokkerPlanckSolution.Tolerance.DEFAULT, null, null);
         // exact means, RK4 on (x, v) with W accumulated
         final double speed = dist / tau;
@@ -125,8 +126,9 @@ class KramersSolverTest {
     @Test
     void cantileverAgreesWithTheUnderdampedMonteCarlo() {
         final ErasureProblem p = ConfigLoader.preset("cantilever.yaml", List.of()).run().problem();
-        final FokkerPlanckSolution s = KramersSolver.solution(p, new FokkerPlanckSettings(200, 200, 1, new double[0],
-                96), FokkerPlanckSolution.Tolerance.DEFAULT, null, null);
+        final FokkerPlanckSolution s = KramersSolver.solution(p,
+                FokkerPlanckSettings.ofGrid(200, 200).withTimeOrder(1).withVelocityCells(96),
+                FokkerPlanckSolution.Tolerance.DEFAULT, null, null);
         final ErasureTally mc = LangevinMonteCarlo.run(LangevinRun.of(p, Integrator.BAOAB, p.duration() / 800,
                 20_000, 1090), 2, null);
         final FokkerPlanckResult r = s.result();
@@ -168,8 +170,9 @@ class KramersSolverTest {
                 "protocol: {type: table, file: nest.txt, tau: 20, start: [0, 5], end: [0, 5], target: left, "
                         + "timing: intervals}", "dynamics: {model: underdamped, dt: 0.05}", ""));
         final ErasureProblem p = ConfigLoader.load(cfg, List.of()).problem();
-        final FokkerPlanckSolution s = KramersSolver.solution(p, new FokkerPlanckSettings(300, 400, 1, new double[0],
-                160), FokkerPlanckSolution.Tolerance.DEFAULT, null, null);
+        final FokkerPlanckSolution s = KramersSolver.solution(p,
+                FokkerPlanckSettings.ofGrid(300, 400).withTimeOrder(1).withVelocityCells(160),
+                FokkerPlanckSolution.Tolerance.DEFAULT, null, null);
         final ErasureTally mc = LangevinMonteCarlo.run(LangevinRun.of(p, Integrator.BAOAB, 0.05, 20_000, 3), 2, null);
         final FokkerPlanckResult r = s.result();
         final double dkGap = Math.abs(r.meanDeltaK() - mc.deltaK().mean());
@@ -207,16 +210,16 @@ class KramersSolverTest {
     @Test
     void smallMassApproachesTheOverdampedSolver() {
         final ErasureProblem p = ErasureProblem.of(QuarticDoubleWell.of(5), KeyframeProtocol.fourStep(2, 0.2, 6));
-        final FokkerPlanckSolution od = FokkerPlanckEngine.solve(p, new FokkerPlanckSettings(2000, 4000, 1,
-                new double[0]));
+        final FokkerPlanckSolution od = FokkerPlanckEngine.solve(p,
+                FokkerPlanckSettings.ofGrid(2000, 4000).withTimeOrder(1));
         final java.util.concurrent.ExecutorService helpers = org.erasure.util.Futures.helpers("small-mass", 2);
         final FokkerPlanckSolution heavy;
         final FokkerPlanckSolution light;
         try {
-            heavy = KramersSolver.solution(underdamped(p, 0.2), new FokkerPlanckSettings(120, 200, 1, new double[0],
-                    48), FokkerPlanckSolution.Tolerance.DEFAULT, null, helpers);
-            light = KramersSolver.solution(underdamped(p, 0.1), new FokkerPlanckSettings(120, 200, 1, new double[0],
-                    48), FokkerPlanckSolution.Tolerance.DEFAULT, null, helpers);
+            heavy = KramersSolver.solution(underdamped(p, 0.2), FokkerPlanckSettings.ofGrid(120, 200).withTimeOrder(1).withVelocityCells(48),
+                    FokkerPlanckSolution.Tolerance.DEFAULT, null, helpers);
+            light = KramersSolver.solution(underdamped(p, 0.1), FokkerPlanckSettings.ofGrid(120, 200).withTimeOrder(1).withVelocityCells(48),
+                    FokkerPlanckSolution.Tolerance.DEFAULT, null, helpers);
         } finally {
             org.erasure.util.Futures.shutdown(helpers);
         }

@@ -15,7 +15,7 @@ class ProgressReportTest {
         for (double hold : new double[] {0, 1e4}) {
             final ErasureProblem p = Problems.fourStep(8, 5, 8)
                     .withHold(hold);
-            final FokkerPlanckSettings s = new FokkerPlanckSettings(400, 1000, 2, new double[0]);
+            final FokkerPlanckSettings s = FokkerPlanckSettings.ofGrid(400, 1000);
             final AtomicLong done = new AtomicLong();
             final FokkerPlanckSolution quiet = FokkerPlanckEngine.solve(p, s);
             final FokkerPlanckSolution told = FokkerPlanckEngine.solve(p, s, FokkerPlanckSolution.Tolerance.DEFAULT,

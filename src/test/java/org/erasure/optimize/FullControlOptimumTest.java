@@ -80,7 +80,7 @@ class FullControlOptimumTest {
             final ErasureProblem problem = ErasureProblem.of(QuarticDoubleWell.of(8),
                     KeyframeProtocol.fourStep(p[0], p[1], p[2]));
             final FokkerPlanckSolution fp = FokkerPlanckEngine.solve(problem,
-                    new FokkerPlanckSettings(2000, 4000, 1, new double[0]));
+                    FokkerPlanckSettings.ofGrid(2000, 4000).withTimeOrder(1));
             final double eps = fp.result().error();
             final FullControlOptimum.Result opt = FullControlOptimum.of(problem, eps, 2000);
             final String what = "four-step tau " + p[0] + " g " + p[1] + " F " + p[2] + ", eps " + eps;

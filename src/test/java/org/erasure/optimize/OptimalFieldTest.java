@@ -33,7 +33,7 @@ class OptimalFieldTest {
             final ErasureProblem problem = ErasureProblem.of(QuarticDoubleWell.of(8),
                     KeyframeProtocol.fourStep(tau, 0.2, 10));
             final FullControlOptimum.Result opt = FullControlOptimum.of(problem, EPS, 2000);
-            final FokkerPlanckSettings fp = new FokkerPlanckSettings(4000, 8000, 2, new double[0]);
+            final FokkerPlanckSettings fp = FokkerPlanckSettings.ofGrid(4000, 8000);
             final FokkerPlanckSolution fine = FokkerPlanckEngine.solve(OptimalField.of(problem, EPS, 2000, 801, 2001), fp);
             final FokkerPlanckSolution coarse = FokkerPlanckEngine.solve(OptimalField.of(problem, EPS, 2000, 401, 2001),
                     fp);
