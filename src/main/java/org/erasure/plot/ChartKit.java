@@ -116,7 +116,8 @@ public final class ChartKit {
             if (sr.x().length == 0) {
                 continue;
             }
-            final XYSeries xs = chart.addSeries(sr.name(), sr.x(), powers ? log10(sr.y()) : sr.y());
+            final double[][] pts = sr.dashed() ? forDashes(sr.x(), sr.y(), DASHED_POINTS) : new double[][] {sr.x(), sr.y()};
+            final XYSeries xs = chart.addSeries(sr.name(), pts[0], powers ? log10(pts[1]) : pts[1]);
             if (sr.color() != null) {
                 xs.setLineColor(sr.color());
                 xs.setMarkerColor(sr.color());
@@ -195,8 +196,32 @@ public final class ChartKit {
         return chart;
     }
 
+    /** Points of a dashed analytic curve (a bound) at most: see {@link #forDashes}. */
+    static final int DASHED_POINTS = 30;
+
+    /**
+     * A dashed curve's points thinned to at most {@code max}, the first and last kept: XChart strokes each segment of
+     * a series on its own, restarting the dash pattern, so a curve of a few hundred points (segments of a few pixels,
+     * shorter than one dash) is drawn solid, and the dashed bound looked like the solid one beside it. At 30 points a
+     * segment of a curve across the plot is longer than a dash even where the curve is steep.
+     */
+    static double[][] forDashes(double[] x, double[] y, int max) {
+        if (x.length <= max) {
+            return new double[][] {x, y};
+        }
+        final double[] tx = new double[max];
+        final double[] ty = new double[max];
+        for (int i = 0; i < max; i++) {
+            final int k = (int) Math.round((double) i * (x.length - 1) / (max - 1));
+            tx[i] = x[k];
+            ty[i] = y[k];
+        }
+        return new double[][] {tx, ty};
+    }
+
     static void line(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
-        final XYSeries s = chart.addSeries(name, x, y);
+        final double[][] pts = dashed ? forDashes(x, y, DASHED_POINTS) : new double[][] {x, y};
+        final XYSeries s = chart.addSeries(name, pts[0], pts[1]);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         if (color != null) {
@@ -246,7 +271,8 @@ public final class ChartKit {
     }
 
     /**
-     * Saves PNG and SVG atomically: drawn in a private staging folder of an unpredictable name, created exclusively
+     * Saves PNG and SVG, and the figure's data and matplotlib script ({@link FigureExport}), atomically: drawn in a
+     * private staging folder of an unpredictable name, created exclusively
      * (owner-only) in the target folder, then renamed into place. Nothing is written through a path that existed
      * before (fixed staging names let a planted symbolic link redirect the figure onto a file outside the folder),
      * and a link standing at the final name is replaced, not followed.
@@ -260,20 +286,29 @@ public final class ChartKit {
         final Path stage = Files.createTempDirectory(dir, org.erasure.io.Staging.prefix("figure"));
         final Path tmpPng = stage.resolve(name + ".png");
         final Path tmpSvg = stage.resolve(name + ".svg");
+        final Path tmpCsv = stage.resolve(name + "_plot.csv");
+        final Path tmpPy = stage.resolve(name + "_plot.py");
         try {
             BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
             VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(),
                     VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             compactSvg(tmpSvg);
             describeSvg(tmpSvg, chart);
-            final Path png = dir.resolve(name + ".png");
-            final Path svg = dir.resolve(name + ".svg");
-            Files.move(tmpPng, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tmpSvg, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return List.of(png, svg);
+            // the figure as data and as an editable matplotlib script (after painting: XChart assigns the colours)
+            Files.writeString(tmpCsv, FigureExport.csv(chart), StandardCharsets.UTF_8);
+            Files.writeString(tmpPy, FigureExport.script(chart, name), StandardCharsets.UTF_8);
+            final java.util.List<Path> out = new java.util.ArrayList<>();
+            for (Path tmp : List.of(tmpPng, tmpSvg, tmpCsv, tmpPy)) {
+                final Path target = dir.resolve(tmp.getFileName().toString());
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                out.add(target);
+            }
+            return List.copyOf(out);
         } finally {
             Files.deleteIfExists(tmpPng);
             Files.deleteIfExists(tmpSvg);
+            Files.deleteIfExists(tmpCsv);
+            Files.deleteIfExists(tmpPy);
             Files.deleteIfExists(stage);
         }
     }

@@ -172,10 +172,14 @@ public final class RunFigures {
                     pts.add(new double[] {x[i], rho ? Math.log10(d / perUnit) : d});
                 }
             }
-            final XYSeries s = (rho ? dens : pot).addSeries(label, pts.stream().mapToDouble(p -> p[0]).toArray(),
-                    pts.stream().mapToDouble(p -> p[1]).toArray());
+            final boolean end = col.matches("(rho|U)_at_1(\\.0)?tau_.*");
+            final double[][] xy = {pts.stream().mapToDouble(p -> p[0]).toArray(),
+                pts.stream().mapToDouble(p -> p[1]).toArray()};
+            // 80 points keep a density's shape and leave each segment longer than a dash
+            final double[][] drawn = end ? ChartKit.forDashes(xy[0], xy[1], 80) : xy;
+            final XYSeries s = (rho ? dens : pot).addSeries(label, drawn[0], drawn[1]);
             s.setMarker(SeriesMarkers.NONE);
-            if (col.matches("(rho|U)_at_1(\\.0)?tau_.*")) {
+            if (end) {
                 // the end of a protocol that restores the potential lies on its start: dashed, both stay visible
                 s.setLineStyle(new java.awt.BasicStroke(2.5f, java.awt.BasicStroke.CAP_BUTT,
                         java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {10f, 6f}, 0f));
