@@ -32,6 +32,15 @@ public final class Optimization {
     }
 
     /**
+     * The spread of the gradient search's starts, (max − min)/min of their ⟨W⟩, above which every start goes on from
+     * its best point (issue 26: the optimum must not depend on the seed, spread ≤ 1 % over five starts).
+     */
+    public static final double SPREAD_TARGET = 0.01;
+
+    /** Rounds of that polishing at most, each another --evaluations per start. */
+    public static final int POLISH_ROUNDS = 3;
+
+    /**
      * Minimises ⟨W⟩ over a rich keyframes family subject to ε ≤ targetError by exact gradients (the Fokker–Planck
      * adjoint, an augmented Lagrangian, projected L-BFGS) from {@code starts} starts of {@code settings.evaluations()}
      * gradient evaluations each, and up to as many again to move the aim where the verified ε misses; progress in
@@ -56,10 +65,11 @@ public final class Optimization {
         }
         final long t0 = System.nanoTime();
         final GradientOptimizer.Result r;
-        final long budget = (long) (starts + 1) * settings.evaluations();
+        // the most it may take: every start, the polishing rounds and the verification's continuation
+        final long budget = (long) (starts * (1 + POLISH_ROUNDS) + 1) * settings.evaluations();
         try (RunListener.Stage stage = options.listener().stage("optimize", budget, "evaluations")) {
             r = GradientOptimizer.minimize(family, targetError, run.problem().target(), settings, starts,
-                    settings.evaluations(), stage::advance);
+                    settings.evaluations(), SPREAD_TARGET, POLISH_ROUNDS, stage::advance);
         }
         final ProtocolOptimizer.Optimum opt = r.optimum();
         final double wall = (System.nanoTime() - t0) * 1e-9;
@@ -67,6 +77,6 @@ public final class Optimization {
         final FullControlOptimum.Result full = Erasure.fullControl(ErasureProblem.of(opt.member().potential(),
                 opt.member().protocol()).withTarget(run.problem().target()), targetError, why);
         return new OptimizationReport(run, family, settings, targetError, opt, wall, full, full == null ? why[0] : "",
-                r.startWork());
+                r.startWork(), r.polishRounds());
     }
 }

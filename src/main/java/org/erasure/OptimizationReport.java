@@ -21,16 +21,19 @@ import org.erasure.optimize.ProtocolOptimizer;
  * @param fullControlNote why it was not computed ("" when it was)
  * @param startWork   of a multi-start search, ⟨W⟩ each start reached on the search grid while meeting the target
  *                    (NaN: it did not); empty for a single search
+ * @param polishRounds rounds in which every start went on from its best point because their spread exceeded
+ *                    {@link Optimization#SPREAD_TARGET} (0: none)
  */
 public record OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
                                  double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds,
-                                 FullControlOptimum.Result fullControl, String fullControlNote, double[] startWork) {
+                                 FullControlOptimum.Result fullControl, String fullControlNote, double[] startWork,
+                                 int polishRounds) {
 
     /** A single search (no starts to compare). */
     public OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
                               double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds,
                               FullControlOptimum.Result fullControl, String fullControlNote) {
-        this(run, family, settings, targetError, optimum, wallSeconds, fullControl, fullControlNote, new double[0]);
+        this(run, family, settings, targetError, optimum, wallSeconds, fullControl, fullControlNote, new double[0], 0);
     }
 
     /** (max − min)/min of the starts' ⟨W⟩ that met the target; NaN for a single search or fewer than two. */

@@ -57,7 +57,7 @@ public final class OptimizeText {
             out.printf(Locale.ROOT, "  starts:        <W> = %s kT on the search grid; %d of %d met the target, %s%n",
                     startWorks(report, ", ", "missed"), met, report.startWork().length, Double.isNaN(spread)
                             ? "no spread (it needs two)" : String.format(Locale.ROOT,
-                            "their spread %.2g %% (max - min)/min", 100 * spread));
+                            "their spread %.2g %% (max - min)/min%s", 100 * spread, polishing(report)));
         }
         if (report.fullControl() != null) {
             final FullControlOptimum.Result f = report.fullControl();
@@ -74,6 +74,18 @@ public final class OptimizeText {
     }
 
     /** Each start's ⟨W⟩ to 1e-6 kT, joined by {@code sep}, {@code missed} for a start that missed the target. */
+    /** What the polishing did, in words ("" when it did not run). */
+    private static String polishing(OptimizationReport report) {
+        if (report.polishRounds() == 0) {
+            return "";
+        }
+        final boolean met = report.startSpread() <= org.erasure.Optimization.SPREAD_TARGET;
+        return String.format(Locale.ROOT, " after %d round%s in which every start went on from its best point%s",
+                report.polishRounds(), report.polishRounds() == 1 ? "" : "s", met ? ""
+                        : String.format(Locale.ROOT, " (still above %.0f %%: the starts found different minima or "
+                                + "need more --evaluations)", 100 * org.erasure.Optimization.SPREAD_TARGET));
+    }
+
     private static String startWorks(OptimizationReport report, String sep, String missed) {
         return java.util.Arrays.stream(report.startWork()).mapToObj(w -> Double.isFinite(w)
                 ? String.format(Locale.ROOT, "%.6f", w) : missed).collect(java.util.stream.Collectors.joining(sep));
@@ -94,6 +106,7 @@ public final class OptimizeText {
         row.put("starts", (long) report.startWork().length);
         row.put("start_mean_works_kT", startWorks(report, " ", "NaN"));
         row.put("start_spread", report.startSpread());
+        row.put("polish_rounds", (long) report.polishRounds());
         row.put("full_control_min_work_kT", report.fullControl() == null ? Double.NaN : report.fullControl().work());
         row.put("full_control_min_work_numerical_error_kT",
                 report.fullControl() == null ? Double.NaN : report.fullControl().workError());

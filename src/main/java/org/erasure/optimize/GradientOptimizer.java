@@ -41,8 +41,9 @@ public final class GradientOptimizer {
      * @param optimum     the verified best, as the derivative-free optimiser reports it
      * @param startWork   ⟨W⟩ of each start's best point meeting the aim on the search grid (NaN: none met it)
      * @param spread      (max − min)/min of the finite ones (NaN: fewer than two)
+     * @param polishRounds the rounds of polishing run (0: none was asked for or needed)
      */
-    public record Result(ProtocolOptimizer.Optimum optimum, double[] startWork, double spread) {
+    public record Result(ProtocolOptimizer.Optimum optimum, double[] startWork, double spread, int polishRounds) {
     }
 
     private GradientOptimizer() {
@@ -55,6 +56,22 @@ public final class GradientOptimizer {
      */
     public static Result minimize(KeyframeFamily family, double targetError, TargetWell target,
                                   ProtocolOptimizer.Settings s, int starts, int evaluations, LongConsumer progress) {
+        return minimize(family, targetError, target, s, starts, evaluations, Double.NaN, 0, progress);
+    }
+
+    /**
+     * As {@link #minimize(KeyframeFamily, double, TargetWell, ProtocolOptimizer.Settings, int, int, LongConsumer)},
+     * then, while the starts' spread exceeds {@code spreadTarget}, every start goes on from its best point for another
+     * {@code evaluations}, at most {@code polishRounds} times: a start stopped by its budget short of its minimum
+     * comes closer to the others (measured at τ = 10, ε ≤ 1e-6: 44 % after 300 evaluations, 1.07 % after 1000); starts
+     * in different minima stay apart, and the spread says so.
+     *
+     * @param spreadTarget the spread to reach, (max − min)/min of the starts' ⟨W⟩ (NaN: no polishing)
+     * @param polishRounds rounds of polishing at most
+     */
+    public static Result minimize(KeyframeFamily family, double targetError, TargetWell target,
+                                  ProtocolOptimizer.Settings s, int starts, int evaluations, double spreadTarget,
+                                  int polishRounds, LongConsumer progress) {
         if (!(targetError > 0 && targetError < 1)) {
             throw new IllegalArgumentException("the gradient optimiser needs an error target in (0, 1), got "
                     + targetError);
@@ -63,6 +80,7 @@ public final class GradientOptimizer {
         final double aim = Math.log(0.9 * targetError);
         final SplittableRandom rng = new SplittableRandom(s.seed());
         final double[] startWork = new double[starts];
+        final double[][] startBest = new double[starts][];
         double[] best = null;
         double bestWork = Double.POSITIVE_INFINITY;
         double[] closest = null;                // where no start meets the aim: the least violation, reported as missing
@@ -72,6 +90,7 @@ public final class GradientOptimizer {
             final double[][] found = augmentedLagrangian(f, u0, aim, evaluations);
             final Eval e = found[0] == null ? null : f.at(found[0]);
             startWork[k] = e == null ? Double.NaN : e.work;
+            startBest[k] = found[0];
             if (e != null && e.work < bestWork) {
                 bestWork = e.work;
                 best = found[0];
@@ -80,6 +99,25 @@ public final class GradientOptimizer {
             if (closer(last, closestEval)) {
                 closestEval = last;
                 closest = found[1];
+            }
+        }
+        int polished = 0;
+        while (polished < polishRounds && spread(startWork) > spreadTarget) {
+            polished++;
+            for (int k = 0; k < starts; k++) {
+                if (startBest[k] == null) {
+                    continue;
+                }
+                final double[] again = augmentedLagrangian(f, startBest[k], aim, evaluations)[0];
+                final Eval e = again == null ? null : f.at(again);
+                if (e != null && e.work < startWork[k]) {
+                    startWork[k] = e.work;
+                    startBest[k] = again;
+                    if (e.work < bestWork) {
+                        bestWork = e.work;
+                        best = again;
+                    }
+                }
             }
         }
         if (best == null) {
@@ -103,7 +141,7 @@ public final class GradientOptimizer {
         final boolean feasible = v.result().error() <= targetError * (1 + 1e-9);
         final ProtocolOptimizer.Optimum opt = new ProtocolOptimizer.Optimum(best, m, v, f.searched(best), feasible,
                 f.count, OptimumVerification.fault(v.result(), OptimumVerification.isSymmetricErasure(m)));
-        return new Result(opt, startWork, spread(startWork));
+        return new Result(opt, startWork, spread(startWork), polished);
     }
 
     /** (max − min)/min of the finite values (the starts that met the target); NaN with fewer than two. */
