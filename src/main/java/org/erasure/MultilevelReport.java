@@ -21,10 +21,12 @@ import org.erasure.langevin.MultilevelWork;
  * @param particleSteps       particle-steps run, each coupled twin counted as half a step
  * @param history             one line per round of the allocation
  * @param wallSeconds         the run's wall time
+ * @param heat                ⟨Q⟩ from the same levels, {value, sampling error, time-step error, its standard error}
+ *                            (kT); the allocation aims at ⟨W⟩'s target, so ⟨Q⟩'s total error may exceed it
  */
 public record MultilevelReport(String integrator, long seed, double work, double samplingError, double timeStepError,
                                double timeStepErrorStderr, double target, List<Level> levels, double particleSteps,
-                               List<String> history, double wallSeconds) {
+                               List<String> history, double wallSeconds, double[] heat) {
 
     /** The particle-steps a run may take at most (about five hours on two cores of the development machine). */
     public static final double MAX_PARTICLE_STEPS = 1e13;
@@ -66,6 +68,11 @@ public record MultilevelReport(String integrator, long seed, double work, double
         return totalError() <= target;
     }
 
+    /** √(sampling² + time step²) of ⟨Q⟩, kT. */
+    public double heatTotalError() {
+        return Math.hypot(heat[1], heat[2]);
+    }
+
     /** Whether the time-step error is resolved: at least twice its own standard error. */
     public boolean timeStepErrorResolved() {
         return timeStepError >= 2 * timeStepErrorStderr;
@@ -94,6 +101,7 @@ public record MultilevelReport(String integrator, long seed, double work, double
         }
         return new MultilevelReport(run.monteCarlo().integrator().key(), run.monteCarlo().seed(), r.work(),
                 r.samplingError(), r.timeStepError(), r.timeStepErrorStderr(), targetKT, List.copyOf(levels),
-                r.particleSteps(), r.history(), (System.nanoTime() - t0) * 1e-9);
+                r.particleSteps(), r.history(), (System.nanoTime() - t0) * 1e-9, new double[] {r.heat().value(),
+                    r.heat().samplingError(), r.heat().timeStepError(), r.heat().timeStepErrorStderr()});
     }
 }

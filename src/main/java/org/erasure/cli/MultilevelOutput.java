@@ -18,7 +18,7 @@ import org.erasure.MultilevelReport;
 
 /**
  * {@code simulate --work-within KT}: ⟨W⟩ within a total error by multilevel Monte Carlo. Writes DIR/summary.csv (one
- * row: ⟨W⟩ and its errors), DIR/levels.csv (one row per level) and DIR/run.json, in a folder of its own
+ * row: ⟨W⟩ and its errors, and ⟨Q⟩ from the same levels with its own), DIR/levels.csv (one row per level) and DIR/run.json, in a folder of its own
  * (results/&lt;name&gt;/mlmc by default).
  */
 final class MultilevelOutput {
@@ -42,7 +42,7 @@ final class MultilevelOutput {
                 + "%d thread%s%n", config.name(), org.erasure.io.Csv.format(targetKT), threads,
                 threads == 1 ? "" : "s");
         out.println("  the levels choose their own steps and trajectories (simulation.trajectories and dynamics.dt "
-                + "are not used); only <W> is estimated, not eps or the other energies");
+                + "are not used); <W> is estimated to the target and <Q> from the same levels, not eps");
         final MultilevelReport r = MultilevelReport.of(run, targetKT, threads, (dt, n, coupled, cost) -> {
             out.printf(Locale.ROOT, "  running %d trajectories at dt = %.4g tau_D%s (%.3g particle-steps)%n", n, dt,
                     coupled ? " with coupled paths at 2dt" : "", cost);
@@ -53,6 +53,9 @@ final class MultilevelOutput {
                 r.timeStepErrorResolved() ? "" : "; not resolved: below twice its own error", r.totalError(),
                 r.met() ? "within the target" : "NOT within the target " + org.erasure.io.Csv.format(targetKT)
                         + " kT (the work allowed was spent, or the levels ran out)");
+        out.printf(Locale.ROOT, "<Q> = %.6f kT +- %.2g (sampling) +- %.2g (time step, itself +- %.1g): total %.2g kT, "
+                + "from the same levels (the trajectories were chosen for <W>)%n", r.heat()[0], r.heat()[1],
+                r.heat()[2], r.heat()[3], r.heatTotalError());
         final List<Table.Row> levels = new ArrayList<>();
         for (int l = 0; l < r.levels().size(); l++) {
             final MultilevelReport.Level v = r.levels().get(l);
@@ -73,7 +76,9 @@ final class MultilevelOutput {
                 .put("work_time_step_error_stderr_kT", r.timeStepErrorStderr())
                 .put("work_total_error_kT", r.totalError()).put("target_kT", targetKT).put("met", r.met())
                 .put("levels", (long) r.levels().size()).put("particle_steps", r.particleSteps())
-                .put("finest_dt_tauD", r.levels().get(r.levels().size() - 1).dt());
+                .put("finest_dt_tauD", r.levels().get(r.levels().size() - 1).dt())
+                .put("heat_kT", r.heat()[0]).put("heat_sampling_error_kT", r.heat()[1])
+                .put("heat_time_step_error_kT", r.heat()[2]).put("heat_total_error_kT", r.heatTotalError());
         final Map<String, String> files = new LinkedHashMap<>();
         files.put("summary.csv", Table.of(summary).csv());
         files.put("levels.csv", Table.of(levels).csv());

@@ -80,9 +80,11 @@ public final class MultilevelWork {
      * @param levels              every level, coarse to fine
      * @param particleSteps       particle-steps run, the twins counted as half a step each
      * @param history             one line per round
+     * @param heat                ⟨Q⟩ from the same levels and trajectories, with its errors formed as ⟨W⟩'s (the
+     *                            allocation aims at ⟨W⟩'s target, so ⟨Q⟩'s total error may exceed it)
      */
     public record Result(double work, double samplingError, double timeStepError, double timeStepErrorStderr,
-                         double target, List<Level> levels, double particleSteps, List<String> history) {
+                         double target, List<Level> levels, double particleSteps, List<String> history, Mean heat) {
 
         /** √(sampling² + time step²), kT. */
         public double totalError() {
@@ -92,6 +94,22 @@ public final class MultilevelWork {
         /** Whether the total error meets the target. */
         public boolean met() {
             return totalError() <= target;
+        }
+    }
+
+    /**
+     * A mean from the levels, with its errors (kT).
+     *
+     * @param value               the telescoped mean at the finest level's step
+     * @param samplingError       its standard error
+     * @param timeStepError       the finest level's time-step error, as ⟨W⟩'s
+     * @param timeStepErrorStderr that error's own standard error
+     */
+    public record Mean(double value, double samplingError, double timeStepError, double timeStepErrorStderr) {
+
+        /** √(sampling² + time step²). */
+        public double totalError() {
+            return Math.hypot(samplingError, timeStepError);
         }
     }
 
@@ -137,12 +155,13 @@ public final class MultilevelWork {
         }
         final List<TimeGrid> grids = new ArrayList<>();
         final List<RunningMoments> samples = new ArrayList<>();
+        final List<RunningMoments> heat = new ArrayList<>();
         final List<Integer> batches = new ArrayList<>();
         final List<String> history = new ArrayList<>();
         final double[] spent = {0};
         final TimeGrid coarse = coarseGrid(problem);
         for (int l = 0; l < 3; l++) {
-            addLevel(problem, integrator, l == 0 ? coarse : grids.get(l - 1).refined(), seed, grids, samples, batches,
+            addLevel(problem, integrator, l == 0 ? coarse : grids.get(l - 1).refined(), seed, grids, samples, heat, batches,
                     spent, runner);
         }
         for (int round = 0; round < MAX_ROUNDS && spent[0] < maxParticleSteps; round++) {
@@ -152,7 +171,7 @@ public final class MultilevelWork {
                 history.add(String.format(Locale.ROOT, "time-step error %.2g kT at dt = %.3g tau_D above %.2g: a "
                         + "level at dt = %.3g", bias, grids.get(top).dt(), targetKT / Math.sqrt(2),
                         grids.get(top).dt() / 2));
-                addLevel(problem, integrator, grids.get(top).refined(), seed, grids, samples, batches, spent, runner);
+                addLevel(problem, integrator, grids.get(top).refined(), seed, grids, samples, heat, batches, spent, runner);
                 continue;
             }
             final double[] variance = new double[grids.size()];
@@ -175,7 +194,8 @@ public final class MultilevelWork {
                 final long more = want[l] - have;
                 line.append(l == 0 ? " " : ", ").append(Math.max(want[l], have));
                 if (more > 0 && spent[0] < maxParticleSteps) {
-                    runBatch(problem, integrator, grids.get(l), l, more, seed, samples, batches, spent, runner);
+                    runBatch(problem, integrator, grids.get(l), l, more, seed, samples, heat, batches, spent,
+                            runner);
                 }
             }
             history.add(line.toString());
@@ -191,7 +211,7 @@ public final class MultilevelWork {
         }
         final double[] bias = timeStepError(samples);
         return new Result(work, Math.sqrt(se2), bias[0], bias[1], targetKT, List.copyOf(levels), spent[0],
-                List.copyOf(history));
+                List.copyOf(history), mean(heat));
     }
 
     /**
@@ -200,6 +220,18 @@ public final class MultilevelWork {
      * it (Giles, Acta Numerica 24, 259 (2015), section 3.1, with α = 1): a level whose difference falls faster than
      * the order allows, by chance or before the asymptotic range, does not end the refinement alone.
      */
+    /** The telescoped mean of one quantity's levels with its errors. */
+    private static Mean mean(List<RunningMoments> levels) {
+        double value = 0;
+        double se2 = 0;
+        for (RunningMoments m : levels) {
+            value += m.mean();
+            se2 += m.variance() / m.count();
+        }
+        final double[] bias = timeStepError(levels);
+        return new Mean(value, Math.sqrt(se2), bias[0], bias[1]);
+    }
+
     private static double[] timeStepError(List<RunningMoments> samples) {
         final RunningMoments top = samples.get(samples.size() - 1);
         final RunningMoments below = samples.get(samples.size() - 2);
@@ -215,17 +247,18 @@ public final class MultilevelWork {
     }
 
     private static void addLevel(ErasureProblem problem, Integrator integrator, TimeGrid grid, long seed,
-                                 List<TimeGrid> grids, List<RunningMoments> samples, List<Integer> batches,
-                                 double[] spent, Runner runner) {
+                                 List<TimeGrid> grids, List<RunningMoments> samples, List<RunningMoments> heat,
+                                 List<Integer> batches, double[] spent, Runner runner) {
         grids.add(grid);
         samples.add(new RunningMoments());
+        heat.add(new RunningMoments());
         batches.add(0);
-        runBatch(problem, integrator, grid, grids.size() - 1, FIRST_BATCH, seed, samples, batches, spent, runner);
+        runBatch(problem, integrator, grid, grids.size() - 1, FIRST_BATCH, seed, samples, heat, batches, spent, runner);
     }
 
     private static void runBatch(ErasureProblem problem, Integrator integrator, TimeGrid grid, int level, long n,
-                                 long seed, List<RunningMoments> samples, List<Integer> batches, double[] spent,
-                                 Runner runner) {
+                                 long seed, List<RunningMoments> samples, List<RunningMoments> heat,
+                                 List<Integer> batches, double[] spent, Runner runner) {
         final int batch = batches.get(level);
         batches.set(level, batch + 1);
         final long batchSeed = SplitMix64.next(seed ^ ((long) level << 40) ^ batch);
@@ -233,6 +266,7 @@ public final class MultilevelWork {
         final ErasureTally tally = runner.run(run);
         if (level == 0) {
             samples.get(0).merge(tally.work());
+            heat.get(0).merge(tally.heat());
         } else {
             final TimeStepError e = TimeStepError.of(tally);
             if (e == null) {
@@ -240,6 +274,7 @@ public final class MultilevelWork {
                         + "diverged: the coarse level's step is too large for this problem", 2 * grid.dt()));
             }
             samples.get(level).merge(tally.timeStep().work());
+            heat.get(level).merge(tally.timeStep().heat());
         }
         spent[0] += n * costPerTrajectory(grid, level);
     }

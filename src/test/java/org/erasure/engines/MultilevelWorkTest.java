@@ -34,7 +34,7 @@ class MultilevelWorkTest {
      * failure about 0.3 % per case over fresh seeds; the seeds are fixed, so the test is deterministic. The estimate
      * must meet its target and must have used more than the first three levels' first batches, so that the allocation
      * is exercised. Measured: Heun 2.98622 ± 0.0048 (sampling) ± 0.0010 (time step), Euler 2.98295 ± 0.0038 ± 0.0032
-     * (five levels), against FP's 2.98600 ± 0.0002 kT.
+     * (five levels), against FP's 2.98600 ± 0.0002 kT. ⟨Q⟩ from the same levels is checked the same way.
      */
     @Test
     void agreesWithTheFokkerPlanckSolverWithinItsStatedError() {
@@ -50,6 +50,12 @@ class MultilevelWorkTest {
                     + fp.workError();
             assertTrue(actual <= allowed, String.format("%s: |%.5f - %.5f| = %.2g beyond %.2g", integrator, r.work(),
                     fp.result().meanWork(), actual, allowed));
+            // <Q> from the same levels, with its own errors (not aimed at, so only checked against the solver)
+            final MultilevelWork.Mean q = r.heat();
+            final double qAllowed = q.timeStepError() + 2 * q.timeStepErrorStderr() + 3 * q.samplingError()
+                    + fp.heatError();
+            assertTrue(Math.abs(q.value() - fp.result().meanHeat()) <= qAllowed, String.format("%s: <Q> %.5f against "
+                    + "FP %.5f beyond %.2g", integrator, q.value(), fp.result().meanHeat(), qAllowed));
             if (integrator == Integrator.EULER_MARUYAMA) {
                 // the test can tell: Euler's coarse level alone is off by more than that (measured 0.049 kT, 13
                 // standard errors), so the finer levels' corrections are what brings the estimate in
