@@ -94,7 +94,7 @@ final class BlockWorker {
         this.coupled = run.timeStepError();
         // BAOAB's O step over dt is v -> c v + s xi with c = exp(-dt/mu); two of them are one O step over 2dt with the
         // noise (c xi_1 + xi_2)/sqrt(1 + c^2), exactly (overdamped: c = 1, the sum of the two increments over sqrt 2)
-        this.ouDecay = underdamped ? Math.exp(-dt / mass) : 1;
+        this.ouDecay = underdamped ? StrictMath.exp(-dt / mass) : 1;
         this.ouPairNorm = 1 / Math.sqrt(1 + ouDecay * ouDecay);
         final int m = coupled ? BLOCK_SIZE : 0;
         this.xc = new double[m];

@@ -50,7 +50,7 @@ public final class BoltzmannSampler {
         double acc = 0;
         for (int i = 0; i < CELLS; i++) {
             lb[i] -= lbMin;            // shift so the largest envelope value is 1
-            acc += Math.exp(-lb[i]);
+            acc += StrictMath.exp(-lb[i]);
             cum[i] = acc;
         }
         for (int i = 0; i < CELLS; i++) {
@@ -67,7 +67,7 @@ public final class BoltzmannSampler {
             int i = Arrays.binarySearch(cumulative, r);
             i = i >= 0 ? Math.min(i + 1, CELLS - 1) : -i - 1;
             final double x = lo + (i + rng.nextDouble()) * width;
-            final double accept = Math.exp(lowerBound[i] - potential.energy(x, c0, c1));
+            final double accept = StrictMath.exp(lowerBound[i] - potential.energy(x, c0, c1));
             if (rng.nextDouble() < accept) {
                 return x;
             }

@@ -28,7 +28,7 @@ public final class UnderdampedKernel {
                                  double gamma) {
         final double halfDt = 0.5 * dt;
         final double kick = halfDt / mass;
-        final double c = Math.exp(-gamma * dt / mass);
+        final double c = StrictMath.exp(-gamma * dt / mass);
         final double s = Math.sqrt((1 - c * c) / mass);
         final double halfMass = 0.5 * mass;
         // jump of the controls at fixed x (short passes, so that C2 vectorises each)
@@ -73,7 +73,7 @@ public final class UnderdampedKernel {
                             double gamma) {
         final double halfDt = 0.5 * dt;
         final double kick = halfDt / mass;
-        final double c = Math.exp(-gamma * dt / mass);
+        final double c = StrictMath.exp(-gamma * dt / mass);
         final double s = Math.sqrt((1 - c * c) / mass);
         final double xi = state[0];
         final double vh = state[1] + kick * p.force(xi, c0, c1);

@@ -86,9 +86,9 @@ public final class QuarticDoubleWell implements Potential {
         final double m = 2 * Math.sqrt(-p / 3);
         final double theta = Math.acos(3 * q / (p * m)) / 3;
         // roots m cos(theta − 2πk/3), k = 0,1,2; the middle one is k = 2... pick by sorting
-        final double r0 = m * Math.cos(theta);
-        final double r1 = m * Math.cos(theta - 2 * Math.PI / 3);
-        final double r2 = m * Math.cos(theta - 4 * Math.PI / 3);
+        final double r0 = m * StrictMath.cos(theta);
+        final double r1 = m * StrictMath.cos(theta - 2 * Math.PI / 3);
+        final double r2 = m * StrictMath.cos(theta - 4 * Math.PI / 3);
         return Math.max(Math.min(r0, r1), Math.min(Math.max(r0, r1), r2));
     }
 

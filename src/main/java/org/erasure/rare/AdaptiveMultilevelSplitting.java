@@ -212,7 +212,7 @@ public final class AdaptiveMultilevelSplitting {
             double all = 0;
             for (int i = 0; i < n; i++) {
                 final double x = r[0] + (i + 0.5) * h;
-                final double wgt = Math.exp(-(potential.energy(x, c0[0], c1[0]) - uMin));
+                final double wgt = StrictMath.exp(-(potential.energy(x, c0[0], c1[0]) - uMin));
                 all += wgt;
                 if (!(x > barrierStart)) {
                     left += wgt;
@@ -294,7 +294,7 @@ public final class AdaptiveMultilevelSplitting {
                 if (ns == 0) {
                     return new RunResult(0, iterations, steps);              // extinction: every level tied
                 }
-                logProduct += Math.log1p(-(double) nk / n);
+                logProduct += StrictMath.log1p(-(double) nk / n);
                 for (int i = 0; i < nk; i++) {
                     final int j = killed[i];
                     final int parent = survivors[rng.nextInt(ns)];
@@ -317,7 +317,7 @@ public final class AdaptiveMultilevelSplitting {
                     wrong++;
                 }
             }
-            return new RunResult(Math.exp(logProduct) * wrong / n, iterations, steps);
+            return new RunResult(StrictMath.exp(logProduct) * wrong / n, iterations, steps);
         }
 
         /** The first step of a replica's path with ξ above z (the last step when only its end is above). */

@@ -27,8 +27,8 @@ public final class PhaseSpaceCommittor {
     /** Gauss–Hermite nodes and weights for E f(ξ), ξ ~ N(0, 1) (probabilists' Hermite polynomial He₅). */
     private static final double[] GH_NODE = {0, 1.3556261799742659, -1.3556261799742659, 2.8569700138728056,
             -2.8569700138728056};
-    private static final double[] GH_LOG_WEIGHT = {Math.log(8.0 / 15), Math.log(0.2220759220056126),
-            Math.log(0.2220759220056126), Math.log(0.011257411327720691), Math.log(0.011257411327720691)};
+    private static final double[] GH_LOG_WEIGHT = {StrictMath.log(8.0 / 15), StrictMath.log(0.2220759220056126),
+            StrictMath.log(0.2220759220056126), StrictMath.log(0.011257411327720691), StrictMath.log(0.011257411327720691)};
 
     private final double xLow;
     private final double dx;
@@ -99,7 +99,7 @@ public final class PhaseSpaceCommittor {
             final double c1 = protocol.control1(tMid);
             final double half = 0.5 * delta;
             final double kick = half / mass;
-            final double c = Math.exp(-delta / mass);
+            final double c = StrictMath.exp(-delta / mass);
             final double sigma = Math.sqrt((1 - c * c) / mass);
             final float[] next = logQ[s + 1];
             final float[] here = new float[nx * nv];
@@ -120,9 +120,9 @@ public final class PhaseSpaceCommittor {
                     }
                     double sum = 0;
                     for (double l : lk) {
-                        sum += Math.exp(l - m);
+                        sum += StrictMath.exp(l - m);
                     }
-                    here[i * nv + j] = (float) Math.max(LOG_FLOOR, Math.min(0, m + Math.log(sum)));
+                    here[i * nv + j] = (float) Math.max(LOG_FLOOR, Math.min(0, m + StrictMath.log(sum)));
                 }
             }
             logQ[s] = here;

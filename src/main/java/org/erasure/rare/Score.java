@@ -42,7 +42,7 @@ public sealed interface Score permits Score.TimeWeightedDistance, Score.Committo
          * potential's length unit) into the wrong side of the barrier at that time.
          */
         public double value(double s, double d) {
-            return (power == 1 ? s : Math.pow(s, power)) * d;
+            return (power == 1 ? s : StrictMath.pow(s, power)) * d;
         }
 
         @Override
