@@ -190,6 +190,10 @@ public final class ChartKit {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setMarkerSize(8);
+        // solid, light grid lines: XChart's default dashed ones were written to the SVG as one small rectangle per
+        // dash (a third of the size of a figure with log axes) and read as a barcode over many decades
+        st.setPlotGridLinesStroke(new BasicStroke(1f));
+        st.setPlotGridLinesColor(new Color(225, 225, 225));
         // no thousands separator: "1000", as a journal prints it, not "1,000"
         st.setXAxisDecimalPattern("0.###");
         st.setYAxisDecimalPattern("0.###");
@@ -292,8 +296,8 @@ public final class ChartKit {
             BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
             VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(),
                     VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            compactSvg(tmpSvg);
-            describeSvg(tmpSvg, chart);
+            SvgText.compact(tmpSvg);
+            SvgText.describe(tmpSvg, chart);
             // the figure as data and as an editable matplotlib script (after painting: XChart assigns the colours)
             Files.writeString(tmpCsv, FigureExport.csv(chart), StandardCharsets.UTF_8);
             Files.writeString(tmpPy, FigureExport.script(chart, name), StandardCharsets.UTF_8);
@@ -311,68 +315,6 @@ public final class ChartKit {
             Files.deleteIfExists(tmpPy);
             Files.deleteIfExists(stage);
         }
-    }
-
-    private static final java.util.regex.Pattern PATH_DATA = java.util.regex.Pattern.compile(
-            " (d|x1|x2|y1|y2|x|y|width|height)=\"([^\"]*)\"");
-    private static final java.util.regex.Pattern LONG_DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d{3,}");
-
-    /**
-     * Coordinates (path data, and the x, y, width, height of lines and shapes) rounded to 1/100 of a pixel:
-     * VectorGraphics2D writes them to full double precision, and XChart draws every glyph as a path and every
-     * segment of a series as a line, which made the figures 0.3–2 MB; at 1/100 px no rendering can tell the
-     * difference.
-     */
-    static void compactSvg(Path svg) throws IOException {
-        final String text = Files.readString(svg, StandardCharsets.UTF_8);
-        final java.util.regex.Matcher d = PATH_DATA.matcher(text);
-        final StringBuilder out = new StringBuilder(text.length() / 2);
-        while (d.find()) {
-            final java.util.regex.Matcher num = LONG_DECIMAL.matcher(d.group(2));
-            final StringBuilder data = new StringBuilder(d.group(2).length());
-            while (num.find()) {
-                num.appendReplacement(data, hundredths(Double.parseDouble(num.group())));
-            }
-            num.appendTail(data);
-            d.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(" " + d.group(1) + "=\"" + data + "\""));
-        }
-        d.appendTail(out);
-        Files.writeString(svg, out, StandardCharsets.UTF_8);
-    }
-
-    /** v to two decimals, trailing zeros dropped ("-5.03", "12.5", "3"). */
-    static String hundredths(double v) {
-        final long c = Math.round(v * 100);
-        final String sign = c < 0 ? "-" : "";
-        final long a = Math.abs(c);
-        final long whole = a / 100;
-        final long frac = a % 100;
-        if (frac == 0) {
-            return sign + whole;
-        }
-        return sign + whole + "." + (frac % 10 == 0 ? Long.toString(frac / 10) : String.format(java.util.Locale.ROOT, "%02d", frac));
-    }
-
-    /**
-     * XChart draws text as outlines, so the SVG carries no readable text; a {@code <title>} and a
-     * {@code <desc>} naming the axes and series make the file searchable and accessible.
-     */
-    static void describeSvg(Path svg, XYChart chart) throws IOException {
-        final String text = Files.readString(svg, StandardCharsets.UTF_8);
-        final int open = text.indexOf("<svg");
-        final int end = open < 0 ? -1 : text.indexOf('>', open);
-        if (end < 0) {
-            return;
-        }
-        final String desc = "x axis: " + chart.getXAxisTitle() + "; y axis: " + chart.getYAxisTitle() + "; series: "
-                + String.join(" | ", chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
-                .map(XYSeries::getName).toList());
-        Files.writeString(svg, text.substring(0, end + 1) + "\n  <title>" + xml(chart.getTitle()) + "</title>\n  <desc>"
-                + xml(desc) + "</desc>" + text.substring(end + 1), StandardCharsets.UTF_8);
-    }
-
-    static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static double min(double[] a) {
