@@ -192,9 +192,9 @@ public final class KeyframeFamily implements ProtocolFamily {
         final double[][] v = values(u);
         if (times.length > 12) {
             final String[] names = potential.controlNames();
-            return String.format(Locale.ROOT, "%d keyframes equally spaced in t/tau (the file holds them): %s from "
-                    + "%.4g to %.4g, %s from %.4g to %.4g", times.length, names[0], min(v[0]), max(v[0]), names[1],
-                    min(v[1]), max(v[1]));
+            return String.format(Locale.ROOT, "%d keyframes equally spaced in t/tau (the file holds them as rows "
+                    + "[t/tau, %s, %s]): %s from %.4g to %.4g, %s from %.4g to %.4g", times.length, names[0], names[1],
+                    names[0], min(v[0]), max(v[0]), names[1], min(v[1]), max(v[1]));
         }
         return String.format(Locale.ROOT, "keyframes at t/tau = %s: %s = %s, %s = %s", Arrays.toString(times),
                 potential.controlNames()[0], Arrays.toString(v[0]), potential.controlNames()[1], Arrays.toString(v[1]));
