@@ -10,26 +10,47 @@ import org.erasure.langevin.MultilevelWork;
  * ({@link MultilevelWork}, Giles 2008), on the run's integrator and seed; the steps and trajectories are the
  * allocation's, not the configuration's.
  *
- * @param integrator          the integrator's configuration key
- * @param seed                the base seed
- * @param work                ⟨W⟩ at the finest level's step (kT)
- * @param samplingError       its standard error (kT)
- * @param timeStepError       |mean of W(dt) − W(2dt)| at the finest level, or half the level below's where larger (kT)
- * @param timeStepErrorStderr that difference's own standard error (kT)
- * @param target              the total error asked for (kT)
- * @param levels              coarse to fine
- * @param particleSteps       particle-steps run, each coupled twin counted as half a step
- * @param history             one line per round of the allocation
- * @param wallSeconds         the run's wall time
- * @param heat                ⟨Q⟩ from the same levels, {value, sampling error, time-step error, its standard error}
- *                            (kT); the allocation aims at ⟨W⟩'s target, so ⟨Q⟩'s total error may exceed it
+ * @param integrator    the integrator's configuration key
+ * @param seed          the base seed
+ * @param work          ⟨W⟩ at the finest level's step with its errors
+ * @param heat          ⟨Q⟩ from the same levels with its errors; the allocation aims at ⟨W⟩'s target, so ⟨Q⟩'s total
+ *                      error may exceed it
+ * @param target        the total error asked for (kT)
+ * @param levels        coarse to fine
+ * @param particleSteps particle-steps run, each coupled twin counted as half a step
+ * @param history       one line per round of the allocation
+ * @param wallSeconds   the run's wall time
  */
-public record MultilevelReport(String integrator, long seed, double work, double samplingError, double timeStepError,
-                               double timeStepErrorStderr, double target, List<Level> levels, double particleSteps,
-                               List<String> history, double wallSeconds, double[] heat) {
+public record MultilevelReport(String integrator, long seed, Mean work, Mean heat, double target, List<Level> levels,
+                               double particleSteps, List<String> history, double wallSeconds) {
 
     /** The particle-steps a run may take at most (about five hours on two cores of the development machine). */
     public static final double MAX_PARTICLE_STEPS = 1e13;
+
+    /**
+     * A mean with its errors (kT).
+     *
+     * @param value               the mean at the finest level's step
+     * @param samplingError       its standard error
+     * @param timeStepError       |mean of X(dt) − X(2dt)| at the finest level, or half the level below's where larger
+     * @param timeStepErrorStderr that difference's own standard error
+     */
+    public record Mean(double value, double samplingError, double timeStepError, double timeStepErrorStderr) {
+
+        static Mean of(MultilevelWork.Mean m) {
+            return new Mean(m.value(), m.samplingError(), m.timeStepError(), m.timeStepErrorStderr());
+        }
+
+        /** √(sampling² + time step²). */
+        public double totalError() {
+            return Math.hypot(samplingError, timeStepError);
+        }
+
+        /** Whether the time-step error is resolved: at least twice its own standard error. */
+        public boolean timeStepErrorResolved() {
+            return timeStepError >= 2 * timeStepErrorStderr;
+        }
+    }
 
     /**
      * One level.
@@ -58,24 +79,9 @@ public record MultilevelReport(String integrator, long seed, double work, double
         void batch(double dt, long trajectories, boolean coupled, double particleSteps);
     }
 
-    /** √(sampling² + time step²), kT. */
-    public double totalError() {
-        return Math.hypot(samplingError, timeStepError);
-    }
-
-    /** Whether the total error meets the target. */
+    /** Whether ⟨W⟩'s total error meets the target. */
     public boolean met() {
-        return totalError() <= target;
-    }
-
-    /** √(sampling² + time step²) of ⟨Q⟩, kT. */
-    public double heatTotalError() {
-        return Math.hypot(heat[1], heat[2]);
-    }
-
-    /** Whether the time-step error is resolved: at least twice its own standard error. */
-    public boolean timeStepErrorResolved() {
-        return timeStepError >= 2 * timeStepErrorStderr;
+        return work.totalError() <= target;
     }
 
     /**
@@ -99,9 +105,8 @@ public record MultilevelReport(String integrator, long seed, double work, double
             levels.add(new Level(v.dt(), v.steps(), v.trajectories(), l > 0, v.mean(), v.standardError(),
                     v.variance()));
         }
-        return new MultilevelReport(run.monteCarlo().integrator().key(), run.monteCarlo().seed(), r.work(),
-                r.samplingError(), r.timeStepError(), r.timeStepErrorStderr(), targetKT, List.copyOf(levels),
-                r.particleSteps(), r.history(), (System.nanoTime() - t0) * 1e-9, new double[] {r.heat().value(),
-                    r.heat().samplingError(), r.heat().timeStepError(), r.heat().timeStepErrorStderr()});
+        return new MultilevelReport(run.monteCarlo().integrator().key(), run.monteCarlo().seed(), Mean.of(r.work()),
+                Mean.of(r.heat()), targetKT, List.copyOf(levels), r.particleSteps(), r.history(),
+                (System.nanoTime() - t0) * 1e-9);
     }
 }

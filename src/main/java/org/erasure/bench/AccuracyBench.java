@@ -126,10 +126,10 @@ public final class AccuracyBench {
             mlLevels.add(String.format(Locale.ROOT, "dt = %.3g: %d trajectories, mean %.6g +- %.2g kT", l.dt(),
                     l.trajectories(), l.mean(), l.standardError()));
         }
-        r.put("work_quick_multilevel_kT", ml.work());
-        r.put("work_quick_multilevel_sampling_error_kT", ml.samplingError());
-        r.put("work_quick_multilevel_time_step_error_kT", ml.timeStepError());
-        r.put("work_quick_multilevel_total_error_kT", ml.totalError());
+        r.put("work_quick_multilevel_kT", ml.work().value());
+        r.put("work_quick_multilevel_sampling_error_kT", ml.work().samplingError());
+        r.put("work_quick_multilevel_time_step_error_kT", ml.work().timeStepError());
+        r.put("work_quick_multilevel_total_error_kT", ml.work().totalError());
         r.put("work_quick_multilevel_met", ml.met());
         r.put("work_quick_multilevel_wall_s", mlWall);
         r.put("work_quick_multilevel_particle_steps", ml.particleSteps());
@@ -172,7 +172,7 @@ public final class AccuracyBench {
             workRuns.forEach(x -> out.println("    " + x));
             out.printf(Locale.ROOT, "  the same by multilevel Monte Carlo: %s in %.1f s (%.3g particle-steps): "
                     + "<W> = %.5f +- %.2g (s.e.) +- %.2g (time step) kT%n", ml.met() ? "met" : "NOT met", mlWall,
-                    ml.particleSteps(), ml.work(), ml.samplingError(), ml.timeStepError());
+                    ml.particleSteps(), ml.work().value(), ml.work().samplingError(), ml.work().timeStepError());
             mlLevels.forEach(x -> out.println("    " + x));
             out.printf(Locale.ROOT, "  eps of the 60 kT case by FP to %.0f %%: %s in %.1f s: eps = %.5g (%.2g relative)%n",
                     100 * FP_RELATIVE_TARGET, fp.errorRateRelativeError() <= FP_RELATIVE_TARGET ? "met" : "NOT met",

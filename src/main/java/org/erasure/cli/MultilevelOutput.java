@@ -10,7 +10,6 @@ import java.util.Map;
 import org.erasure.Erasure;
 import org.erasure.ErasureRun;
 import org.erasure.config.ErasureConfig;
-import org.erasure.io.AtomicFiles;
 import org.erasure.io.ResultFolder;
 import org.erasure.io.RunRecord;
 import org.erasure.io.Table;
@@ -23,8 +22,11 @@ import org.erasure.MultilevelReport;
  */
 final class MultilevelOutput {
 
-    /** The command recorded in run.json: a folder holds one kind of run. */
-    static final String COMMAND = "simulate --work-within";
+    /** The kind of simulate run, recorded in run.json: a folder holds one kind of run. */
+    static final String KIND = "--work-within";
+
+    /** The command and kind a folder of this run's results belongs to. */
+    static final String COMMAND = "simulate " + KIND;
 
     private MultilevelOutput() {
     }
@@ -48,14 +50,9 @@ final class MultilevelOutput {
                     coupled ? " with coupled paths at 2dt" : "", cost);
             out.flush();
         });
-        out.printf(Locale.ROOT, "<W> = %.6f kT +- %.2g (sampling) +- %.2g (time step, itself +- %.1g%s): total %.2g "
-                + "kT, %s%n", r.work(), r.samplingError(), r.timeStepError(), r.timeStepErrorStderr(),
-                r.timeStepErrorResolved() ? "" : "; not resolved: below twice its own error", r.totalError(),
-                r.met() ? "within the target" : "NOT within the target " + org.erasure.io.Csv.format(targetKT)
-                        + " kT (the work allowed was spent, or the levels ran out)");
-        out.printf(Locale.ROOT, "<Q> = %.6f kT +- %.2g (sampling) +- %.2g (time step, itself +- %.1g): total %.2g kT, "
-                + "from the same levels (the trajectories were chosen for <W>)%n", r.heat()[0], r.heat()[1],
-                r.heat()[2], r.heat()[3], r.heatTotalError());
+        print(out, "<W>", r.work(), r.met() ? "within the target" : "NOT within the target "
+                + org.erasure.io.Csv.format(targetKT) + " kT (the work allowed was spent, or the levels ran out)");
+        print(out, "<Q>", r.heat(), "from the same levels (the trajectories were chosen for <W>)");
         final List<Table.Row> levels = new ArrayList<>();
         for (int l = 0; l < r.levels().size(); l++) {
             final MultilevelReport.Level v = r.levels().get(l);
@@ -71,14 +68,12 @@ final class MultilevelOutput {
         }
         out.printf(Locale.ROOT, "  %.3g particle-steps in %.1f s (%s, seed %d)%n", r.particleSteps(), r.wallSeconds(),
                 r.integrator(), r.seed());
-        final Table.Row summary = new Table.Row().put("work_kT", r.work())
-                .put("work_sampling_error_kT", r.samplingError()).put("work_time_step_error_kT", r.timeStepError())
-                .put("work_time_step_error_stderr_kT", r.timeStepErrorStderr())
-                .put("work_total_error_kT", r.totalError()).put("target_kT", targetKT).put("met", r.met())
-                .put("levels", (long) r.levels().size()).put("particle_steps", r.particleSteps())
-                .put("finest_dt_tauD", r.levels().get(r.levels().size() - 1).dt())
-                .put("heat_kT", r.heat()[0]).put("heat_sampling_error_kT", r.heat()[1])
-                .put("heat_time_step_error_kT", r.heat()[2]).put("heat_total_error_kT", r.heatTotalError());
+        final Table.Row summary = new Table.Row();
+        columns(summary, "work", r.work());
+        summary.put("target_kT", targetKT).put("met", r.met()).put("levels", (long) r.levels().size())
+                .put("particle_steps", r.particleSteps())
+                .put("finest_dt_tauD", r.levels().get(r.levels().size() - 1).dt());
+        columns(summary, "heat", r.heat());
         final Map<String, String> files = new LinkedHashMap<>();
         files.put("summary.csv", Table.of(summary).csv());
         files.put("levels.csv", Table.of(levels).csv());
@@ -92,10 +87,26 @@ final class MultilevelOutput {
                 + "finest level's W(dt) - W(2dt)|, or half the level below's where larger");
         info.put("history", r.history());
         info.put("files_written", List.of("summary.csv", "levels.csv", "run.json"));
-        files.put("run.json", RunRecord.json(COMMAND, args, config.tree(), info, summary.asMap()));
-        AtomicFiles.writeAll(dir, files);
+        info.put("kind", KIND);
+        files.put("run.json", RunRecord.json("simulate", args, config.tree(), info, summary.asMap()));
+        SimulateCommand.writeKeepingEarlier(dir, files, COMMAND, out);
         out.println("wrote " + dir.resolve("summary.csv") + ", " + dir.resolve("levels.csv") + " and "
                 + dir.resolve("run.json"));
         return 0;
+    }
+
+    /** One mean with its errors on one line, then what it says about the target. */
+    private static void print(PrintWriter out, String name, MultilevelReport.Mean m, String verdict) {
+        out.printf(Locale.ROOT, "%s = %.6f kT +- %.2g (sampling) +- %.2g (time step, itself +- %.1g%s): total %.2g kT, "
+                + "%s%n", name, m.value(), m.samplingError(), m.timeStepError(), m.timeStepErrorStderr(),
+                m.timeStepErrorResolved() ? "" : "; not resolved: below twice its own error", m.totalError(), verdict);
+    }
+
+    /** A mean's columns: NAME_kT and its sampling, time-step (with its standard error) and total errors. */
+    private static void columns(Table.Row row, String name, MultilevelReport.Mean m) {
+        row.put(name + "_kT", m.value()).put(name + "_sampling_error_kT", m.samplingError())
+                .put(name + "_time_step_error_kT", m.timeStepError())
+                .put(name + "_time_step_error_stderr_kT", m.timeStepErrorStderr())
+                .put(name + "_total_error_kT", m.totalError());
     }
 }

@@ -111,27 +111,12 @@ public final class SimulateCommand implements Callable<Integer> {
         runInfo.put("random_source", Erasure.randomSource());
         runInfo.put("seed", report.seed());
         runInfo.put("wall_time_s", report.wallSeconds());
-        final List<String> before = listFiles(dir);
         final List<String> written = new java.util.ArrayList<>(files.keySet());
         written.add("run.json");
         runInfo.put("files_written", written);
         files.put("run.json", RunRecord.json("simulate", Arrays.asList(spec.commandLine().getParseResult()
                 .originalArgs().toArray(new String[0])), config.tree(), ResolvedConfiguration.of(run, report.dtUsed()), runInfo, summary.asMap()));
-        // nothing of an earlier run is deleted: files this run does not rewrite (an earlier run's trajectories.csv,
-        // its figures) are set aside in earlier-<time>/, and what it replaces is said
-        final List<String> replaced = before.stream().filter(files::containsKey).toList();
-        final Path aside = org.erasure.io.ResultFolder.setAside(dir, before.stream().filter(f -> !files.containsKey(f))
-                .toList());
-        AtomicFiles.writeAll(dir, files);
-        if (!replaced.isEmpty()) {
-            out.println("replaced an earlier simulate run's " + String.join(", ", replaced) + " in " + dir);
-        }
-        if (aside != null) {
-            try (var moved = java.nio.file.Files.list(aside)) {
-                out.println("set aside the earlier run's files that this run does not rewrite, in " + aside + ": "
-                        + String.join(", ", moved.map(f -> f.getFileName().toString()).sorted().toList()));
-            }
-        }
+        writeKeepingEarlier(dir, files, "simulate", out);
         out.println("wrote " + dir.resolve("summary.csv") + " and " + dir.resolve("run.json"));
         return 0;
     }
@@ -152,6 +137,28 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ErasureApp.requireMemory("--paths " + paths, (double) Math.min(paths, trajectories) * pathPoints * 8);
         return request;
+    }
+
+    /**
+     * Writes a run's files into its folder without losing an earlier run's: files this run does not rewrite (an
+     * earlier run's trajectories.csv, its figures) are set aside in earlier-&lt;time&gt;/, and what it replaces is said.
+     */
+    static void writeKeepingEarlier(Path dir, Map<String, String> files, String command, PrintWriter out)
+            throws java.io.IOException {
+        final List<String> before = listFiles(dir);
+        final List<String> replaced = before.stream().filter(files::containsKey).toList();
+        final Path aside = org.erasure.io.ResultFolder.setAside(dir, before.stream().filter(f -> !files.containsKey(f))
+                .toList());
+        AtomicFiles.writeAll(dir, files);
+        if (!replaced.isEmpty()) {
+            out.println("replaced an earlier " + command + " run's " + String.join(", ", replaced) + " in " + dir);
+        }
+        if (aside != null) {
+            try (var moved = java.nio.file.Files.list(aside)) {
+                out.println("set aside the earlier run's files that this run does not rewrite, in " + aside + ": "
+                        + String.join(", ", moved.map(f -> f.getFileName().toString()).sorted().toList()));
+            }
+        }
     }
 
     /** The plain files of a folder, sorted (none when it does not exist yet); staging files (.name) left out. */

@@ -130,8 +130,4 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
     public boolean workWithinTolerance() {
         return workError() <= tolerance.energyFor(result.meanWork());
     }
-
-    private static double diff(double a, double b) {
-        return Math.abs(a - b);
-    }
 }

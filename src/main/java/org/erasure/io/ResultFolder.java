@@ -24,7 +24,8 @@ public final class ResultFolder {
      * Refuses {@code dir} when its run.json was written by a command other than {@code command} (or cannot be read
      * as one's record).
      *
-     * @param command the command word: simulate, fokker-planck or claims
+     * @param command the command word (simulate, fokker-planck or claims), and the kind of run where a command makes
+     *                more than one ("simulate --work-within")
      * @throws IllegalArgumentException naming the folder, its owner and what to do
      */
     public static void requireOwnOrEmpty(Path dir, String command) {
@@ -76,18 +77,24 @@ public final class ResultFolder {
         return target;
     }
 
-    /** The command word a run.json names (its first word after "scripts/erasure" for claims), or null. */
+    /**
+     * The command word a run.json names (its first word after "scripts/erasure" for claims), followed by the kind of
+     * run its "run" section names where one does ("simulate --work-within"), or null.
+     */
     static String owner(Path record) {
         try {
             if (!Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS) || Files.size(record) > 64L << 20) {
                 return null;
             }
-            final JsonNode c = JSON.readTree(record.toFile()).get("command");
+            final JsonNode tree = JSON.readTree(record.toFile());
+            final JsonNode c = tree.get("command");
             if (c == null || !c.isTextual()) {
                 return null;
             }
             final String[] words = c.asText().trim().split("\\s+");
-            return words.length > 1 && words[0].endsWith("erasure") ? words[1] : words[0];
+            final String word = words.length > 1 && words[0].endsWith("erasure") ? words[1] : words[0];
+            final JsonNode kind = tree.path("run").get("kind");
+            return kind != null && kind.isTextual() ? word + " " + kind.asText() : word;
         } catch (IOException | RuntimeException e) {
             return null;
         }

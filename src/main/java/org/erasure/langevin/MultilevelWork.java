@@ -72,28 +72,21 @@ public final class MultilevelWork {
     /**
      * The estimate.
      *
-     * @param work                ⟨W⟩ at the finest level's step (kT)
-     * @param samplingError       its standard error (kT)
-     * @param timeStepError       max(|mean Y_L|, |mean Y_{L−1}|/2) (kT)
-     * @param timeStepErrorStderr the standard error of that difference (kT)
-     * @param target              the total error asked for (kT)
-     * @param levels              every level, coarse to fine
-     * @param particleSteps       particle-steps run, the twins counted as half a step each
-     * @param history             one line per round
-     * @param heat                ⟨Q⟩ from the same levels and trajectories, with its errors formed as ⟨W⟩'s (the
-     *                            allocation aims at ⟨W⟩'s target, so ⟨Q⟩'s total error may exceed it)
+     * @param work          ⟨W⟩ at the finest level's step, with its errors (the time-step error is
+     *                      max(|mean Y_L|, |mean Y_{L−1}|/2))
+     * @param heat          ⟨Q⟩ from the same levels and trajectories, its errors formed as ⟨W⟩'s (the allocation aims
+     *                      at ⟨W⟩'s target, so ⟨Q⟩'s total error may exceed it)
+     * @param target        the total error asked for (kT)
+     * @param levels        every level, coarse to fine
+     * @param particleSteps particle-steps run, the twins counted as half a step each
+     * @param history       one line per round
      */
-    public record Result(double work, double samplingError, double timeStepError, double timeStepErrorStderr,
-                         double target, List<Level> levels, double particleSteps, List<String> history, Mean heat) {
+    public record Result(Mean work, Mean heat, double target, List<Level> levels, double particleSteps,
+                         List<String> history) {
 
-        /** √(sampling² + time step²), kT. */
-        public double totalError() {
-            return Math.hypot(samplingError, timeStepError);
-        }
-
-        /** Whether the total error meets the target. */
+        /** Whether ⟨W⟩'s total error meets the target. */
         public boolean met() {
-            return totalError() <= target;
+            return work.totalError() <= target;
         }
     }
 
@@ -153,129 +146,136 @@ public final class MultilevelWork {
             throw new IllegalArgumentException(integrator.key() + " does not integrate " + problem.dynamics()
                     + " dynamics");
         }
-        final List<TimeGrid> grids = new ArrayList<>();
-        final List<RunningMoments> samples = new ArrayList<>();
-        final List<RunningMoments> heat = new ArrayList<>();
-        final List<Integer> batches = new ArrayList<>();
+        final Sampler sampler = new Sampler(problem, integrator, seed, runner);
         final List<String> history = new ArrayList<>();
-        final double[] spent = {0};
-        final TimeGrid coarse = coarseGrid(problem);
-        for (int l = 0; l < 3; l++) {
-            addLevel(problem, integrator, l == 0 ? coarse : grids.get(l - 1).refined(), seed, grids, samples, heat, batches,
-                    spent, runner);
-        }
-        for (int round = 0; round < MAX_ROUNDS && spent[0] < maxParticleSteps; round++) {
-            final int top = grids.size() - 1;
-            final double bias = timeStepError(samples)[0];
-            if (bias > targetKT / Math.sqrt(2) && grids.size() < MAX_LEVELS) {
+        sampler.addLevel(coarseGrid(problem));
+        sampler.addLevel(sampler.finest().grid.refined());
+        sampler.addLevel(sampler.finest().grid.refined());
+        for (int round = 0; round < MAX_ROUNDS && sampler.spent < maxParticleSteps; round++) {
+            final Mean w = mean(sampler.levels, l -> l.work);
+            final double bias = w.timeStepError();
+            final double finest = sampler.finest().grid.dt();
+            if (bias > targetKT / Math.sqrt(2) && sampler.levels.size() < MAX_LEVELS) {
                 history.add(String.format(Locale.ROOT, "time-step error %.2g kT at dt = %.3g tau_D above %.2g: a "
-                        + "level at dt = %.3g", bias, grids.get(top).dt(), targetKT / Math.sqrt(2),
-                        grids.get(top).dt() / 2));
-                addLevel(problem, integrator, grids.get(top).refined(), seed, grids, samples, heat, batches, spent, runner);
+                        + "level at dt = %.3g", bias, finest, targetKT / Math.sqrt(2), finest / 2));
+                sampler.addLevel(sampler.finest().grid.refined());
                 continue;
             }
-            final double[] variance = new double[grids.size()];
-            final double[] cost = new double[grids.size()];
-            double se2 = 0;
-            for (int l = 0; l < variance.length; l++) {
-                variance[l] = samples.get(l).variance();
-                cost[l] = costPerTrajectory(grids.get(l), l);
-                se2 += variance[l] / samples.get(l).count();
-            }
-            if (Math.hypot(Math.sqrt(se2), bias) <= targetKT) {
+            if (w.totalError() <= targetKT) {
                 break;
+            }
+            final int n = sampler.levels.size();
+            final double[] variance = new double[n];
+            final double[] cost = new double[n];
+            for (int l = 0; l < n; l++) {
+                variance[l] = sampler.levels.get(l).work.variance();
+                cost[l] = sampler.levels.get(l).costPerTrajectory();
             }
             final double seTarget = Math.sqrt(Math.max(targetKT * targetKT - bias * bias, 0.25 * targetKT * targetKT));
             final long[] want = allocation(variance, cost, seTarget);
             final StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                    "sampling error %.2g kT against %.2g: trajectories per level", Math.sqrt(se2), seTarget));
-            for (int l = 0; l < want.length; l++) {
-                final long have = samples.get(l).count();
-                final long more = want[l] - have;
+                    "sampling error %.2g kT against %.2g: trajectories per level", w.samplingError(), seTarget));
+            for (int l = 0; l < n; l++) {
+                final long have = sampler.levels.get(l).work.count();
                 line.append(l == 0 ? " " : ", ").append(Math.max(want[l], have));
-                if (more > 0 && spent[0] < maxParticleSteps) {
-                    runBatch(problem, integrator, grids.get(l), l, more, seed, samples, heat, batches, spent,
-                            runner);
+                if (want[l] > have && sampler.spent < maxParticleSteps) {
+                    sampler.runBatch(sampler.levels.get(l), want[l] - have);
                 }
             }
             history.add(line.toString());
         }
         final List<Level> levels = new ArrayList<>();
-        double work = 0;
-        double se2 = 0;
-        for (int l = 0; l < grids.size(); l++) {
-            final RunningMoments m = samples.get(l);
-            levels.add(new Level(grids.get(l).dt(), grids.get(l).totalSteps(), m.count(), m.mean(), m.variance()));
-            work += m.mean();
-            se2 += m.variance() / m.count();
+        for (LevelState l : sampler.levels) {
+            levels.add(new Level(l.grid.dt(), l.grid.totalSteps(), l.work.count(), l.work.mean(), l.work.variance()));
         }
-        final double[] bias = timeStepError(samples);
-        return new Result(work, Math.sqrt(se2), bias[0], bias[1], targetKT, List.copyOf(levels), spent[0],
-                List.copyOf(history), mean(heat));
+        return new Result(mean(sampler.levels, l -> l.work), mean(sampler.levels, l -> l.heat), targetKT,
+                List.copyOf(levels), sampler.spent, List.copyOf(history));
     }
 
     /**
-     * The time-step error of the finest level L and its standard error: max(|mean Y_L|, |mean Y_{L−1}|/2), the
-     * larger of Richardson's estimate at weak order 1 from the finest level and the one the level below predicts for
-     * it (Giles, Acta Numerica 24, 259 (2015), section 3.1, with α = 1): a level whose difference falls faster than
-     * the order allows, by chance or before the asymptotic range, does not end the refinement alone.
+     * The telescoped mean of one quantity over the levels with its errors: the time-step error max(|mean Y_L|,
+     * |mean Y_{L−1}|/2), the larger of Richardson's estimate at weak order 1 from the finest level and the one the
+     * level below predicts for it (Giles, Acta Numerica 24, 259 (2015), section 3.1, with α = 1): a level whose
+     * difference falls faster than the order allows, by chance or before the asymptotic range, does not end the
+     * refinement alone.
      */
-    /** The telescoped mean of one quantity's levels with its errors. */
-    private static Mean mean(List<RunningMoments> levels) {
+    private static Mean mean(List<LevelState> levels, java.util.function.Function<LevelState, RunningMoments> of) {
         double value = 0;
         double se2 = 0;
-        for (RunningMoments m : levels) {
-            value += m.mean();
-            se2 += m.variance() / m.count();
+        for (LevelState l : levels) {
+            value += of.apply(l).mean();
+            se2 += of.apply(l).variance() / of.apply(l).count();
         }
-        final double[] bias = timeStepError(levels);
-        return new Mean(value, Math.sqrt(se2), bias[0], bias[1]);
+        final RunningMoments top = of.apply(levels.get(levels.size() - 1));
+        final RunningMoments below = of.apply(levels.get(levels.size() - 2));
+        final boolean fromBelow = levels.size() > 2 && Math.abs(below.mean()) / 2 > Math.abs(top.mean());
+        return fromBelow ? new Mean(value, Math.sqrt(se2), Math.abs(below.mean()) / 2, below.standardError() / 2)
+                : new Mean(value, Math.sqrt(se2), Math.abs(top.mean()), top.standardError());
     }
 
-    private static double[] timeStepError(List<RunningMoments> samples) {
-        final RunningMoments top = samples.get(samples.size() - 1);
-        final RunningMoments below = samples.get(samples.size() - 2);
-        if (samples.size() > 2 && Math.abs(below.mean()) / 2 > Math.abs(top.mean())) {
-            return new double[] {Math.abs(below.mean()) / 2, below.standardError() / 2};
+    /** One level: its grid, its samples of W (or of W(dt) − W(2dt)) and of Q likewise, and its batches so far. */
+    private static final class LevelState {
+        final int index;
+        final TimeGrid grid;
+        final RunningMoments work = new RunningMoments();
+        final RunningMoments heat = new RunningMoments();
+        int batches;
+
+        LevelState(int index, TimeGrid grid) {
+            this.index = index;
+            this.grid = grid;
         }
-        return new double[] {Math.abs(top.mean()), top.standardError()};
+
+        /** Particle-steps per trajectory: the steps, and half as many again for the twin above level 0. */
+        double costPerTrajectory() {
+            return grid.totalSteps() * (index == 0 ? 1.0 : 1.5);
+        }
     }
 
-    /** Particle-steps per trajectory of a level: its steps, and half as many again for the twin above level 0. */
-    private static double costPerTrajectory(TimeGrid grid, int level) {
-        return grid.totalSteps() * (level == 0 ? 1.0 : 1.5);
-    }
+    /** Runs the batches of every level and counts what they cost. */
+    private static final class Sampler {
+        final ErasureProblem problem;
+        final Integrator integrator;
+        final long seed;
+        final Runner runner;
+        final List<LevelState> levels = new ArrayList<>();
+        double spent;
 
-    private static void addLevel(ErasureProblem problem, Integrator integrator, TimeGrid grid, long seed,
-                                 List<TimeGrid> grids, List<RunningMoments> samples, List<RunningMoments> heat,
-                                 List<Integer> batches, double[] spent, Runner runner) {
-        grids.add(grid);
-        samples.add(new RunningMoments());
-        heat.add(new RunningMoments());
-        batches.add(0);
-        runBatch(problem, integrator, grid, grids.size() - 1, FIRST_BATCH, seed, samples, heat, batches, spent, runner);
-    }
+        Sampler(ErasureProblem problem, Integrator integrator, long seed, Runner runner) {
+            this.problem = problem;
+            this.integrator = integrator;
+            this.seed = seed;
+            this.runner = runner;
+        }
 
-    private static void runBatch(ErasureProblem problem, Integrator integrator, TimeGrid grid, int level, long n,
-                                 long seed, List<RunningMoments> samples, List<RunningMoments> heat,
-                                 List<Integer> batches, double[] spent, Runner runner) {
-        final int batch = batches.get(level);
-        batches.set(level, batch + 1);
-        final long batchSeed = SplitMix64.next(seed ^ ((long) level << 40) ^ batch);
-        final LangevinRun run = new LangevinRun(problem, integrator, grid, n, batchSeed, null, level > 0);
-        final ErasureTally tally = runner.run(run);
-        if (level == 0) {
-            samples.get(0).merge(tally.work());
-            heat.get(0).merge(tally.heat());
-        } else {
-            final TimeStepError e = TimeStepError.of(tally);
-            if (e == null) {
-                throw new IllegalStateException(String.format(Locale.ROOT, "the coupled run at dt = %.3g tau_D "
-                        + "diverged: the coarse level's step is too large for this problem", 2 * grid.dt()));
+        LevelState finest() {
+            return levels.get(levels.size() - 1);
+        }
+
+        void addLevel(TimeGrid grid) {
+            final LevelState l = new LevelState(levels.size(), grid);
+            levels.add(l);
+            runBatch(l, FIRST_BATCH);
+        }
+
+        /** n more trajectories of a level, from the seed of its next batch (SplitMix64 of seed, level and batch). */
+        void runBatch(LevelState level, long n) {
+            final long batchSeed = SplitMix64.next(seed ^ ((long) level.index << 40) ^ level.batches++);
+            final boolean coupled = level.index > 0;
+            final ErasureTally tally = runner.run(new LangevinRun(problem, integrator, level.grid, n, batchSeed, null,
+                    coupled));
+            if (!coupled) {
+                level.work.merge(tally.work());
+                level.heat.merge(tally.heat());
+            } else {
+                if (TimeStepError.of(tally) == null) {
+                    throw new IllegalStateException(String.format(Locale.ROOT, "the coupled run at dt = %.3g tau_D "
+                            + "diverged: the coarse level's step is too large for this problem", 2 * level.grid.dt()));
+                }
+                level.work.merge(tally.timeStep().work());
+                level.heat.merge(tally.timeStep().heat());
             }
-            samples.get(level).merge(tally.timeStep().work());
-            heat.get(level).merge(tally.timeStep().heat());
+            spent += n * level.costPerTrajectory();
         }
-        spent[0] += n * costPerTrajectory(grid, level);
     }
 }

@@ -152,31 +152,14 @@ final class FigureExport {
         return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
+    /** matplotlib's markers for XChart's (any other draws as a circle). */
+    private static final java.util.Map<Marker, String> MARKERS = java.util.Map.of(SeriesMarkers.NONE, "",
+            SeriesMarkers.SQUARE, "s", SeriesMarkers.DIAMOND, "D", SeriesMarkers.TRIANGLE_UP, "^",
+            SeriesMarkers.TRIANGLE_DOWN, "v", SeriesMarkers.CROSS, "x", SeriesMarkers.PLUS, "+");
+
     /** matplotlib's marker for an XChart marker ("" for none). */
     private static String marker(XYSeries s) {
-        final Marker m = s.getMarker();
-        if (m == null || m == SeriesMarkers.NONE) {
-            return "";
-        }
-        if (m == SeriesMarkers.SQUARE) {
-            return "s";
-        }
-        if (m == SeriesMarkers.DIAMOND) {
-            return "D";
-        }
-        if (m == SeriesMarkers.TRIANGLE_UP) {
-            return "^";
-        }
-        if (m == SeriesMarkers.TRIANGLE_DOWN) {
-            return "v";
-        }
-        if (m == SeriesMarkers.CROSS) {
-            return "x";
-        }
-        if (m == SeriesMarkers.PLUS) {
-            return "+";
-        }
-        return "o";
+        return s.getMarker() == null ? "" : MARKERS.getOrDefault(s.getMarker(), "o");
     }
 
     /** matplotlib's line style: "none" for points alone, "--" for a dashed stroke, "-" otherwise. */

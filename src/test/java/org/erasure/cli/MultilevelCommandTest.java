@@ -37,8 +37,27 @@ class MultilevelCommandTest {
         final double dt0 = Double.parseDouble(levels.get(1).split(",")[1]);
         final double dt1 = Double.parseDouble(levels.get(2).split(",")[1]);
         assertEquals(dt0 / 2, dt1, 1e-15 * dt0);
-        assertTrue(Files.readString(dir.resolve("run.json")).contains("\"command\" : \"simulate --work-within\"")
-                || Files.readString(dir.resolve("run.json")).contains("\"command\":\"simulate --work-within\""));
+        final String record = Files.readString(dir.resolve("run.json")).replace(" ", "");
+        assertTrue(record.contains("\"command\":\"simulate\"") && record.contains("\"kind\":\"--work-within\""),
+                record);
+    }
+
+    /** A rerun into the same folder says what it replaced, and sets aside a file it does not write. */
+    @Test
+    void aRerunSaysWhatItReplacesAndLosesNothing() throws Exception {
+        final Path dir = tmp.resolve("again");
+        final String[] args = {"simulate", "--set", "protocol.tau=1", "--work-within", "0.05", "--out", dir.toString()};
+        final Cli.Result first = Cli.run(args);
+        assertEquals(0, first.code(), first.err());
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        final Cli.Result r = Cli.run(args);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("replaced an earlier simulate --work-within run's levels.csv, run.json, "
+                + "summary.csv"), r.out());
+        assertTrue(r.out().contains("set aside") && r.out().contains("notes.txt"), r.out());
+        try (var s = Files.walk(dir)) {
+            assertTrue(s.anyMatch(f -> f.getFileName().toString().equals("notes.txt")), "the file is kept");
+        }
     }
 
     @Test
@@ -72,5 +91,13 @@ class MultilevelCommandTest {
                 dir.toString());
         assertEquals(2, r.code(), r.out());
         assertTrue(r.err().contains("holds the results of 'simulate'"), r.err());
+        // and the other way round
+        final Path ml = tmp.resolve("ml-first");
+        assertEquals(0, Cli.run("simulate", "--set", "protocol.tau=1", "--work-within", "0.1", "--out",
+                ml.toString()).code());
+        final Cli.Result plain = Cli.run("simulate", "--set", "protocol.tau=1", "--trajectories", "256", "--out",
+                ml.toString());
+        assertEquals(2, plain.code(), plain.out());
+        assertTrue(plain.err().contains("holds the results of 'simulate --work-within'"), plain.err());
     }
 }
