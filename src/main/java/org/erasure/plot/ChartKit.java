@@ -116,7 +116,8 @@ public final class ChartKit {
             if (sr.x().length == 0) {
                 continue;
             }
-            final double[][] pts = sr.dashed() ? forDashes(sr.x(), sr.y(), DASHED_POINTS) : new double[][] {sr.x(), sr.y()};
+            final double[][] pts = sr.dashed() ? forDashes(sr.x(), sr.y(), DASHED_POINTS, logX, logY)
+                    : new double[][] {sr.x(), sr.y()};
             final XYSeries xs = chart.addSeries(sr.name(), pts[0], powers ? log10(pts[1]) : pts[1]);
             if (sr.color() != null) {
                 xs.setLineColor(sr.color());
@@ -200,31 +201,67 @@ public final class ChartKit {
         return chart;
     }
 
-    /** Points of a dashed analytic curve (a bound) at most: see {@link #forDashes}. */
+    /** Points of a dashed curve at most: see {@link #forDashes}. */
     static final int DASHED_POINTS = 30;
 
     /**
      * A dashed curve's points thinned to at most {@code max}, the first and last kept: XChart strokes each segment of
      * a series on its own, restarting the dash pattern, so a curve of a few hundred points (segments of a few pixels,
-     * shorter than one dash) is drawn solid, and the dashed bound looked like the solid one beside it. At 30 points a
-     * segment of a curve across the plot is longer than a dash even where the curve is steep.
+     * shorter than one dash) is drawn solid, and the dashed bound looked like the solid one beside it. The points kept
+     * are equally spaced in arc length on the plot (each axis scaled to its range, on a log scale where the axis is
+     * logarithmic), so a sharp bend keeps its points where equal steps in index cut it to a polygon.
      */
-    static double[][] forDashes(double[] x, double[] y, int max) {
-        if (x.length <= max) {
+    static double[][] forDashes(double[] x, double[] y, int max, boolean logX, boolean logY) {
+        final int n = x.length;
+        if (n <= max) {
             return new double[][] {x, y};
+        }
+        final double[] u = scaled(x, logX);
+        final double[] v = scaled(y, logY);
+        final double[] length = new double[n];
+        for (int i = 1; i < n; i++) {
+            final double du = u[i] - u[i - 1];
+            final double dv = v[i] - v[i - 1];
+            length[i] = length[i - 1] + (Double.isFinite(du) && Double.isFinite(dv) ? Math.hypot(du, dv) : 0);
         }
         final double[] tx = new double[max];
         final double[] ty = new double[max];
-        for (int i = 0; i < max; i++) {
-            final int k = (int) Math.round((double) i * (x.length - 1) / (max - 1));
-            tx[i] = x[k];
-            ty[i] = y[k];
+        int k = 0;
+        for (int j = 0; j < max; j++) {
+            final double at = length[n - 1] * j / (max - 1);
+            while (k < n - 1 && length[k] < at) {
+                k++;
+            }
+            tx[j] = x[k];
+            ty[j] = y[k];
         }
+        tx[max - 1] = x[n - 1];
+        ty[max - 1] = y[n - 1];
         return new double[][] {tx, ty};
     }
 
+    /** Values scaled to [0, 1] over their finite range (log10 first when {@code log}; NaN where not drawable). */
+    private static double[] scaled(double[] a, boolean log) {
+        final double[] s = new double[a.length];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < a.length; i++) {
+            s[i] = log ? (a[i] > 0 ? Math.log10(a[i]) : Double.NaN) : a[i];
+            if (Double.isFinite(s[i])) {
+                lo = Math.min(lo, s[i]);
+                hi = Math.max(hi, s[i]);
+            }
+        }
+        final double span = hi > lo ? hi - lo : 1;
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (s[i] - lo) / span;
+        }
+        return s;
+    }
+
     static void line(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
-        final double[][] pts = dashed ? forDashes(x, y, DASHED_POINTS) : new double[][] {x, y};
+        final double[][] pts = dashed ? forDashes(x, y, DASHED_POINTS,
+                chart.getStyler().isXAxisLogarithmic(), chart.getStyler().isYAxisLogarithmic()) : new double[][] {x, y};
         final XYSeries s = chart.addSeries(name, pts[0], pts[1]);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);

@@ -176,7 +176,7 @@ public final class RunFigures {
             final double[][] xy = {pts.stream().mapToDouble(p -> p[0]).toArray(),
                 pts.stream().mapToDouble(p -> p[1]).toArray()};
             // 80 points keep a density's shape and leave each segment longer than a dash
-            final double[][] drawn = end ? ChartKit.forDashes(xy[0], xy[1], 80) : xy;
+            final double[][] drawn = end ? ChartKit.forDashes(xy[0], xy[1], 80, false, false) : xy;
             final XYSeries s = (rho ? dens : pot).addSeries(label, drawn[0], drawn[1]);
             s.setMarker(SeriesMarkers.NONE);
             if (end) {
