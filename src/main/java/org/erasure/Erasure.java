@@ -217,15 +217,12 @@ public final class Erasure {
     }
 
     /**
-     * Refuses, in one line, a run the protocol optimiser cannot search: it searches on the 1-D (overdamped) solver;
-     * the phase-space solver is not yet its objective.
+     * Refuses, in one line, a run the protocol optimiser cannot search: one no Fokker–Planck solver takes. Overdamped
+     * runs are searched on the 1-D solver, underdamped ones on the phase-space (Klein–Kramers) solver (derivative-free
+     * families only: the adjoint of {@link Optimization#byGradient} is the 1-D solver's).
      */
     public static void requireOptimizable(ErasureRun run) {
         requireFokkerPlanck(run);
-        if (run.problem().dynamics().isUnderdamped()) {
-            throw new org.erasure.model.UnsupportedProblemException("optimize searches protocols on the overdamped "
-                    + "Fokker-Planck solver; this problem is underdamped (fokker-planck and simulate solve it)");
-        }
     }
 
     /**
@@ -349,8 +346,22 @@ public final class Erasure {
     }
 
     /**
-     * Minimises ⟨W⟩ over a protocol family subject to ε ≤ targetError, with the run's target and hold, by the
-     * Fokker–Planck solver (CMA-ES, then BOBYQA), on helper threads; progress in evaluations.
+     * The optimiser's settings for a phase-space (underdamped) search: a first-order grid of {@code cells} ×
+     * {@code velocityCells} and {@code timeSteps} (the phase-space solver's order), verified on twice all three, with
+     * that solve's numerical error (half resolution and the one-way checks), refined up to {@code refinements} more
+     * times while outside the tolerance (each refinement costs about 8 times the solve before it).
+     */
+    public static ProtocolOptimizer.Settings phaseSpaceOptimizerSettings(int cells, int velocityCells, long timeSteps,
+                                                                         int refinements, int evaluations, long seed) {
+        final FokkerPlanckSettings search = FokkerPlanckSettings.ofGrid(cells, timeSteps).withTimeOrder(1)
+                .withVelocityCells(velocityCells);
+        return new ProtocolOptimizer.Settings(search, search.refined(), refinements, evaluations, seed);
+    }
+
+    /**
+     * Minimises ⟨W⟩ over a protocol family subject to ε ≤ targetError, with the run's target, hold and dynamics, by
+     * the Fokker–Planck solver (the phase-space one for underdamped runs; CMA-ES, then BOBYQA), on helper threads;
+     * progress in evaluations.
      */
     public static OptimizationReport optimize(ErasureRun run, ProtocolFamily family, double targetError,
                                               ProtocolOptimizer.Settings settings, RunOptions options) {
@@ -360,13 +371,17 @@ public final class Erasure {
                 options.threads());
         try (RunListener.Stage stage = options.listener().stage("optimize", settings.evaluations(), "evaluations")) {
             opt = ProtocolOptimizer.minimize(family, targetError, run.problem().target(), run.problem().holdTime(),
-                    settings, stage::advance, helpers);
+                    settings, stage::advance, helpers, new org.erasure.optimize.Solves(family, run.problem().target(),
+                            run.problem().holdTime(), run.problem().dynamics(), settings));
         } finally {
             org.erasure.util.Futures.shutdown(helpers);
         }
         final double wall = (System.nanoTime() - t0) * 1e-9;
-        final String[] why = {"eps is judged after a hold, which the full-control optimum does not include"};
-        final FullControlOptimum.Result full = run.problem().hasHold() ? null : fullControl(ErasureProblem.of(
+        final String[] why = {run.problem().dynamics().isUnderdamped() ? "the full-control optimum is an overdamped "
+                + "bound; this problem is underdamped" : "eps is judged after a hold, which the full-control optimum does "
+                + "not include"};
+        final FullControlOptimum.Result full = run.problem().hasHold() || run.problem().dynamics().isUnderdamped()
+                ? null : fullControl(ErasureProblem.of(
                 opt.member().potential(), opt.member().protocol()).withTarget(run.problem().target()), targetError, why);
         return new OptimizationReport(run, family, settings, targetError, opt, wall, full, full == null ? why[0] : "");
     }

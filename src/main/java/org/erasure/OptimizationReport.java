@@ -44,7 +44,7 @@ public record OptimizationReport(ErasureRun run, ProtocolFamily family, Protocol
     /** The optimised protocol as a run of its own (named &lt;name&gt;-optimized), on the grid that verified it. */
     public ErasureRun verifiedRun() {
         final ErasureProblem p = ErasureProblem.of(optimum.member().potential(), optimum.member().protocol())
-                .withTarget(run.problem().target()).withHold(run.problem().holdTime());
+                .withTarget(run.problem().target()).withHold(run.problem().holdTime()).withDynamics(run.problem().dynamics());
         return new ErasureRun(run.name() + "-optimized", run.units(), p, run.monteCarlo(),
                 optimum.verified().settings(), run.rareEvent());
     }

@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
 /** {@code erasure optimize}: the cheapest protocol of a family that meets an error target. */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
         description = {"Minimises <W> subject to eps <= target over a protocol family, with the Fokker-Planck "
-                + "solver as the objective (CMA-ES, then BOBYQA; the spline family by exact gradients).",
+                + "solver as the objective (CMA-ES, then BOBYQA; the spline family by exact gradients); underdamped "
+                + "configurations on the phase-space solver.",
                 "Writes DIR/optimized.yaml (a keyframes configuration that simulate and fokker-planck accept), "
                         + "DIR/optimize.csv and DIR/optimize.json."})
 public final class OptimizeCommand implements Callable<Integer> {
@@ -78,6 +79,11 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "Interior keyframes of the keyframes family (default ${DEFAULT-VALUE}).")
     int keyframes;
 
+    @Option(names = "--start-from-config", description = "Start the keyframes family's search from the "
+            + "configuration's protocol (its controls at the keyframes' fractions of its own duration, clamped into the "
+            + "search box) instead of the storing potential held throughout.")
+    boolean startFromConfig;
+
     @Option(names = "--barrier-range", paramLabel = "LO:HI",
             description = "Also optimise the barrier E_b within [LO, HI] kT (four-step family).")
     String barrierRange;
@@ -91,20 +97,37 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "family, gradient evaluations per start.")
     int evaluations;
 
-    @Option(names = "--cells", paramLabel = "N", defaultValue = "" + Erasure.SEARCH_CELLS,
-            description = "FP cells of the search grid (default ${DEFAULT-VALUE}); the result is verified on twice "
-                    + "as many.")
-    int cells;
+    @Option(names = "--cells", paramLabel = "N",
+            description = "FP position cells of the search grid (default " + Erasure.SEARCH_CELLS + "; underdamped: "
+                    + PHASE_SPACE_CELLS + "); the result is verified on twice as many.")
+    Integer cells;
 
-    @Option(names = "--time-steps", paramLabel = "N", defaultValue = "" + Erasure.SEARCH_TIME_STEPS,
-            description = "FP time steps of the search grid, second order (default ${DEFAULT-VALUE}); the result is "
+    @Option(names = "--velocity-cells", paramLabel = "N",
+            description = "Velocity cells of the search grid, underdamped configurations only (default "
+                    + PHASE_SPACE_VELOCITY_CELLS + "); the result is verified on twice as many.")
+    Integer velocityCells;
+
+    @Option(names = "--time-steps", paramLabel = "N",
+            description = "FP time steps of the search grid over tau (default " + Erasure.SEARCH_TIME_STEPS
+                    + ", second order; underdamped: " + PHASE_SPACE_TIME_STEPS + ", first order); the result is "
                     + "verified on twice as many.")
-    int timeSteps;
+    Integer timeSteps;
 
-    @Option(names = "--refinements", paramLabel = "N", defaultValue = "" + ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS,
+    @Option(names = "--refinements", paramLabel = "N",
             description = "How many times the verification grid may be doubled while the verified eps or <W> is "
-                    + "outside the numerical tolerance (1 %% in eps; in <W> the larger of 1e-3 kT and 1e-4 of <W>); default ${DEFAULT-VALUE}.")
-    int refinements;
+                    + "outside the numerical tolerance (1 %% in eps; in <W> the larger of 1e-3 kT and 1e-4 of <W>); "
+                    + "default " + ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS + ", underdamped 0 (a phase-space "
+                    + "refinement costs about 8 times the solve before it).")
+    Integer refinements;
+
+    /**
+     * The phase-space search grid by default: 150 x 80 cells and 200 steps over tau, verified on 300 x 160 and 400
+     * (the phase-space solver's default grid). One period of the cantilever with a one-period hold: about 3 s a
+     * search solve on two cores.
+     */
+    static final int PHASE_SPACE_CELLS = 150;
+    static final int PHASE_SPACE_VELOCITY_CELLS = 80;
+    static final int PHASE_SPACE_TIME_STEPS = 200;
 
     @Option(names = "--table-rows", paramLabel = "N", defaultValue = "1000",
             description = "Rows of DIR/protocol_table.txt, the optimised protocol as a table in the intervals timing "
@@ -138,8 +161,21 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--full-control-field needs a --target-error below 0.5, got "
                     + targetError);
         }
-        final ProtocolOptimizer.Settings settings = Erasure.optimizerSettings(cells, timeSteps, refinements, evaluations,
-                config.seed());
+        final boolean phaseSpace = run.problem().dynamics().isUnderdamped();
+        if (!phaseSpace && velocityCells != null) {
+            throw new IllegalArgumentException("--velocity-cells is for underdamped configurations (the phase-space "
+                    + "solver); this one is overdamped");
+        }
+        if (phaseSpace && family.equals("spline")) {
+            throw new IllegalArgumentException("--family spline differentiates the overdamped Fokker-Planck solve; "
+                    + "this configuration is underdamped: use --family keyframes or four-step");
+        }
+        final ProtocolOptimizer.Settings settings = phaseSpace
+                ? Erasure.phaseSpaceOptimizerSettings(or(cells, PHASE_SPACE_CELLS),
+                        or(velocityCells, PHASE_SPACE_VELOCITY_CELLS), or(timeSteps, PHASE_SPACE_TIME_STEPS),
+                        or(refinements, 0), evaluations, config.seed())
+                : Erasure.optimizerSettings(or(cells, Erasure.SEARCH_CELLS), or(timeSteps, Erasure.SEARCH_TIME_STEPS),
+                        or(refinements, ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS), evaluations, config.seed());
         final ProtocolFamily fam = family(config);
         final Path dir = common.outDir(config.name() + "-optimized");
         final PrintWriter out = spec.commandLine().getOut();
@@ -220,6 +256,9 @@ public final class OptimizeCommand implements Callable<Integer> {
     private ProtocolFamily family(ErasureConfig config) {
         switch (family) {
             case "four-step": {
+                if (startFromConfig) {
+                    throw new IllegalArgumentException("--start-from-config is for --family keyframes");
+                }
                 if (!(config.potential() instanceof QuarticDoubleWell q)) {
                     throw new IllegalArgumentException("the four-step family needs the quartic potential");
                 }
@@ -250,14 +289,24 @@ public final class OptimizeCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--family spline needs a --target-error below 1");
                 }
                 final var p = config.protocol();
-                return KeyframeFamily.forErasure(config.potential(), tau, spline ? nodes : keyframes,
+                if (startFromConfig && spline) {
+                    throw new IllegalArgumentException("--start-from-config is for --family keyframes (the spline "
+                            + "family's starts are the storing potential and seeded perturbations of it)");
+                }
+                final KeyframeFamily f = KeyframeFamily.forErasure(config.potential(), tau, spline ? nodes : keyframes,
                         new double[] {p.control0(0), p.control1(0)},
-                        new double[] {p.control0(p.duration()), p.control1(p.duration())}, maxTilt, spline);
+                        new double[] {p.control0(p.duration()), p.control1(p.duration())}, maxTilt,
+                        spline || !(config.potential() instanceof QuarticDoubleWell));
+                return startFromConfig ? f.startingFrom(p) : f;
             }
             default:
                 throw new IllegalArgumentException("--family must be four-step, keyframes or spline, got '" + family
                         + "'");
         }
+    }
+
+    private static int or(Integer given, int otherwise) {
+        return given == null ? otherwise : given;
     }
 
     /** What widens each kind of bound a parameter sits on: an option where there is one, else why there is none. */

@@ -27,14 +27,23 @@ public final class OptimizeText {
                               double targetError, ProtocolOptimizer.Settings settings) {
         out.printf(Locale.ROOT, "optimize %s: %s family (%d parameters), tau = %.4g tau_D, eps <= %.3g, %d evaluations "
                         + "on %s, verified on %s (refined up to %d times while outside the numerical tolerance)%n",
-                run.name(), familyName, family.dimension(), tau, targetError, settings.evaluations(), settings.search(),
-                settings.verify(), settings.refinements());
+                run.name(), familyName, family.dimension(), tau, targetError, settings.evaluations(),
+                grid(run, settings.search()), grid(run, settings.verify()), settings.refinements());
+        if (run.problem().dynamics().isUnderdamped()) {
+            out.println("  underdamped: every candidate is solved by the phase-space (Klein-Kramers) solver, first order "
+                    + "in the control steps");
+        }
         final double hold = run.problem().holdTime();
         if (hold > 0) {
             out.printf(Locale.ROOT, "  eps is judged after the configuration's hold of %.4g tau_D at the final controls%n",
                     hold);
         }
         out.flush();
+    }
+
+    /** A grid in words: position cells and steps, with the velocity cells for a phase-space (underdamped) run. */
+    static String grid(ErasureRun run, org.erasure.fokkerplanck.FokkerPlanckSettings s) {
+        return run.problem().dynamics().isUnderdamped() ? s.phaseSpaceDescription() : s.toString();
     }
 
     /** The optimum: its parameters, what the search saw, the verified values with their numerical errors. */
@@ -45,7 +54,7 @@ public final class OptimizeText {
         out.printf(Locale.ROOT, "  best: %s%n", report.family().describe(opt.unit()));
         out.printf(Locale.ROOT, "  search grid:   <W> = %.6f kT, eps = %.4g (what the optimiser saw; not reported)%n",
                 opt.searched().meanWork(), opt.searched().error());
-        out.printf(Locale.ROOT, "  verified on %s:%n", v.settings());
+        out.printf(Locale.ROOT, "  verified on %s:%n", grid(report.run(), v.settings()));
         out.printf(Locale.ROOT, "                 <W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (%s), kT[ln2 - H(eps)] = %.6f kT, "
                         + "kT ln(1/eps) = %.3f kT, finite-time bound %.6f kT%n", r.meanWork(), v.workError(), r.error(),
                 v.errorRateError(), opt.feasible() ? "meets the target" : "MISSES the target",

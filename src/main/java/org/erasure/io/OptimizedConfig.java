@@ -25,7 +25,8 @@ public final class OptimizedConfig {
 
     /**
      * The base configuration tree with the member's protocol (and barrier) put in, and the
-     * fokker_planck section set to the verification grid (cells, time steps, order).
+     * fokker_planck section set to the verification grid (cells, time steps, order; velocity cells for an underdamped
+     * configuration).
      */
     public static String yaml(JsonNode baseTree, ProtocolFamily.Member m, FokkerPlanckSettings grid, String name,
                               String comment, double stableDt) {
@@ -55,7 +56,11 @@ public final class OptimizedConfig {
         }
         // the Monte Carlo step must stay stable for the new protocol (a larger tilt is a stiffer well)
         final ObjectNode dyn = tree.with("dynamics");
-        if (!(dyn.path("dt").isNumber() && dyn.path("dt").asDouble() <= stableDt)) {
+        final boolean underdamped = "underdamped".equals(dyn.path("model").asText());
+        // dt: auto chooses its step from the protocol's stiffest well; kept for underdamped runs, whose stability limit
+        // (BAOAB's 2 sqrt(m/k)) the overdamped stableDt does not describe
+        if (!(underdamped && "auto".equals(dyn.path("dt").asText()))
+                && !(dyn.path("dt").isNumber() && dyn.path("dt").asDouble() <= stableDt)) {
             dyn.remove("dt_s");
             dyn.put("dt", Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", stableDt)));
         }
@@ -63,6 +68,9 @@ public final class OptimizedConfig {
         fp.put("cells", grid.cells());
         fp.put("time_steps", grid.timeSteps());
         fp.put("time_order", grid.timeOrder());
+        if (underdamped) {
+            fp.put("velocity_cells", grid.velocityCells());
+        }
         final JsonNode snaps = baseTree.path("fokker_planck").path("snapshots");
         if (!snaps.isMissingNode()) {
             fp.set("snapshots", snaps);

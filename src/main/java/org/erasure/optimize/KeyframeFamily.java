@@ -24,6 +24,8 @@ public final class KeyframeFamily implements ProtocolFamily {
     private final double[] hi;
     private final int free0;
     private final int free1;
+    /** The search's start in the unit box, or null: the linear interpolation between the end controls. */
+    private final double[] startPoint;
 
     /**
      * @param interior interior keyframe times, strictly inside (0, 1), increasing
@@ -49,6 +51,40 @@ public final class KeyframeFamily implements ProtocolFamily {
         this.hi = hi.clone();
         this.free0 = hi[0] > lo[0] ? 1 : 0;
         this.free1 = hi[1] > lo[1] ? 1 : 0;
+        this.startPoint = null;
+    }
+
+    private KeyframeFamily(KeyframeFamily f, double[] startPoint) {
+        this.potential = f.potential;
+        this.tau = f.tau;
+        this.times = f.times;
+        this.start0 = f.start0;
+        this.start1 = f.start1;
+        this.end = f.end;
+        this.lo = f.lo;
+        this.hi = f.hi;
+        this.free0 = f.free0;
+        this.free1 = f.free1;
+        this.startPoint = startPoint;
+    }
+
+    /**
+     * The same family, its search starting from {@code p}'s controls at the interior keyframes' fractions of p's own
+     * duration (clamped into the bounds): a protocol found by hand, by another duration or by another engine, refined within the family.
+     */
+    public KeyframeFamily startingFrom(org.erasure.protocol.Protocol p) {
+        final double[] u = new double[dimension()];
+        int k = 0;
+        for (double s : times) {
+            final double t = s * p.duration();
+            for (int c = 0; c < 2; c++) {
+                if ((c == 0 ? free0 : free1) == 1) {
+                    final double v = c == 0 ? p.control0(t) : p.control1(t);
+                    u[k++] = Math.max(0, Math.min(1, (v - lo[c]) / (hi[c] - lo[c])));
+                }
+            }
+        }
+        return new KeyframeFamily(this, u);
     }
 
     /**
@@ -141,10 +177,13 @@ public final class KeyframeFamily implements ProtocolFamily {
         return times.length * (free0 + free1);
     }
 
-    /** The linear interpolation between the end controls. */
+    /** The linear interpolation between the end controls, or the protocol given to {@link #startingFrom}. */
     @Override
     public double[] start() {
-        final double[] u = new double[dimension()];
+        if (startPoint != null) {
+            return startPoint.clone();
+        }
+        final double[] u = new double[times.length * (free0 + free1)];
         int k = 0;
         for (double s : times) {
             for (int c = 0; c < 2; c++) {

@@ -99,11 +99,6 @@ public final class ProtocolOptimizer {
         return ErasureProblem.of(m.potential(), m.protocol()).withTarget(target).withHold(hold);
     }
 
-    static FokkerPlanckResult evaluate(ProtocolFamily.Member m, TargetWell target, double hold, Settings s,
-                                       java.util.concurrent.Executor helpers) {
-        return FokkerPlanckEngine.searchAt(problem(m, target, hold), s.search(), helpers);
-    }
-
     /**
      * @param targetError ε_target, or ≥ 1 for no constraint
      */
@@ -224,7 +219,7 @@ public final class ProtocolOptimizer {
         }
         best = LocalSearch.better(best, new PointValuePair(all.point, all.value));
         final ProtocolFamily.Member m = family.member(best.getPoint());
-        final FokkerPlanckSolution v = OptimumVerification.verify(problem(m, target, hold), s, helpers);
+        final FokkerPlanckSolution v = OptimumVerification.verify(solves.problem(m), s, helpers);
         final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
         final double[] bestPoint = best.getPoint();

@@ -1,7 +1,9 @@
 package org.erasure.optimize;
 
+import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
+import org.erasure.model.ErasureProblem;
 import org.erasure.model.TargetWell;
 
 /**
@@ -14,16 +16,33 @@ public final class Solves {
     private final ProtocolFamily family;
     private final TargetWell target;
     private final double hold;
+    private final org.erasure.model.Dynamics dynamics;
     private final ProtocolOptimizer.Settings settings;
     private final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>,
             java.util.concurrent.FutureTask<FokkerPlanckResult>> byPoint =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Overdamped members' solves. */
     public Solves(ProtocolFamily family, TargetWell target, double hold, ProtocolOptimizer.Settings settings) {
+        this(family, target, hold, org.erasure.model.Dynamics.overdamped(), settings);
+    }
+
+    /**
+     * Solves of members run with the given dynamics: underdamped members on the phase-space (Klein–Kramers) solver,
+     * which takes first-order settings only.
+     */
+    public Solves(ProtocolFamily family, TargetWell target, double hold, org.erasure.model.Dynamics dynamics,
+                  ProtocolOptimizer.Settings settings) {
         this.family = family;
         this.target = target;
         this.hold = hold;
+        this.dynamics = dynamics;
         this.settings = settings;
+    }
+
+    /** A member as the problem these solves solve: its potential and protocol, the target, hold and dynamics. */
+    ErasureProblem problem(ProtocolFamily.Member m) {
+        return ProtocolOptimizer.problem(m, target, hold).withDynamics(dynamics);
     }
 
     boolean serves(ProtocolFamily f, TargetWell t, double h, ProtocolOptimizer.Settings s) {
@@ -62,7 +81,7 @@ public final class Solves {
         }
         final double[] point = u.clone();
         final java.util.concurrent.FutureTask<FokkerPlanckResult> mine = new java.util.concurrent.FutureTask<>(
-                () -> ProtocolOptimizer.evaluate(family.member(point), target, hold, settings, exec));
+                () -> FokkerPlanckEngine.searchAt(problem(family.member(point)), settings.search(), exec));
         final java.util.concurrent.FutureTask<FokkerPlanckResult> raced = byPoint.putIfAbsent(key, mine);
         return raced == null ? mine : raced;
     }

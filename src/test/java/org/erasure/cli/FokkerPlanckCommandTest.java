@@ -75,11 +75,12 @@ class FokkerPlanckCommandTest {
 
     /**
      * An underdamped configuration goes to the phase-space solver: the run completes, says so, reports ⟨ΔK⟩ with its
-     * numerical error and the grid's edge probability, and gives no overdamped finite-time bound; optimize, whose
-     * objective is the 1-D solver, refuses it in one line.
+     * numerical error and the grid's edge probability, and gives no overdamped finite-time bound; optimize searches it
+     * on the same solver (UnderdampedOptimizeTest), and its default four-step family, which needs the quartic well,
+     * is refused in one line.
      */
     @Test
-    void underdampedRunsThroughThePhaseSpaceSolverAndOptimizeRefusesIt() throws IOException {
+    void underdampedRunsThroughThePhaseSpaceSolver() throws IOException {
         final Path out = tmp.resolve("ud");
         final Cli.Result r = Cli.run("fokker-planck", "--config", "configs/cantilever.yaml", "--set",
                 "fokker_planck.cells=80", "--set", "fokker_planck.velocity_cells=32", "--set",
@@ -95,6 +96,6 @@ class FokkerPlanckCommandTest {
                 "--target-error", "1e-3", "--out", tmp.resolve("opt").toString());
         assertEquals(ErasureApp.EXIT_BAD_INPUT, o.code(), o.err());
         assertEquals(1, o.err().strip().lines().count(), o.err());
-        assertTrue(o.err().contains("underdamped"), o.err());
+        assertTrue(o.err().contains("four-step family needs the quartic potential"), o.err());
     }
 }
