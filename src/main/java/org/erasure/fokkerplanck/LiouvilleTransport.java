@@ -22,6 +22,8 @@ final class LiouvilleTransport {
     private final double[] invM;
     private final double[] vm;
     private final double maxFaceOverM;
+    /** ln of the largest 1/M_j, the Maxwellian's depth at the velocity grid's edge (½μV², 128 at 16 thermal speeds). */
+    private final double logMaxInvM;
     private final double[] uFace;
     private final double[] invE;
     private final double[] e;
@@ -52,6 +54,11 @@ final class LiouvilleTransport {
             ratio = Math.max(ratio, Math.max(face[j], face[j + 1]) / m[j]);
         }
         this.maxFaceOverM = ratio;
+        double deepest = 0;
+        for (double w : invM) {
+            deepest = Math.max(deepest, Math.log(w));
+        }
+        this.logMaxInvM = deepest;
         this.uFace = new double[Math.max(0, nx - 1)];
         this.invE = new double[nx];
         this.e = new double[nx];
@@ -60,8 +67,8 @@ final class LiouvilleTransport {
     }
 
     /**
-     * The cell weights E_i (relative to the lowest cell energy) at these controls, u the cell-centre energies: the
-     * position part of the grid's stationary density. A live array, overwritten by the next {@link #prepare}.
+     * The cell weights E_i (relative to the reference energy of {@link #prepare}) at these controls, u the cell-centre
+     * energies: the position part of the grid's stationary density. A live array, overwritten by the next {@link #prepare}.
      */
     double[] weights(double[] u, double c0, double c1) {
         prepare(u, c0, c1);
@@ -69,23 +76,42 @@ final class LiouvilleTransport {
     }
 
     /**
-     * The transport coefficients at these controls (energies relative to the lowest cell, so the weights neither
-     * overflow nor underflow where the grid reaches); returns an upper bound of any cell's outflow rate (1/τ_D),
+     * The transport coefficients at these controls (energies relative to the lowest cell, raised where needed, so the
+     * weights neither overflow nor underflow where the grid reaches); returns an upper bound of any cell's outflow rate (1/τ_D),
      * reconstruction (a face value at most twice its cell's) included.
      */
+    /**
+     * The span (kT) of E_i M_j over the grid that the weights keep within double precision: 1/(E M) of any cell at most
+     * e^640, so that P/(E M) ≤ e^640 for a probability P ≤ 1.
+     */
+    static final double WEIGHT_RANGE_KT = 640;
+
     double prepare(double[] u, double c0, double c1) {
         double uMin = Double.POSITIVE_INFINITY;
         for (int i = 0; i < nx; i++) {
             uMin = Math.min(uMin, u[i]);
         }
-        for (int i = 0; i + 1 < nx; i++) {
-            uFace[i] = potential.energy(xFace[i], c0, c1);
-        }
-        double maxEfOverE = 0;
-        double maxForce = 0;
         final double lo = g.x().left();
         final double uLow = potential.energy(lo, c0, c1);
         final double uHigh = potential.energy(lo + nx * hx, c0, c1);
+        double uMax = Math.max(uLow, uHigh);
+        for (int i = 0; i + 1 < nx; i++) {
+            uFace[i] = potential.energy(xFace[i], c0, c1);
+            uMax = Math.max(uMax, uFace[i]);
+        }
+        // the weights' reference energy: the lowest cell's, raised where the grid spans so many kT that the ratio
+        // rho/rho_eq = P/(E M) of a cell high on the potential and deep in the Maxwellian's tail would overflow (a fast
+        // protocol can lift the potential by hundreds of kT under the density: NaN before); the scheme does not depend
+        // on the reference, and what it costs is the relative accuracy of probabilities below e^(shift - 709)
+        final double shift = Math.max(0, (uMax - uMin) + logMaxInvM - WEIGHT_RANGE_KT);
+        if (!(shift < 2 * WEIGHT_RANGE_KT - 700)) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "the phase-space grid spans %.4g kT "
+                    + "of the potential at one time (with %.4g kT of the Maxwellian's depth), beyond the range of "
+                    + "double precision weights", uMax - uMin, logMaxInvM));
+        }
+        final double uRef = uMin + shift;
+        double maxEfOverE = 0;
+        double maxForce = 0;
         for (int i = 0; i < nx; i++) {
             final double uL = i > 0 ? uFace[i - 1] : uLow;
             final double uR = i + 1 < nx ? uFace[i] : uHigh;
@@ -93,18 +119,18 @@ final class LiouvilleTransport {
             // is linear across it; then the interior force a_i = (E_{i+1/2} - E_{i-1/2})/(h E_i) is exactly
             // -(U_{i+1/2} - U_{i-1/2})/h, bounded however steep the potential (point values would give e^{U'h})
             final double dU = uR - uL;
-            final double wL = Math.exp(-(uL - uMin));
+            final double wL = Math.exp(-(uL - uRef));
             final double ei = dU == 0 ? wL : wL * (-Math.expm1(-dU)) / dU;
             final double rel = -Math.log(ei);
-            if (!(rel < 700)) {
-                throw new IllegalStateException("the phase-space grid reaches " + rel + " kT above the potential's "
-                        + "lowest cell, beyond the range of double precision weights");
+            if (!(rel + logMaxInvM < 705 && rel > -705)) {
+                throw new IllegalStateException("the phase-space grid reaches " + rel + " kT from the weights' "
+                        + "reference energy, beyond the range of double precision weights");
             }
             e[i] = ei;
             invE[i] = 1 / ei;
             // the edge cells' outer faces carry no flux: their force is the inner face's alone (a wall)
-            final double right = i + 1 < nx ? Math.exp(-(uFace[i] - uMin)) : 0;
-            final double left = i > 0 ? Math.exp(-(uFace[i - 1] - uMin)) : 0;
+            final double right = i + 1 < nx ? Math.exp(-(uFace[i] - uRef)) : 0;
+            final double left = i > 0 ? Math.exp(-(uFace[i - 1] - uRef)) : 0;
             final double a = i > 0 && i + 1 < nx ? -(uR - uL) / hx : (right - left) / (hx * ei);
             cv[i] = a * ei / (g.mass() * g.hv());
             maxEfOverE = Math.max(maxEfOverE, Math.max(left, right) / ei);
@@ -139,11 +165,21 @@ final class LiouvilleTransport {
         }
     }
 
-    /** van Leer's limited slope of the middle of three values: the harmonic mean of the one-sided differences. */
+    /**
+     * van Leer's limited slope of the middle of three values: the harmonic mean of the one-sided differences, zero
+     * where they differ in sign. Written as 2(ab/(a + b)) where ab is a finite nonzero product (the bits of 2ab/(a + b)
+     * as before), and as 2/(1/a + 1/b) where it overflows or underflows: a fast protocol that lifts the potential by hundreds of kT under
+     * the density makes ρ/ρ_eq reach 1e158, whose product overflowed to NaN fluxes; and differences below 1e-154 had
+     * their slope dropped to zero.
+     */
     private static double slope(double l, double c, double r) {
         final double a = c - l;
         final double b = r - c;
-        return a * b > 0 ? 2 * a * b / (a + b) : 0;
+        final double ab = a * b;
+        if (ab > 0 && ab < Double.POSITIVE_INFINITY) {
+            return 2 * (ab / (a + b));       // the bits of 2ab/(a + b) (doubling is exact), without its overflow
+        }
+        return a != 0 && b != 0 && (a > 0) == (b > 0) ? 2 / (1 / a + 1 / b) : 0;
     }
 
     /** d = L(q), the transport's rate of change of the cell probabilities q. */

@@ -81,7 +81,15 @@ public final class Solves {
         }
         final double[] point = u.clone();
         final java.util.concurrent.FutureTask<FokkerPlanckResult> mine = new java.util.concurrent.FutureTask<>(
-                () -> FokkerPlanckEngine.searchAt(problem(family.member(point)), settings.search(), exec));
+                () -> {
+                    try {
+                        return FokkerPlanckEngine.searchAt(problem(family.member(point)), settings.search(), exec);
+                    } catch (IllegalStateException e) {
+                        // a numerical fault names the candidate, so that it can be solved again on its own
+                        throw new IllegalStateException(e.getMessage() + ", solving the candidate "
+                                + family.describe(point), e);
+                    }
+                });
         final java.util.concurrent.FutureTask<FokkerPlanckResult> raced = byPoint.putIfAbsent(key, mine);
         return raced == null ? mine : raced;
     }

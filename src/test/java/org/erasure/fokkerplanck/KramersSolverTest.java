@@ -234,4 +234,30 @@ class KramersSolverTest {
         assertEquals(w0, extrapolated, 2 * light.workError() + heavy.workError() + od.workError(),
                 "<W> extrapolated to mu = 0");
     }
+
+    /**
+     * A wild candidate of the optimiser's search (one period of the cantilever, c₀ to 15 and c₁ from −8.6 to 15 within
+     * 4 τ_D) lifts the potential by hundreds of kT under the density, where ρ/ρ_eq reaches 1e154: van Leer's 2ab/(a + b)
+     * overflowed and the density went NaN, which stopped `optimize`. Now the solve ends positive (checked by the solver)
+     * with finite values, and flags them as far outside the numerical tolerance (the Monte Carlo gives ⟨W⟩ = 68.5 kT,
+     * ε = 0.20; this grid is much too coarse for it, as the flag says). Deterministic.
+     */
+    @Test
+    void aProtocolThatLiftsThePotentialByHundredsOfKtStaysFinite() {
+        final double tau = 43.98223997327081;
+        final double[] s = new double[12];
+        for (int i = 0; i < 12; i++) {
+            s[i] = i / 11.0;
+        }
+        final ErasureProblem p = ErasureProblem.of(org.erasure.physics.PiecewiseHarmonicWell.of(), KeyframeProtocol.of(tau,
+                s, new double[] {0, -3.3004, 6.6855, 11.3806, -0.4822, 8.0320, 15, 2.4449, 15, -0.7952, 14.7469, 0},
+                new double[] {5, -4.3244, 2.0041, -8.5611, 8.9085, 7.6173, 3.8098, -1.9283, 5.4779, -5.0820, 15, 5}))
+                .withTarget(org.erasure.model.TargetWell.LEFT).withDynamics(Dynamics.underdamped(49));
+        final FokkerPlanckSolution sol = KramersSolver.solution(p, FokkerPlanckSettings.ofGrid(100, 200).withTimeOrder(1)
+                .withVelocityCells(48), FokkerPlanckSolution.Tolerance.DEFAULT, null, null);
+        final FokkerPlanckResult r = sol.result();
+        assertTrue(Double.isFinite(r.meanWork()) && Double.isFinite(r.meanHeat()) && r.meanWork() > 5, "W " + r.meanWork());
+        assertTrue(r.error() >= 0 && r.error() <= 1, "eps " + r.error());
+        assertTrue(!sol.withinTolerance() && sol.workError() > 1, "flagged: +- " + sol.workError() + " kT");
+    }
 }
