@@ -57,10 +57,9 @@ public final class OptimizedConfig {
         // the Monte Carlo step must stay stable for the new protocol (a larger tilt is a stiffer well)
         final ObjectNode dyn = tree.with("dynamics");
         final boolean underdamped = "underdamped".equals(dyn.path("model").asText());
-        // dt: auto chooses its step from the protocol's stiffest well; kept for underdamped runs, whose stability limit
-        // (BAOAB's 2 sqrt(m/k)) the overdamped stableDt does not describe
-        if (!(underdamped && "auto".equals(dyn.path("dt").asText()))
-                && !(dyn.path("dt").isNumber() && dyn.path("dt").asDouble() <= stableDt)) {
+        // an underdamped run keeps its configured step (dt: auto, dt or dt_s): the overdamped stableDt does not describe
+        // BAOAB's limit, and simulate refuses a step beyond it in one line
+        if (!underdamped && !(dyn.path("dt").isNumber() && dyn.path("dt").asDouble() <= stableDt)) {
             dyn.remove("dt_s");
             dyn.put("dt", Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", stableDt)));
         }

@@ -103,10 +103,11 @@ public final class KeyframeFamily implements ProtocolFamily {
 
     /**
      * As {@link #forErasure(Potential, double, int, double[], double[], double)}; with {@code bothControls}, a
-     * potential other than the quartic also frees control 1, over its start value widened by its magnitude (at least
-     * 1) each way, and control 0's span is at least twice that magnitude: for the piecewise-harmonic well the well
-     * half-distance c₁ ∈ [0, 2c₁] around its storing value and the barrier position c₀ over ±2c₁, past either well
-     * (c₁ &lt; 0 is a single cusped well; no physical bounds, so a value at an edge is reported).
+     * potential other than the quartic also frees control 1, over its start value lowered by three times its magnitude
+     * m (at least 1) and raised by twice it, and control 0's span is at least 3m: for the piecewise-harmonic well the
+     * well half-distance c₁ ∈ [−2c₁, 3c₁] around its storing value and the barrier position c₀ over ±3c₁, well past
+     * either well (c₁ &lt; 0 is a single cusped well, which the fast cantilever protocols use; no physical bounds, so
+     * a value at an edge is reported).
      */
     public static KeyframeFamily forErasure(Potential potential, double tau, int keyframes, double[] start,
                                             double[] end, double fCap, boolean bothControls) {
@@ -122,11 +123,11 @@ public final class KeyframeFamily implements ProtocolFamily {
             return new KeyframeFamily(potential, tau, s, start, end, new double[] {0, -fCap}, new double[] {1, fCap});
         }
         final double span = Math.max(Math.max(1, Math.abs(end[0] - start[0])),
-                bothControls ? 2 * Math.abs(start[1]) : 0);
+                bothControls ? 3 * Math.abs(start[1]) : 0);
         final double span1 = bothControls ? Math.max(1, Math.abs(start[1])) : 0;
         return new KeyframeFamily(potential, tau, s, start, end,
-                new double[] {Math.min(start[0], end[0]) - span, start[1] - span1},
-                new double[] {Math.max(start[0], end[0]) + span, start[1] + span1});
+                new double[] {Math.min(start[0], end[0]) - span, start[1] - 3 * span1},
+                new double[] {Math.max(start[0], end[0]) + span, start[1] + 2 * span1});
     }
 
     /** The most interior keyframes (the gradient optimiser's rich family; the derivative-free search takes 50). */

@@ -160,13 +160,13 @@ class ProtocolOptimizerTest {
         final KeyframeFamily family = KeyframeFamily.forErasure(org.erasure.physics.PiecewiseHarmonicWell.of(), 44,
                 3, new double[] {0, 5}, new double[] {0, 5}, 40, true);
         final KeyframeProtocol hand = KeyframeProtocol.of(22, new double[] {0, 0.25, 0.5, 0.75, 1},
-                new double[] {0, 2, -4, 30, 0}, new double[] {5, 1, 3, 8, 5});
+                new double[] {0, 2, -4, 30, 0}, new double[] {5, -3, 3, 8, 5});
         final KeyframeProtocol started = family.member(family.startingFrom(hand).start()).protocol();
         for (double s : new double[] {0.25, 0.5}) {
             assertEquals(hand.control0(s * 22), started.control0(s * 44), 1e-12);
             assertEquals(hand.control1(s * 22), started.control1(s * 44), 1e-12);
         }
-        assertEquals(10, started.control0(0.75 * 44), 1e-12, "c0 = 30 clamped to the box's +-2 c1");
+        assertEquals(15, started.control0(0.75 * 44), 1e-12, "c0 = 30 clamped to the box's +-3 c1");
         assertEquals(8, started.control1(0.75 * 44), 1e-12);
         final KeyframeProtocol plain = family.member(family.start()).protocol();
         assertEquals(0, plain.control0(0.5 * 44), 1e-12);
