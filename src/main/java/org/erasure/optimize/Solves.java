@@ -49,7 +49,8 @@ public final class Solves {
         final FokkerPlanckSettings a = settings.search();
         final FokkerPlanckSettings b = s.search();
         return f == family && t == target && Double.compare(h, hold) == 0 && a.cells() == b.cells()
-                && a.timeSteps() == b.timeSteps() && a.timeOrder() == b.timeOrder();
+                && a.velocityCells() == b.velocityCells() && a.timeSteps() == b.timeSteps()
+                && a.timeOrder() == b.timeOrder();
     }
 
     /** Points solved or under way. */
