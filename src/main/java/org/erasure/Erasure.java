@@ -369,10 +369,11 @@ public final class Erasure {
         final ProtocolOptimizer.Optimum opt;
         final java.util.concurrent.ExecutorService helpers = org.erasure.util.Futures.helpers("optimize",
                 options.threads());
+        final org.erasure.optimize.Solves solves = new org.erasure.optimize.Solves(family, run.problem().target(),
+                run.problem().holdTime(), run.problem().dynamics(), settings);
         try (RunListener.Stage stage = options.listener().stage("optimize", settings.evaluations(), "evaluations")) {
             opt = ProtocolOptimizer.minimize(family, targetError, run.problem().target(), run.problem().holdTime(),
-                    settings, stage::advance, helpers, new org.erasure.optimize.Solves(family, run.problem().target(),
-                            run.problem().holdTime(), run.problem().dynamics(), settings));
+                    settings, stage::advance, helpers, solves);
         } finally {
             org.erasure.util.Futures.shutdown(helpers);
         }
@@ -383,7 +384,11 @@ public final class Erasure {
         final FullControlOptimum.Result full = run.problem().hasHold() || run.problem().dynamics().isUnderdamped()
                 ? null : fullControl(ErasureProblem.of(
                 opt.member().potential(), opt.member().protocol()).withTarget(run.problem().target()), targetError, why);
-        return new OptimizationReport(run, family, settings, targetError, opt, wall, full, full == null ? why[0] : "");
+        final String unsolved = solves.unsolved() == 0 ? "" : String.format(java.util.Locale.ROOT, "%d of %d candidates "
+                + "could not be solved and were scored as missing the target; the first: %s", solves.unsolved(),
+                opt.evaluations(), solves.firstUnsolved());
+        return new OptimizationReport(run, family, settings, targetError, opt, wall, full, full == null ? why[0] : "",
+                unsolved);
     }
 
     /** The Fokker–Planck solution with its numerical error (two resolutions). */

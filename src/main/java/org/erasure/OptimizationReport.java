@@ -23,17 +23,20 @@ import org.erasure.optimize.ProtocolOptimizer;
  *                    (NaN: it did not); empty for a single search
  * @param polishRounds rounds in which every start went on from its best point because their spread exceeded
  *                    {@link Optimization#SPREAD_TARGET} (0: none)
+ * @param unsolvedNote the candidates the solver could not solve (scored as missing the target) and the first of them,
+ *                    in words; "" when there were none
  */
 public record OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
                                  double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds,
                                  FullControlOptimum.Result fullControl, String fullControlNote, double[] startWork,
-                                 int polishRounds) {
+                                 int polishRounds, String unsolvedNote) {
 
     /** A single search (no starts to compare). */
     public OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
                               double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds,
-                              FullControlOptimum.Result fullControl, String fullControlNote) {
-        this(run, family, settings, targetError, optimum, wallSeconds, fullControl, fullControlNote, new double[0], 0);
+                              FullControlOptimum.Result fullControl, String fullControlNote, String unsolvedNote) {
+        this(run, family, settings, targetError, optimum, wallSeconds, fullControl, fullControlNote, new double[0], 0,
+                unsolvedNote);
     }
 
     /** (max − min)/min of the starts' ⟨W⟩ that met the target; NaN for a single search or fewer than two. */

@@ -80,6 +80,9 @@ public final class OptimizeText {
         for (String w : FokkerPlanckWarnings.of(v)) {
             out.println("  WARNING: " + w);
         }
+        if (!report.unsolvedNote().isEmpty()) {
+            out.println("  WARNING: " + report.unsolvedNote());
+        }
     }
 
     /** Each start's ⟨W⟩ to 1e-6 kT, joined by {@code sep}, {@code missed} for a start that missed the target. */
@@ -116,6 +119,7 @@ public final class OptimizeText {
         row.put("start_mean_works_kT", startWorks(report, " ", "NaN"));
         row.put("start_spread", report.startSpread());
         row.put("polish_rounds", (long) report.polishRounds());
+        row.put("unsolved_note", report.unsolvedNote());
         row.put("full_control_min_work_kT", report.fullControl() == null ? Double.NaN : report.fullControl().work());
         row.put("full_control_min_work_numerical_error_kT",
                 report.fullControl() == null ? Double.NaN : report.fullControl().workError());

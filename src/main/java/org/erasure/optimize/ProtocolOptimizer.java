@@ -84,8 +84,11 @@ public final class ProtocolOptimizer {
     private ProtocolOptimizer() {
     }
 
-    /** Penalised objective in kT. */
+    /** Penalised objective in kT; a candidate the solver could not solve (null) scores as a miss, 1e6. */
     static double objective(FokkerPlanckResult r, double target) {
+        if (r == null) {
+            return 1e6;
+        }
         double f = r.meanWork();
         if (!(target >= 1) && r.error() > target) {
             final double decades = Math.log10(r.error() / target);
@@ -218,12 +221,17 @@ public final class ProtocolOptimizer {
             all.offer(phase.point == null ? family.start() : phase.point, phase.value);
         }
         best = LocalSearch.better(best, new PointValuePair(all.point, all.value));
-        final ProtocolFamily.Member m = family.member(best.getPoint());
+        final double[] bestPoint = best.getPoint();
+        final FokkerPlanckResult searched = solves.get(bestPoint, helpers);
+        if (searched == null) {
+            throw new IllegalStateException("no candidate of the search could be solved (" + solves.unsolved()
+                    + " failed); the first: " + solves.firstUnsolved());
+        }
+        final ProtocolFamily.Member m = family.member(bestPoint);
         final FokkerPlanckSolution v = OptimumVerification.verify(solves.problem(m), s, helpers);
         final FokkerPlanckResult r = v.result();
         final boolean feasible = targetError >= 1 || r.error() <= targetError * (1 + 1e-9);
-        final double[] bestPoint = best.getPoint();
-        return new Optimum(bestPoint, m, v, solves.get(bestPoint, helpers),
+        return new Optimum(bestPoint, m, v, searched,
                 feasible, count.get(),
                 OptimumVerification.fault(r, OptimumVerification.isSymmetricErasure(m)));
     }

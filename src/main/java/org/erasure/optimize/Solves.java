@@ -53,12 +53,28 @@ public final class Solves {
                 && a.timeOrder() == b.timeOrder();
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger unsolved = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String firstUnsolved = "";
+
+    /** Candidates the solver could not solve (a numerical fault), each scored as missing the target. */
+    public int unsolved() {
+        return unsolved.get();
+    }
+
+    /** The first of them in words: the solver's message and the candidate ("" when none). */
+    public String firstUnsolved() {
+        return firstUnsolved;
+    }
+
     /** Points solved or under way. */
     public int size() {
         return byPoint.size();
     }
 
-    /** The solve of point u, done now (its runs shared with exec, null: none) unless done or under way. */
+    /**
+     * The solve of point u, done now (its runs shared with exec, null: none) unless done or under way; null where the
+     * solver could not solve it ({@link #unsolved}).
+     */
     FokkerPlanckResult get(double[] u, java.util.concurrent.Executor exec) {
         return org.erasure.util.Futures.runOrGet(task(u, exec));
     }
@@ -86,9 +102,13 @@ public final class Solves {
                     try {
                         return FokkerPlanckEngine.searchAt(problem(family.member(point)), settings.search(), exec);
                     } catch (IllegalStateException e) {
-                        // a numerical fault names the candidate, so that it can be solved again on its own
-                        throw new IllegalStateException(e.getMessage() + ", solving the candidate "
-                                + family.describe(point), e);
+                        // a numerical fault of the solver on a candidate: counted, the first one kept in words with the
+                        // candidate (so that it can be solved again on its own), and the candidate scored as missing
+                        // the target by the search (null)
+                        if (unsolved.getAndIncrement() == 0) {
+                            firstUnsolved = e.getMessage() + ", solving the candidate " + family.describe(point);
+                        }
+                        return null;
                     }
                 });
         final java.util.concurrent.FutureTask<FokkerPlanckResult> raced = byPoint.putIfAbsent(key, mine);

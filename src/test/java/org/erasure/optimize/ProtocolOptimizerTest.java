@@ -172,4 +172,70 @@ class ProtocolOptimizerTest {
         assertEquals(0, plain.control0(0.5 * 44), 1e-12);
         assertEquals(5, plain.control1(0.5 * 44), 1e-12);
     }
+
+    /**
+     * A candidate the solver cannot solve (a numerical fault: here a potential that throws above a tilt of 20 kT, as the
+     * phase-space solver threw on wild cantilever candidates) is scored as missing the target and counted, with the
+     * first in words, instead of stopping the search; the optimum is one the solver could solve. Deterministic.
+     */
+    @Test
+    void aCandidateTheSolverCannotSolveIsScoredAsAMissAndCounted() {
+        final org.erasure.physics.Potential q = org.erasure.physics.QuarticDoubleWell.of(8);
+        final org.erasure.physics.Potential fragile = new org.erasure.physics.Potential() {
+            @Override
+            public double energy(double x, double c0, double c1) {
+                if (c1 > 20) {
+                    throw new IllegalStateException("fragile above a tilt of 20 kT");
+                }
+                return q.energy(x, c0, c1);
+            }
+
+            @Override
+            public double force(double x, double c0, double c1) {
+                return q.force(x, c0, c1);
+            }
+
+            @Override
+            public double curvature(double x, double c0, double c1) {
+                return q.curvature(x, c0, c1);
+            }
+
+            @Override
+            public double energyLowerBound(double a, double b, double c0, double c1) {
+                return q.energyLowerBound(a, b, c0, c1);
+            }
+
+            @Override
+            public double barrierPosition(double c0, double c1) {
+                return q.barrierPosition(c0, c1);
+            }
+
+            @Override
+            public void validateControls(double c0, double c1) {
+                q.validateControls(c0, c1);
+            }
+
+            @Override
+            public String[] controlNames() {
+                return q.controlNames();
+            }
+
+            @Override
+            public double[] confiningInterval(double c0, double c1) {
+                return q.confiningInterval(c0, c1);
+            }
+        };
+        final KeyframeFamily family = new KeyframeFamily(fragile, 10, new double[] {0.5}, new double[] {1, 0},
+                new double[] {1, 0}, new double[] {0, -40}, new double[] {1, 40});
+        final ProtocolOptimizer.Settings s = new ProtocolOptimizer.Settings(200, 400, 40, 3);
+        final Solves solves = new Solves(family, TargetWell.RIGHT, 0, s);
+        final ProtocolOptimizer.Optimum o = ProtocolOptimizer.minimize(family, 0.2, TargetWell.RIGHT, 0, s, null, null,
+                solves);
+        assertTrue(solves.unsolved() > 0, "the search tried tilts above 20 kT");
+        assertTrue(solves.firstUnsolved().contains("fragile above a tilt of 20 kT")
+                && solves.firstUnsolved().contains("solving the candidate"), solves.firstUnsolved());
+        assertTrue(o.member().protocol().control1(5) <= 20, "the optimum is solvable: F = " + o.member().protocol()
+                .control1(5));
+        assertTrue(Double.isFinite(o.result().meanWork()), "verified " + o.result().meanWork());
+    }
 }
