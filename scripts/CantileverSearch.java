@@ -7,6 +7,7 @@ import org.erasure.model.Dynamics;
 import org.erasure.model.ErasureProblem;
 import org.erasure.model.TargetWell;
 import org.erasure.optimize.CovarianceMatrixAdaptation;
+import org.erasure.optimize.ProtocolOptimizer;
 import org.erasure.physics.PiecewiseHarmonicWell;
 import org.erasure.protocol.KeyframeProtocol;
 
@@ -113,14 +114,9 @@ public class CantileverSearch {
         return new double[] {r.tally().work().mean(), (double) r.tally().errors() / r.tally().trajectories()};
     }
 
+    /** optimize's penalised objective, aiming 10 % below the target as optimize does. */
     static double objective(double w, double eps) {
-        final double aim = 0.9 * target;
-        double f = w;
-        if (eps > aim) {
-            final double d = Math.log10(Math.max(eps, 1e-9) / aim);
-            f += 5 * d + 20 * d * d;
-        }
-        return f;
+        return ProtocolOptimizer.penalisedWork(w, eps, 0.9 * target);
     }
 
     static double clamp(double x) {

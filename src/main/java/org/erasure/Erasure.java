@@ -384,9 +384,9 @@ public final class Erasure {
         final FullControlOptimum.Result full = run.problem().hasHold() || run.problem().dynamics().isUnderdamped()
                 ? null : fullControl(ErasureProblem.of(
                 opt.member().potential(), opt.member().protocol()).withTarget(run.problem().target()), targetError, why);
-        final String unsolved = solves.unsolved() == 0 ? "" : String.format(java.util.Locale.ROOT, "%d of %d candidates "
-                + "could not be solved and were scored as missing the target; the first: %s", solves.unsolved(),
-                opt.evaluations(), solves.firstUnsolved());
+        final String unsolved = solves.unsolved() == 0 ? "" : String.format(java.util.Locale.ROOT, "%d candidates (in "
+                + "%d evaluations) could not be solved and were scored as missing the target; the first: %s",
+                solves.unsolved(), opt.evaluations(), solves.firstUnsolved());
         return new OptimizationReport(run, family, settings, targetError, opt, wall, full, full == null ? why[0] : "",
                 unsolved);
     }

@@ -68,7 +68,8 @@ final class LiouvilleTransport {
 
     /**
      * The cell weights E_i (relative to the reference energy of {@link #prepare}) at these controls, u the cell-centre
-     * energies: the position part of the grid's stationary density. A live array, overwritten by the next {@link #prepare}.
+     * energies: the position part of the grid's stationary density. A live array, overwritten by the next
+     * {@link #prepare}.
      */
     double[] weights(double[] u, double c0, double c1) {
         prepare(u, c0, c1);
@@ -76,16 +77,16 @@ final class LiouvilleTransport {
     }
 
     /**
-     * The transport coefficients at these controls (energies relative to the lowest cell, raised where needed, so the
-     * weights neither overflow nor underflow where the grid reaches); returns an upper bound of any cell's outflow rate (1/τ_D),
-     * reconstruction (a face value at most twice its cell's) included.
-     */
-    /**
      * The span (kT) of E_i M_j over the grid that the weights keep within double precision: 1/(E M) of any cell at most
      * e^640, so that P/(E M) ≤ e^640 for a probability P ≤ 1.
      */
     static final double WEIGHT_RANGE_KT = 640;
 
+    /**
+     * The transport coefficients at these controls (energies relative to the lowest cell, raised where needed, so the
+     * weights neither overflow nor underflow where the grid reaches); returns an upper bound of any cell's outflow rate
+     * (1/τ_D), reconstruction (a face value at most twice its cell's) included.
+     */
     double prepare(double[] u, double c0, double c1) {
         double uMin = Double.POSITIVE_INFINITY;
         for (int i = 0; i < nx; i++) {
@@ -168,9 +169,9 @@ final class LiouvilleTransport {
     /**
      * van Leer's limited slope of the middle of three values: the harmonic mean of the one-sided differences, zero
      * where they differ in sign. Written as 2(ab/(a + b)) where ab is a finite nonzero product (the bits of 2ab/(a + b)
-     * as before), and as 2/(1/a + 1/b) where it overflows or underflows: a fast protocol that lifts the potential by hundreds of kT under
-     * the density makes ρ/ρ_eq reach 1e158, whose product overflowed to NaN fluxes; and differences below 1e-154 had
-     * their slope dropped to zero.
+     * as before), and as 2/(1/a + 1/b) where it overflows or underflows: a fast protocol that lifts the potential by
+     * hundreds of kT under the density makes ρ/ρ_eq reach 1e158, whose product overflowed to NaN fluxes; and
+     * differences below 1e-154 had their slope dropped to zero.
      */
     private static double slope(double l, double c, double r) {
         final double a = c - l;

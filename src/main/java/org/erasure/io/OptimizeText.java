@@ -56,10 +56,13 @@ public final class OptimizeText {
                 opt.searched().meanWork(), opt.searched().error());
         out.printf(Locale.ROOT, "  verified on %s:%n", grid(report.run(), v.settings()));
         out.printf(Locale.ROOT, "                 <W> = %.6f +- %.1g kT, eps = %.4g +- %.1g (%s), kT[ln2 - H(eps)] = %.6f kT, "
-                        + "kT ln(1/eps) = %.3f kT, finite-time bound %.6f kT%n", r.meanWork(), v.workError(), r.error(),
+                        + "kT ln(1/eps) = %.3f +- %.1g kT, %s%n", r.meanWork(), v.workError(), r.error(),
                 v.errorRateError(), opt.feasible() ? "meets the target" : "MISSES the target",
                 ErasureBounds.generalizedLandauer(r.error()), ErasureBounds.logInverseError(r.error()),
-                r.finiteTimeBound());
+                v.logInverseErrorError(), Double.isNaN(r.finiteTimeBound())
+                        ? "finite-time bound not given (it holds for overdamped dynamics)"
+                        : String.format(Locale.ROOT, "finite-time bound %.6f +- %.1g kT", r.finiteTimeBound(),
+                                v.finiteTimeBoundError()));
         if (report.startWork().length > 0) {
             final long met = java.util.Arrays.stream(report.startWork()).filter(Double::isFinite).count();
             final double spread = report.startSpread();

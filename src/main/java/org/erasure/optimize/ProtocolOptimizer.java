@@ -86,12 +86,18 @@ public final class ProtocolOptimizer {
 
     /** Penalised objective in kT; a candidate the solver could not solve (null) scores as a miss, 1e6. */
     static double objective(FokkerPlanckResult r, double target) {
-        if (r == null) {
-            return 1e6;
-        }
-        double f = r.meanWork();
-        if (!(target >= 1) && r.error() > target) {
-            final double decades = Math.log10(r.error() / target);
+        return r == null ? 1e6 : penalisedWork(r.meanWork(), r.error(), target);
+    }
+
+    /**
+     * The search's objective in kT: ⟨W⟩, plus 5d + 20d² where ε lies d decades above {@code aim} (aim ≥ 1: no
+     * constraint); 1e6 where it is not finite. Public for searches with other engines as their objective
+     * (scripts/CantileverSearch.java, a Monte Carlo one).
+     */
+    public static double penalisedWork(double work, double eps, double aim) {
+        double f = work;
+        if (!(aim >= 1) && eps > aim) {
+            final double decades = Math.log10(eps / aim);
             f += 5 * decades + 20 * decades * decades;
         }
         return Double.isFinite(f) ? f : 1e6;

@@ -21,6 +21,8 @@ public final class Solves {
     private final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>,
             java.util.concurrent.FutureTask<FokkerPlanckResult>> byPoint =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger unsolved = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String firstUnsolved = "";
 
     /** Overdamped members' solves. */
     public Solves(ProtocolFamily family, TargetWell target, double hold, ProtocolOptimizer.Settings settings) {
@@ -52,9 +54,6 @@ public final class Solves {
                 && a.velocityCells() == b.velocityCells() && a.timeSteps() == b.timeSteps()
                 && a.timeOrder() == b.timeOrder();
     }
-
-    private final java.util.concurrent.atomic.AtomicInteger unsolved = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile String firstUnsolved = "";
 
     /** Candidates the solver could not solve (a numerical fault), each scored as missing the target. */
     public int unsolved() {
