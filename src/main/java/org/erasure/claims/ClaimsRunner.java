@@ -22,7 +22,8 @@ public final class ClaimsRunner {
     public record Results(List<Rows.Approach> approach, Rows.ApproachFit approachFit, List<Rows.Frontier> frontier,
                           Rows.FrontierCheck frontierCheck, Rows.AmsCheck amsCheck, List<Rows.Storing> storing,
                           List<Rows.Speed> speed, List<Rows.Crossover> crossover, List<Rows.ClassPoint> classes,
-                          List<Rows.Controller> controller, List<Rows.Verdict> verdict, List<String> faults) {
+                          List<Rows.Controller> controller, List<Rows.CantileverPoint> cantilever,
+                          List<Rows.LearnedComparison> learned, List<Rows.Verdict> verdict, List<String> faults) {
 
         public Table approachTable() {
             return Rows.table(approach, Rows.Approach::row);
@@ -71,6 +72,16 @@ public final class ClaimsRunner {
             return Table.of(controller.stream().flatMap(x -> x.rows().stream()).toList());
         }
 
+        /** Experiment 6: the cantilever preset's protocol over durations (cantilever.csv). */
+        public Table cantileverTable() {
+            return Rows.table(cantilever, Rows.CantileverPoint::row);
+        }
+
+        /** Experiment 6: the product's protocols beside the published learned ones (cantilever_learned.csv). */
+        public Table learnedTable() {
+            return Rows.table(learned, Rows.LearnedComparison::row);
+        }
+
         public Table verdictTable() {
             return Rows.table(verdict, Rows.Verdict::row);
         }
@@ -98,7 +109,8 @@ public final class ClaimsRunner {
     public static int steps(ClaimsSettings s) {
         return s.approachTaus().size() + s.mcTaus().size() + s.frontierTaus().size() * s.frontierErrors().size() + 3
                 + s.storeErrors().size() * (s.holdTimes().size() + 1) + s.frontierErrors().size()
-                + 2 * s.classErrors().size() * s.classTaus().size();
+                + 2 * s.classErrors().size() * s.classTaus().size() + s.cantilever().periods().size()
+                + CantileverExperiment.PUBLISHED.size();
     }
 
     public static Results run(ClaimsSettings s, int threads, IntConsumer progress) {
@@ -108,6 +120,8 @@ public final class ClaimsRunner {
             final List<String> faults = new ArrayList<>();
             // the protocol classes' optimisations queue first: they need nothing else
             final List<Future<Rows.ClassPoint>> classFutures = ClassesExperiment.classes(s, pool);
+            // experiment 6's phase-space solves queue behind them, on the same pool
+            final List<Future<Rows.CantileverPoint>> cantileverFutures = CantileverExperiment.sweep(s, pool);
             final List<Rows.Approach> approach = ApproachExperiment.approach(s, pool, tick, threads, faults);
             final Rows.ApproachFit fit = ApproachExperiment.approachFit(approach);
             final List<Rows.Frontier> frontier = FrontierExperiment.frontier(s, pool, tick, faults);
@@ -135,10 +149,18 @@ public final class ClaimsRunner {
             }
             final List<Rows.Controller> controller = classes.stream()
                     .map(c -> new Rows.Controller(c, s.efficiencies())).toList();
-            final List<Rows.Verdict> verdict = Verdicts.rows(s, fit, frontier, check, amsCheck, storing, speed,
-                    crossover, classes, controller, faults);
+            final List<Rows.LearnedComparison> learned = CantileverExperiment.learned(s, pool, threads);
+            learned.forEach(l -> tick.accept(1));
+            final List<Rows.CantileverPoint> cantilever = new ArrayList<>();
+            for (Future<Rows.CantileverPoint> f : cantileverFutures) {
+                cantilever.add(ClaimsEngines.get(f));
+                tick.accept(1);
+            }
+            final List<Rows.Verdict> verdict = new ArrayList<>(Verdicts.rows(s, fit, frontier, check, amsCheck, storing,
+                    speed, crossover, classes, controller, faults));
+            verdict.addAll(CantileverExperiment.verdicts(cantilever, learned));
             return new Results(approach, fit, frontier, check, amsCheck, storing, speed, crossover, classes, controller,
-                    verdict, faults);
+                    cantilever, learned, verdict, faults);
         } finally {
             pool.shutdownNow();
         }

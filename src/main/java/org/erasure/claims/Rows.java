@@ -133,12 +133,105 @@ public final class Rows {
         }
 
         /**
+         * As {@link #of}, for a phase-space value whose numerical error is not negligible: the tolerances of ⟨W⟩ and
+         * of ε are each widened by the Fokker–Planck value's own numerical error (the Monte Carlo's time-step error is
+         * not estimated here: the step is the preset's, 0.012 τ_D, whose error the README measures below 2e-4 kT).
+         */
+        static MonteCarloCheck ofPhaseSpace(ErasureTally t, Verified fp) {
+            final BinomialInterval ci = t.errorInterval();
+            return new MonteCarloCheck(t.trajectories(), t.work().mean(), t.work().standardError(), Double.NaN, ci,
+                    Double.NaN, Math.abs(t.work().mean() - fp.meanWork())
+                    <= fp.meanWorkError() + ClaimsRunner.AGREE_SE * t.work().standardError()
+                            && errorAgrees(t.errors(), t.trajectories(), fp.errorRate(), fp.errorRateError()));
+        }
+
+        /**
          * Whether an error probability lies inside the Clopper–Pearson interval of {@code errors} in {@code trials}
          * at {@link ClaimsRunner#AGREE_CONFIDENCE}: a false alarm about once in 16 000 checks.
          */
         static boolean errorAgrees(long errors, long trials, double error, double timeStepError) {
             final BinomialInterval judge = BinomialInterval.clopperPearson(errors, trials, ClaimsRunner.AGREE_CONFIDENCE);
             return error >= judge.low() - timeStepError && error <= judge.high() + timeStepError;
+        }
+    }
+
+    /**
+     * Experiment 6: one erasure of the cantilever on the phase-space (Klein–Kramers) solver.
+     *
+     * @param protocol       the preset (configs/NAME) whose protocol this is
+     * @param periods        the duration in oscillation periods
+     * @param tauS           the duration (s)
+     * @param tau            the duration (τ_D)
+     * @param holdPeriods    the quiescent hold after it, in periods (ε is judged after it)
+     * @param deltaK         ⟨ΔK⟩, the kinetic energy's change (kT), with {@code deltaKError} its numerical error
+     * @param storingFloor   ε of the storing well in equilibrium, Φ(−c₁/√(kT/k)): what a bit left to relax there
+     *                       reaches whatever the erasure did
+     * @param grid           the solve's grid in words
+     */
+    public record CantileverPoint(String protocol, double periods, double tauS, double tau, double holdPeriods,
+                                  Verified fp, double deltaK, double deltaKError, double storingFloor, String grid) {
+        Table.Row row() {
+            final Table.Row r = new Table.Row().put("protocol", protocol).put("duration_periods", periods)
+                    .put("duration_s", tauS).put("duration_tauD", tau).put("hold_periods", holdPeriods);
+            fp.into(r);
+            return r.put("mean_delta_kinetic_kT", deltaK).put("mean_delta_kinetic_numerical_error_kT", deltaKError)
+                    .put("landauer_bound_kT", fp.landauerBound()).put("log_inverse_error_kT", fp.logInverseError())
+                    .put("log_inverse_error_numerical_error_kT", fp.logInverseErrorError())
+                    .put("storing_well_equilibrium_error", storingFloor).put("grid", grid);
+        }
+    }
+
+    /**
+     * Experiment 6: a published learned protocol of the cantilever beside the product's, judged on the same
+     * conventions (NESTbench25: ε after one quiescent period, work at the protocol's updates), by the phase-space
+     * solver and by Monte Carlo.
+     *
+     * @param published         who published the learned protocol
+     * @param publishedError    its ε, from {@code publishedTrials} trajectories
+     * @param publishedWork     its ⟨W⟩ (kT)
+     * @param ours              the product's protocol at the same duration, on the phase-space solver
+     * @param mc                the same by underdamped Monte Carlo (BAOAB at the preset's step)
+     */
+    public record LearnedComparison(String published, double publishedError, long publishedTrials,
+                                    double publishedWork, CantileverPoint ours, MonteCarloCheck mc) {
+
+        /** The published ε's 95 % Clopper–Pearson interval (its error count rounded from ε and the trials). */
+        BinomialInterval publishedInterval() {
+            return BinomialInterval.clopperPearson(Math.round(publishedError * publishedTrials), publishedTrials);
+        }
+
+        /** Less work: the Monte Carlo ⟨W⟩ plus {@link ClaimsRunner#AGREE_SE} standard errors below the published. */
+        boolean lessWork() {
+            return mc.meanWork() + ClaimsRunner.AGREE_SE * mc.workStderr() < publishedWork;
+        }
+
+        /** An error no larger: the upper end of the Monte Carlo's 95 % interval at most the published ε. */
+        boolean errorNoLarger() {
+            return mc.error().high() <= publishedError;
+        }
+
+        /** The two 95 % intervals of ε (ours and the published one's) overlap. */
+        boolean errorEqualWithinSampling() {
+            return mc.error().low() <= publishedInterval().high() && publishedInterval().low() <= mc.error().high();
+        }
+
+        /** "beaten", "less work at an error equal within sampling" or "not beaten". */
+        String outcome() {
+            return lessWork() && errorNoLarger() ? "beaten" : lessWork() && errorEqualWithinSampling()
+                    ? "less work at an error equal within sampling" : "not beaten";
+        }
+
+        Table.Row row() {
+            final Table.Row r = new Table.Row().put("published_protocol", published)
+                    .put("published_error_rate", publishedError).put("published_error_ci_low", publishedInterval().low())
+                    .put("published_error_ci_high", publishedInterval().high())
+                    .put("published_trajectories", publishedTrials).put("published_mean_work_kT", publishedWork);
+            r.putAll("", ours.row());
+            return r.put("mc_mean_work_kT", mc.meanWork()).put("mc_stderr_work_kT", mc.workStderr())
+                    .put("mc_error_rate", mc.error().rate()).put("mc_error_ci_low", mc.error().low())
+                    .put("mc_error_ci_high", mc.error().high()).put("mc_trajectories", mc.trajectories())
+                    .put("mc_agrees_with_fp", mc.agrees()).put("less_work", lessWork())
+                    .put("error_no_larger", errorNoLarger()).put("outcome", outcome());
         }
     }
 

@@ -8,7 +8,7 @@ import org.erasure.config.ClaimsSettings;
 import org.erasure.physics.ErasureBounds;
 
 /**
- * The verdict table (SPEC 5, experiment 5): each claim, the test, the measured numbers, and what they
+ * The verdict table (SPEC 5, experiment 7): each claim, the test, the measured numbers, and what they
  * support, decided by fixed numerical criteria stated in each row, whatever anyone expected.
  */
 final class Verdicts {

@@ -55,7 +55,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         final Path dir = CommonOptions.checkedOutDir(out, "claims");
         org.erasure.io.ResultFolder.requireOwnOrEmpty(dir, "claims");
         final PrintWriter pw = spec.commandLine().getOut();
-        pw.printf(Locale.ROOT, "claims%s: experiments 1-5 of SPEC 5 on %d threads -> %s%n", quick ? " --quick" : "", t, dir);
+        pw.printf(Locale.ROOT, "claims%s: experiments 1-6 of SPEC 5 on %d threads -> %s%n", quick ? " --quick" : "", t, dir);
         pw.flush();
         final long t0 = System.nanoTime();
         final ClaimsRunner.Results r;

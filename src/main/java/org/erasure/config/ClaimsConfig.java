@@ -99,6 +99,7 @@ public final class ClaimsConfig {
         final ConfigNode s = root.child("storing");
         final ConfigNode k = root.child("classes");
         final ConfigNode fp = root.child("fokker_planck");
+        final ConfigNode cl = root.child("cantilever");
         final List<Double> range = list(f, "barrier_range_kT");
         if (range.size() != 2 || !(range.get(0) > 0) || !(range.get(1) >= range.get(0))) {
             throw f.error("'" + f.key("barrier_range_kT") + "' must be [lo, hi] with 0 < lo <= hi");
@@ -113,8 +114,10 @@ public final class ClaimsConfig {
                 list(k, "tau"), list(k, "efficiencies"), (int) fp.integer("cells", -1), (int) fp.integer("time_steps", -1),
                 (int) fp.integer("verify_cells", -1), (int) fp.integer("verify_time_steps", -1),
                 (int) fp.integer("refinements", -1),
-                root.integer("seed", -1));
-        for (ConfigNode n : List.of(a, f, s, k, fp, root)) {
+                root.integer("seed", -1), new ClaimsSettings.Cantilever(list(cl, "periods"),
+                (int) cl.integer("cells", -1), (int) cl.integer("velocity_cells", -1),
+                (int) cl.integer("time_steps", -1), cl.integer("mc_trajectories", -1)));
+        for (ConfigNode n : List.of(a, f, s, k, fp, cl, root)) {
             n.finish();
         }
         try {

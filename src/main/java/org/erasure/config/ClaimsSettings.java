@@ -38,6 +38,7 @@ import java.util.List;
  * @param verifyTimeSteps    time steps of the verification grid (second order; ≥ timeSteps)
  * @param refinements        how many times a verification grid may be doubled again while outside the tolerance
  * @param seed               base seed
+ * @param cantilever         experiment 6, the underdamped cantilever
  */
 public record ClaimsSettings(double temperatureK, double approachBarrier, double approachGMin, double approachTilt,
                              List<Double> approachTaus, List<Double> mcTaus, long mcTrajectories,
@@ -47,7 +48,33 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
                              List<Double> holdTimes, List<Double> storeErrors, double storeEraseTau,
                              int crossoverSteps, double classHoldTime, List<Double> classErrors, List<Double> classTaus,
                              List<Double> efficiencies, int cells,
-                             int timeSteps, int verifyCells, int verifyTimeSteps, int refinements, long seed) {
+                             int timeSteps, int verifyCells, int verifyTimeSteps, int refinements, long seed,
+                             Cantilever cantilever) {
+
+    /**
+     * Experiment 6 of SPEC 5: the micro-cantilever of configs/cantilever.yaml on the phase-space (Klein–Kramers)
+     * solver.
+     *
+     * @param periods        durations of the preset's protocol, in oscillation periods
+     * @param cells          position cells of every phase-space solve (its numerical error from half of each)
+     * @param velocityCells  velocity cells (even)
+     * @param timeSteps      control steps over the protocol (first order; a hold runs on the same step)
+     * @param mcTrajectories trajectories of the Monte Carlo runs of the published-protocol comparison
+     */
+    public record Cantilever(List<Double> periods, int cells, int velocityCells, int timeSteps, long mcTrajectories) {
+
+        void validate() {
+            for (double p : periods) {
+                if (!(p > 0 && p <= 1000)) {
+                    throw new IllegalArgumentException("'cantilever.periods' must lie in (0, 1000], got " + p);
+                }
+            }
+            if (cells < 40 || velocityCells < 16 || velocityCells % 2 != 0 || timeSteps < 10 || mcTrajectories < 1000) {
+                throw new IllegalArgumentException("need cantilever.cells >= 40, velocity_cells >= 16 and even, "
+                        + "time_steps >= 10, mc_trajectories >= 1000");
+            }
+        }
+    }
 
     /** Checks the values (their presence and types the reader has checked). */
     public void validate() {
@@ -87,6 +114,7 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
                 }
             }
         }
+        cantilever.validate();
         if (!(approachGMin >= 0 && approachGMin <= 1) || !(approachBarrier > 0) || evaluations < 10 || cells < 40
                 || timeSteps < 10 || mcTrajectories < 1 || seed < 0 || amsReplicas < 2 || amsRepetitions < 2) {
             throw new IllegalArgumentException("need 0 <= g_min <= 1, barrier > 0, evaluations >= 10, cells >= 40, "
