@@ -62,7 +62,7 @@ final class CantileverExperiment {
         final List<Future<Rows.CantileverPoint>> out = new ArrayList<>();
         for (double periods : c.periods()) {
             final List<String> set = List.of(String.format(Locale.ROOT, "protocol.tau_s=%.17g", periods * periodS));
-            out.add(pool.submit(() -> point("cantilever.yaml", ConfigLoader.preset(PRESET, set).run(), c, pool)));
+            out.add(pool.submit(() -> point(PRESET, ConfigLoader.preset(PRESET, set).run(), c, pool)));
         }
         return out;
     }
@@ -75,7 +75,7 @@ final class CantileverExperiment {
         for (Published p : PUBLISHED) {
             final ErasureRun run = ConfigLoader.preset(p.preset(), List.of()).run();
             runs.add(run);
-            solves.add(pool.submit(() -> point(p.preset().replace(".yaml", ""), run, c, pool)));
+            solves.add(pool.submit(() -> point(p.preset(), run, c, pool)));
         }
         final List<Rows.LearnedComparison> out = new ArrayList<>();
         for (int k = 0; k < PUBLISHED.size(); k++) {
@@ -97,7 +97,7 @@ final class CantileverExperiment {
         final ErasureProblem problem = run.problem();
         final FokkerPlanckSettings grid = grid(c);
         final FokkerPlanckSolution sol = FokkerPlanckEngine.solve(problem, grid,
-                org.erasure.fokkerplanck.FokkerPlanckSolution.Tolerance.DEFAULT, null, helpers);
+                FokkerPlanckSolution.Tolerance.DEFAULT, null, helpers);
         final double period = periodTauD(problem);
         final double c1 = problem.protocol().control1(0);
         return new Rows.CantileverPoint(name, problem.duration() / period, problem.duration() * run.units().timeUnitS(),
@@ -143,7 +143,7 @@ final class CantileverExperiment {
         for (Rows.LearnedComparison l : learned) {
             final Rows.CantileverPoint o = l.ours();
             rows.add(new Rows.Verdict("learned protocols beaten (cantilever)", String.format(Locale.ROOT,
-                    "exp. 6: configs/%s.yaml against %s, %s periods plus a hold of %s, by Monte Carlo (%d trajectories) "
+                    "exp. 6: configs/%s against %s, %s periods plus a hold of %s, by Monte Carlo (%d trajectories) "
                             + "and the phase-space solver", o.protocol(), l.published(), ClaimsReport.fmt(o.periods()),
                     ClaimsReport.fmt(o.holdPeriods()), l.mc().trajectories()),
                     String.format(Locale.ROOT, "Monte Carlo <W> = %.4f +- %.4f kT, eps = %.3g [%.3g, %.3g]; solver <W> "
@@ -165,7 +165,7 @@ final class CantileverExperiment {
         if (sweep.isEmpty()) {
             return rows;
         }
-        final double floor = sweep.get(0).storingFloor();
+        final double floor = sweep.get(0).storingTail();
         Rows.CantileverPoint fastCheap = null;
         for (Rows.CantileverPoint p : sweep) {
             if (p.fp().meanWork() + p.fp().meanWorkError() <= WORK_BUDGET_KT

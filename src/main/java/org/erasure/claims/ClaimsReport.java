@@ -238,7 +238,7 @@ public final class ClaimsReport {
                 + "periods and in seconds; `mean_delta_kinetic_kT` is the kinetic energy left at the end (in <W>, "
                 + "not yet dissipated). Where the numerical error misses the tolerance, the value is what this grid "
                 + "gives, flagged in `within_numerical_tolerance` (fokker-planck --config configs/cantilever.yaml --set "
-                + "protocol.tau_s=... on finer grids refines it). `storing_well_equilibrium_error` is Phi(-c1), the "
+                + "protocol.tau_s=... on finer grids refines it). `storing_well_tail_beyond_barrier` is Phi(-c1), the "
                 + "storing well's Gaussian tail beyond the barrier: a bit left to relax there keeps an error of that "
                 + "order, whatever the erasure did. `cantilever.csv`.", period, period / run.units().timeUnitS(),
                 run.units().timeUnitS(), ClaimsReport.fmt(c.periods().get(0)),

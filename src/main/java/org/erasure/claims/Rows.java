@@ -158,18 +158,18 @@ public final class Rows {
     /**
      * Experiment 6: one erasure of the cantilever on the phase-space (Klein–Kramers) solver.
      *
-     * @param protocol       the preset (configs/NAME) whose protocol this is
+     * @param protocol       the preset file (in configs/) whose protocol this is
      * @param periods        the duration in oscillation periods
      * @param tauS           the duration (s)
      * @param tau            the duration (τ_D)
      * @param holdPeriods    the quiescent hold after it, in periods (ε is judged after it)
      * @param deltaK         ⟨ΔK⟩, the kinetic energy's change (kT), with {@code deltaKError} its numerical error
-     * @param storingFloor   ε of the storing well in equilibrium, Φ(−c₁/√(kT/k)): what a bit left to relax there
-     *                       reaches whatever the erasure did
+     * @param storingTail    the storing well's Gaussian tail beyond the barrier, Φ(−c₁) (c₁ in √(kT/k)): a bit left to
+     *                       relax there keeps an error of this order, whatever the erasure did
      * @param grid           the solve's grid in words
      */
     public record CantileverPoint(String protocol, double periods, double tauS, double tau, double holdPeriods,
-                                  Verified fp, double deltaK, double deltaKError, double storingFloor, String grid) {
+                                  Verified fp, double deltaK, double deltaKError, double storingTail, String grid) {
         Table.Row row() {
             final Table.Row r = new Table.Row().put("protocol", protocol).put("duration_periods", periods)
                     .put("duration_s", tauS).put("duration_tauD", tau).put("hold_periods", holdPeriods);
@@ -177,7 +177,7 @@ public final class Rows {
             return r.put("mean_delta_kinetic_kT", deltaK).put("mean_delta_kinetic_numerical_error_kT", deltaKError)
                     .put("landauer_bound_kT", fp.landauerBound()).put("log_inverse_error_kT", fp.logInverseError())
                     .put("log_inverse_error_numerical_error_kT", fp.logInverseErrorError())
-                    .put("storing_well_equilibrium_error", storingFloor).put("grid", grid);
+                    .put("storing_well_tail_beyond_barrier", storingTail).put("grid", grid);
         }
     }
 
