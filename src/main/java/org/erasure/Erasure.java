@@ -349,12 +349,14 @@ public final class Erasure {
      * The optimiser's settings for a phase-space (underdamped) search: a first-order grid of {@code cells} ×
      * {@code velocityCells} and {@code timeSteps} (the phase-space solver's order), verified on twice all three, with
      * that solve's numerical error (half resolution and the one-way checks), refined up to {@code refinements} more
-     * times while outside the tolerance (each refinement costs about 8 times the solve before it).
+     * times while outside the tolerance (each refinement costs about 8 times the solve before it); the velocity grid
+     * spans {@code velocityReach} thermal velocities each way.
      */
-    public static ProtocolOptimizer.Settings phaseSpaceOptimizerSettings(int cells, int velocityCells, long timeSteps,
+    public static ProtocolOptimizer.Settings phaseSpaceOptimizerSettings(int cells, int velocityCells,
+                                                                         double velocityReach, long timeSteps,
                                                                          int refinements, int evaluations, long seed) {
         final FokkerPlanckSettings search = FokkerPlanckSettings.ofGrid(cells, timeSteps).withTimeOrder(1)
-                .withVelocityCells(velocityCells);
+                .withVelocityCells(velocityCells).withVelocityReach(velocityReach);
         return new ProtocolOptimizer.Settings(search, search.refined(), refinements, evaluations, seed);
     }
 

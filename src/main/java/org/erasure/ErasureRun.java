@@ -39,6 +39,9 @@ public record ErasureRun(String name, PhysicalUnits units, ErasureProblem proble
     /** Cells of the Fokker–Planck grid. */
     public int fokkerPlanckCells() { return fokkerPlanck.cells(); }
 
+    /** The phase-space grid's velocity bound in thermal velocities (fokker_planck.velocity_reach). */
+    public double velocityReach() { return fokkerPlanck.velocityReach(); }
+
     /** Trajectories of the Monte Carlo run. */
     public long trajectories() { return monteCarlo.trajectories(); }
 }

@@ -52,7 +52,8 @@ final class CantileverExperiment {
 
     /** The grid of every solve of the experiment (first order in the control steps). */
     static FokkerPlanckSettings grid(ClaimsSettings.Cantilever c) {
-        return new FokkerPlanckSettings(c.cells(), c.timeSteps(), 1, new double[0], c.velocityCells());
+        return new FokkerPlanckSettings(c.cells(), c.timeSteps(), 1, new double[0], c.velocityCells(),
+                c.velocityReach());
     }
 
     /** The preset's protocol at each duration of the settings, queued on the pool (its solves share it). */
@@ -102,7 +103,9 @@ final class CantileverExperiment {
         final double c1 = problem.protocol().control1(0);
         return new Rows.CantileverPoint(name, problem.duration() / period, problem.duration() * run.units().timeUnitS(),
                 problem.duration(), problem.holdTime() / period, Rows.Verified.of(sol), sol.result().meanDeltaK(),
-                sol.deltaKError(), gaussianTail(c1), grid.phaseSpaceDescription());
+                sol.deltaKError(), gaussianTail(c1), sol.result().phaseSpace().edgeProbability(),
+                grid.phaseSpaceDescription() + ", v within +-" + ClaimsReport.fmt(c.velocityReach())
+                        + " thermal velocities");
     }
 
     /** The oscillation period 2π√μ (τ_D) of a unit-stiffness well, μ the reduced mass. */

@@ -232,7 +232,9 @@ public final class ClaimsReport {
                 + "configs/cantilever.yaml): underdamped, quality factor 7, resonance 1090 Hz (one period %.4g s = %.4g "
                 + "tau_D, tau_D = %.3g s), piecewise-harmonic double well with wells at +-5 sqrt(kT/k) (barrier 12.5 kT). "
                 + "The preset's protocol (merge the wells, move the single well, restore) at durations from %s to %s "
-                + "periods, on the phase-space (Klein-Kramers) Fokker-Planck solver: %d x %d cells (x, v) and %d control "
+                + "periods, on the phase-space (Klein-Kramers) Fokker-Planck solver: %d x %d cells (x, v), v within +-%s "
+                + "thermal velocities (`edge_probability`, the most probability ever found in the grid's outermost "
+                + "cells, which reflect; `edge_within_limit`, whether it stayed below 1e-3 of eps), and %d control "
                 + "steps, first order; the numerical error of each value is the larger of its difference to a solve at "
                 + "half of each and the sum of its differences to solves with x or v alone halved. Durations in "
                 + "periods and in seconds; `mean_delta_kinetic_kT` is the kinetic energy left at the end (in <W>, "
@@ -242,7 +244,8 @@ public final class ClaimsReport {
                 + "storing well's Gaussian tail beyond the barrier: a bit left to relax there keeps an error of that "
                 + "order, whatever the erasure did. `cantilever.csv`.", period, period / run.units().timeUnitS(),
                 run.units().timeUnitS(), ClaimsReport.fmt(c.periods().get(0)),
-                ClaimsReport.fmt(c.periods().get(c.periods().size() - 1)), c.cells(), c.velocityCells(), c.timeSteps());
+                ClaimsReport.fmt(c.periods().get(c.periods().size() - 1)), c.cells(), c.velocityCells(),
+                ClaimsReport.fmt(c.velocityReach()), c.timeSteps());
     }
 
     /** "" when every frontier point has its full-control optimum, else how many lack it and why. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.io.FokkerPlanckWarnings;
 import org.erasure.io.Table;
 import org.erasure.optimize.FullControlOptimum;
 import org.erasure.optimize.ProtocolFamily;
@@ -166,10 +167,12 @@ public final class Rows {
      * @param deltaK         ⟨ΔK⟩, the kinetic energy's change (kT), with {@code deltaKError} its numerical error
      * @param storingTail    the storing well's Gaussian tail beyond the barrier, Φ(−c₁) (c₁ in √(kT/k)): a bit left to
      *                       relax there keeps an error of this order, whatever the erasure did
+     * @param edgeProbability the most probability found in the grid's outermost cells (the edges reflect)
      * @param grid           the solve's grid in words
      */
     public record CantileverPoint(String protocol, double periods, double tauS, double tau, double holdPeriods,
-                                  Verified fp, double deltaK, double deltaKError, double storingTail, String grid) {
+                                  Verified fp, double deltaK, double deltaKError, double storingTail,
+                                  double edgeProbability, String grid) {
         Table.Row row() {
             final Table.Row r = new Table.Row().put("protocol", protocol).put("duration_periods", periods)
                     .put("duration_s", tauS).put("duration_tauD", tau).put("hold_periods", holdPeriods);
@@ -177,7 +180,13 @@ public final class Rows {
             return r.put("mean_delta_kinetic_kT", deltaK).put("mean_delta_kinetic_numerical_error_kT", deltaKError)
                     .put("landauer_bound_kT", fp.landauerBound()).put("log_inverse_error_kT", fp.logInverseError())
                     .put("log_inverse_error_numerical_error_kT", fp.logInverseErrorError())
-                    .put("storing_well_tail_beyond_barrier", storingTail).put("grid", grid);
+                    .put("storing_well_tail_beyond_barrier", storingTail).put("edge_probability", edgeProbability)
+                    .put("edge_within_limit", edgeWithinLimit()).put("grid", grid);
+        }
+
+        /** The grid's edges held: at most {@link FokkerPlanckWarnings#EDGE_FRACTION} of min(ε, 1) in the outer cells. */
+        boolean edgeWithinLimit() {
+            return edgeProbability <= FokkerPlanckWarnings.EDGE_FRACTION * Math.min(1, fp.errorRate());
         }
     }
 

@@ -172,7 +172,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         final ProtocolOptimizer.Settings settings = phaseSpace
                 ? Erasure.phaseSpaceOptimizerSettings(or(cells, PHASE_SPACE_CELLS),
-                        or(velocityCells, PHASE_SPACE_VELOCITY_CELLS), or(timeSteps, PHASE_SPACE_TIME_STEPS),
+                        or(velocityCells, PHASE_SPACE_VELOCITY_CELLS), config.run().velocityReach(),
+                        or(timeSteps, PHASE_SPACE_TIME_STEPS),
                         or(refinements, 0), evaluations, config.seed())
                 : Erasure.optimizerSettings(or(cells, Erasure.SEARCH_CELLS), or(timeSteps, Erasure.SEARCH_TIME_STEPS),
                         or(refinements, ProtocolOptimizer.Settings.DEFAULT_REFINEMENTS), evaluations, config.seed());

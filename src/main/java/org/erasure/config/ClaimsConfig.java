@@ -115,7 +115,7 @@ public final class ClaimsConfig {
                 (int) fp.integer("verify_cells", -1), (int) fp.integer("verify_time_steps", -1),
                 (int) fp.integer("refinements", -1),
                 root.integer("seed", -1), new ClaimsSettings.Cantilever(list(cl, "periods"),
-                (int) cl.integer("cells", -1), (int) cl.integer("velocity_cells", -1),
+                (int) cl.integer("cells", -1), (int) cl.integer("velocity_cells", -1), cl.number("velocity_reach"),
                 (int) cl.integer("time_steps", -1), cl.integer("mc_trajectories", -1)));
         for (ConfigNode n : List.of(a, f, s, k, fp, cl, root)) {
             n.finish();

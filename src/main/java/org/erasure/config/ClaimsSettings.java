@@ -58,10 +58,12 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
      * @param periods        durations of the preset's protocol, in oscillation periods
      * @param cells          position cells of every phase-space solve (its numerical error from half of each)
      * @param velocityCells  velocity cells (even)
+     * @param velocityReach  the velocity grid's bound in thermal velocities (the edge probability says if it held)
      * @param timeSteps      control steps over the protocol (first order; a hold runs on the same step)
      * @param mcTrajectories trajectories of the Monte Carlo runs of the published-protocol comparison
      */
-    public record Cantilever(List<Double> periods, int cells, int velocityCells, int timeSteps, long mcTrajectories) {
+    public record Cantilever(List<Double> periods, int cells, int velocityCells, double velocityReach, int timeSteps,
+                             long mcTrajectories) {
 
         void validate() {
             for (double p : periods) {
@@ -69,9 +71,10 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
                     throw new IllegalArgumentException("'cantilever.periods' must lie in (0, 1000], got " + p);
                 }
             }
-            if (cells < 40 || velocityCells < 16 || velocityCells % 2 != 0 || timeSteps < 10 || mcTrajectories < 1000) {
+            if (cells < 40 || velocityCells < 16 || velocityCells % 2 != 0 || timeSteps < 10 || mcTrajectories < 1000
+                    || !(velocityReach >= 8 && velocityReach <= 64)) {
                 throw new IllegalArgumentException("need cantilever.cells >= 40, velocity_cells >= 16 and even, "
-                        + "time_steps >= 10, mc_trajectories >= 1000");
+                        + "velocity_reach in [8, 64], time_steps >= 10, mc_trajectories >= 1000");
             }
         }
     }

@@ -203,7 +203,7 @@ public final class ConfigLoader {
         root.finish();
         return new ErasureConfig(new org.erasure.ErasureRun(name, units, problem, mc,
                 new FokkerPlanckSettings(fpRead.cells(), fpSteps, fpRead.timeOrder(), fpRead.snapshots(),
-                        fpRead.velocityCells()), rare),
+                        fpRead.velocityCells(), fpRead.velocityReach()), rare),
                 tree.deepCopy());
     }
 

@@ -111,10 +111,11 @@ final class EngineSections {
 
     /**
      * fokker_planck: cells, dt (or time_steps), snapshots, time_order, and for underdamped dynamics (the phase-space
-     * solver) velocity_cells. The step is NaN where it follows the Monte Carlo step of dt: auto, known only once the
+     * solver) velocity_cells and velocity_reach. The step is NaN where it follows the Monte Carlo step of dt: auto, known only once the
      * problem is.
      */
-    record FokkerPlanck(int cells, double dt, int timeOrder, double[] snapshots, int velocityCells) {
+    record FokkerPlanck(int cells, double dt, int timeOrder, double[] snapshots, int velocityCells,
+                        double velocityReach) {
     }
 
     static FokkerPlanck readFokkerPlanck(ConfigNode fp, PhysicalUnits units, double tau, boolean autoDt, double dt,
@@ -173,7 +174,16 @@ final class EngineSections {
             throw fp.error("'" + fp.key("velocity_cells") + "' must be a multiple of 4 in [16, 100000] (its check "
                     + "solve has half, an even number), got " + vCells);
         }
+        if (fp.has("velocity_reach") && !underdamped) {
+            throw fp.error("'" + fp.key("velocity_reach") + "' applies to underdamped dynamics only (the phase-space "
+                    + "solver)");
+        }
+        final double reach = fp.number("velocity_reach", FokkerPlanckSettings.DEFAULT_VELOCITY_REACH);
+        if (!(reach >= FokkerPlanckSettings.MIN_VELOCITY_REACH && reach <= 64)) {
+            throw fp.error("'" + fp.key("velocity_reach") + "' (thermal velocities) must lie in ["
+                    + FokkerPlanckSettings.MIN_VELOCITY_REACH + ", 64], got " + reach);
+        }
         fp.finish();
-        return new FokkerPlanck((int) cells, fpDt, (int) order, snapshots, (int) vCells);
+        return new FokkerPlanck((int) cells, fpDt, (int) order, snapshots, (int) vCells, reach);
     }
 }

@@ -15,9 +15,28 @@ import org.erasure.model.TimeGrid;
  * @param snapshotFractions times (fractions of τ in [0, 1]) at which densities are recorded
  * @param velocityCells     velocity cells of a phase-space (underdamped) solve, even; the position cells are
  *                          {@code cells}
+ * @param velocityReach     the phase-space grid's velocity bound in thermal velocities 1/√μ, in
+ *                          [{@link #MIN_VELOCITY_REACH}, 64] (default {@link #DEFAULT_VELOCITY_REACH})
  */
 public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, double[] snapshotFractions,
-                                   int velocityCells) {
+                                   int velocityCells, double velocityReach) {
+
+    /**
+     * The velocity grid's bound by default, in thermal velocities: the Maxwellian's weight there is e^{−128}, and a
+     * particle that falls through the whole 100 kT of the position grid (v = √(200/μ), 14 thermal velocities) stays
+     * inside. A slow protocol needs less: at 10 the Maxwellian's weight is e^{−50}, and the cells are 1.6 times finer
+     * for the same count (fokker_planck.velocity_reach; the edge probability of every solve is reported and flagged).
+     */
+    public static final double DEFAULT_VELOCITY_REACH = 16;
+
+    /** The least velocity reach accepted (thermal velocities; the Maxwellian's weight there is e^{−32}). */
+    public static final double MIN_VELOCITY_REACH = 8;
+
+    /** A resolution with the default velocity reach. */
+    public FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, double[] snapshotFractions,
+                                int velocityCells) {
+        this(cells, timeSteps, timeOrder, snapshotFractions, velocityCells, DEFAULT_VELOCITY_REACH);
+    }
 
     /** Velocity cells of a phase-space solve by default (fokker_planck.velocity_cells). */
     public static final int DEFAULT_VELOCITY_CELLS = 160;
@@ -72,6 +91,10 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
             throw new IllegalArgumentException("the velocity grid needs an even number of cells from "
                     + PhaseSpaceGrid.MIN_VELOCITY_CELLS + " to 100000, got " + velocityCells);
         }
+        if (!(velocityReach >= MIN_VELOCITY_REACH && velocityReach <= 64)) {
+            throw new IllegalArgumentException("the velocity reach must lie in [" + MIN_VELOCITY_REACH
+                    + ", 64] thermal velocities, got " + velocityReach);
+        }
     }
 
     /** Largest grid accepted. */
@@ -89,12 +112,17 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
 
     /** The same with the given time order: 1 (backward Euler) or 2 (Richardson; the 1-D solver only). */
     public FokkerPlanckSettings withTimeOrder(int order) {
-        return new FokkerPlanckSettings(cells, timeSteps, order, snapshotFractions, velocityCells);
+        return new FokkerPlanckSettings(cells, timeSteps, order, snapshotFractions, velocityCells, velocityReach);
     }
 
     /** The same with the given velocity cells (even; phase-space solves). */
     public FokkerPlanckSettings withVelocityCells(int v) {
-        return new FokkerPlanckSettings(cells, timeSteps, timeOrder, snapshotFractions, v);
+        return new FokkerPlanckSettings(cells, timeSteps, timeOrder, snapshotFractions, v, velocityReach);
+    }
+
+    /** The same with the given velocity reach (thermal velocities; phase-space solves). */
+    public FokkerPlanckSettings withVelocityReach(double reach) {
+        return new FokkerPlanckSettings(cells, timeSteps, timeOrder, snapshotFractions, velocityCells, reach);
     }
 
     @Override
@@ -103,19 +131,19 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
     }
 
     public FokkerPlanckSettings withSnapshots(double... fractions) {
-        return new FokkerPlanckSettings(cells, timeSteps, timeOrder, fractions, velocityCells);
+        return new FokkerPlanckSettings(cells, timeSteps, timeOrder, fractions, velocityCells, velocityReach);
     }
 
     /** The same resolution without snapshots. */
     public FokkerPlanckSettings withoutSnapshots() {
         return snapshotFractions.length == 0 ? this : new FokkerPlanckSettings(cells, timeSteps, timeOrder, new double[0],
-                velocityCells);
+                velocityCells, velocityReach);
     }
 
     /** Half the cells and half the steps: the coarse twin of the two-resolution error estimate. */
     public FokkerPlanckSettings coarsened() {
         return new FokkerPlanckSettings(cells / 2, Math.max(2, timeSteps / 2), timeOrder, new double[0],
-                Math.max(PhaseSpaceGrid.MIN_VELOCITY_CELLS, velocityCells / 4 * 2));
+                Math.max(PhaseSpaceGrid.MIN_VELOCITY_CELLS, velocityCells / 4 * 2), velocityReach);
     }
 
     /**
@@ -124,7 +152,7 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
      */
     public FokkerPlanckSettings halvedInPosition() {
         return cells / 2 < FokkerPlanckSolver.MIN_CELLS ? null
-                : new FokkerPlanckSettings(cells / 2, timeSteps, timeOrder, new double[0], velocityCells);
+                : new FokkerPlanckSettings(cells / 2, timeSteps, timeOrder, new double[0], velocityCells, velocityReach);
     }
 
     /**
@@ -134,12 +162,13 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
     public FokkerPlanckSettings halvedInVelocity() {
         final int v = velocityCells / 4 * 2;
         return v < PhaseSpaceGrid.MIN_VELOCITY_CELLS ? null
-                : new FokkerPlanckSettings(cells, timeSteps, timeOrder, new double[0], v);
+                : new FokkerPlanckSettings(cells, timeSteps, timeOrder, new double[0], v, velocityReach);
     }
 
     /** Twice the cells and twice the steps. */
     public FokkerPlanckSettings refined() {
-        return new FokkerPlanckSettings(2 * cells, 2 * timeSteps, timeOrder, snapshotFractions, 2 * velocityCells);
+        return new FokkerPlanckSettings(2 * cells, 2 * timeSteps, timeOrder, snapshotFractions, 2 * velocityCells,
+                velocityReach);
     }
 
     /** The time grid of a problem at these settings (protocol, then hold). */

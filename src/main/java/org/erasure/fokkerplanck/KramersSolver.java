@@ -20,13 +20,6 @@ import org.erasure.util.Futures;
  */
 public final class KramersSolver {
 
-    /**
-     * The velocity grid's bound V in thermal velocities 1/√μ: the Maxwellian's weight there is e^{−128}, and a
-     * particle driven at several thermal velocities still has room (the cantilever preset's half-period erasure puts
-     * 1e−31 in the edge cells). The edge probability of every solve is reported and flagged when it could matter.
-     */
-    static final double VELOCITY_REACH = 16;
-
     private KramersSolver() {
     }
 
@@ -69,9 +62,17 @@ public final class KramersSolver {
         return new double[] {lo, hi};
     }
 
-    /** V, the velocity grid's bound (x_m/τ_D): {@link #VELOCITY_REACH} thermal velocities. */
+    /**
+     * V, the velocity grid's bound (x_m/τ_D): {@link FokkerPlanckSettings#DEFAULT_VELOCITY_REACH} thermal velocities
+     * (the cantilever preset's half-period erasure puts 1e−31 in the edge cells there).
+     */
     public static double velocityBound(ErasureProblem problem) {
-        return VELOCITY_REACH / Math.sqrt(mass(problem));
+        return velocityBound(problem, FokkerPlanckSettings.DEFAULT_VELOCITY_REACH);
+    }
+
+    /** V at {@code reach} thermal velocities 1/√μ (x_m/τ_D). */
+    public static double velocityBound(ErasureProblem problem, double reach) {
+        return reach / Math.sqrt(mass(problem));
     }
 
     static double mass(ErasureProblem problem) {
@@ -138,7 +139,7 @@ public final class KramersSolver {
                     + "got " + s.timeOrder());
         }
         final long perStep = (long) s.cells() * s.velocityCells();
-        return solve(problem, s.cells(), s.velocityCells(), time, s.snapshotFractions(),
+        return solve(problem, s.cells(), s.velocityCells(), s.velocityReach(), time, s.snapshotFractions(),
                 progress == null ? null : done -> progress.accept(perStep), helpers);
     }
 
@@ -151,12 +152,20 @@ public final class KramersSolver {
      */
     public static FokkerPlanckResult solve(ErasureProblem problem, int xCells, int vCells, TimeGrid time,
                                            double[] snapshotFractions, LongConsumer progress, Executor helpers) {
+        return solve(problem, xCells, vCells, FokkerPlanckSettings.DEFAULT_VELOCITY_REACH, time, snapshotFractions,
+                progress, helpers);
+    }
+
+    /** As {@link #solve(ErasureProblem, int, int, TimeGrid, double[], LongConsumer, Executor)}, v within ±reach/√μ. */
+    public static FokkerPlanckResult solve(ErasureProblem problem, int xCells, int vCells, double velocityReach,
+                                           TimeGrid time, double[] snapshotFractions, LongConsumer progress,
+                                           Executor helpers) {
         final double mass = mass(problem);
         final double[] domain = positionDomain(problem);
         final double tau = problem.duration();
         final CellGrid x = CellGrid.on(domain[0], domain[1], xCells, problem.potential().barrierPosition(
                 problem.protocol().control0(tau), problem.protocol().control1(tau)));
-        final PhaseSpaceGrid grid = PhaseSpaceGrid.of(x, vCells, velocityBound(problem), mass);
+        final PhaseSpaceGrid grid = PhaseSpaceGrid.of(x, vCells, velocityBound(problem, velocityReach), mass);
         final long[] at = new long[snapshotFractions.length];
         for (int s = 0; s < at.length; s++) {
             at[s] = Math.round(snapshotFractions[s] * time.protocolSteps());

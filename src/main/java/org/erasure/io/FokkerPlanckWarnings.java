@@ -41,5 +41,5 @@ public final class FokkerPlanckWarnings {
      * The most probability a phase-space solve may hold in its grid's outermost cells, as a fraction of ε (or of 1):
      * more could change ε by more than a thousandth of itself.
      */
-    static final double EDGE_FRACTION = 1e-3;
+    public static final double EDGE_FRACTION = 1e-3;
 }

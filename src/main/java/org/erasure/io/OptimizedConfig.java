@@ -69,6 +69,7 @@ public final class OptimizedConfig {
         fp.put("time_order", grid.timeOrder());
         if (underdamped) {
             fp.put("velocity_cells", grid.velocityCells());
+            fp.put("velocity_reach", grid.velocityReach());
         }
         final JsonNode snaps = baseTree.path("fokker_planck").path("snapshots");
         if (!snaps.isMissingNode()) {

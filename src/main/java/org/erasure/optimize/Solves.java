@@ -51,7 +51,8 @@ public final class Solves {
         final FokkerPlanckSettings a = settings.search();
         final FokkerPlanckSettings b = s.search();
         return f == family && t == target && Double.compare(h, hold) == 0 && a.cells() == b.cells()
-                && a.velocityCells() == b.velocityCells() && a.timeSteps() == b.timeSteps()
+                && a.velocityCells() == b.velocityCells() && Double.compare(a.velocityReach(), b.velocityReach()) == 0
+                && a.timeSteps() == b.timeSteps()
                 && a.timeOrder() == b.timeOrder();
     }
 

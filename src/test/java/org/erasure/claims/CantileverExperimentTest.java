@@ -24,7 +24,7 @@ class CantileverExperimentTest {
      */
     @Test
     void aSweepRowIsWhatFokkerPlanckGivesAtItsDurationInSeconds() throws Exception {
-        final ClaimsSettings.Cantilever grid = new ClaimsSettings.Cantilever(List.of(4.0), 100, 48, 100, 1000);
+        final ClaimsSettings.Cantilever grid = new ClaimsSettings.Cantilever(List.of(4.0), 100, 48, 10, 100, 1000);
         final double periodS = CantileverExperiment.periodSeconds(
                 ConfigLoader.preset(CantileverExperiment.PRESET, List.of()).run());
         final Rows.CantileverPoint row = CantileverExperiment.point("cantilever.yaml", ConfigLoader.preset(
@@ -35,7 +35,8 @@ class CantileverExperimentTest {
         final Path out = tmp.resolve("fp");
         final Cli.Result r = Cli.run("fokker-planck", "--config", "configs/cantilever.yaml", "--set",
                 "protocol.tau_s=" + durationInCsv, "--set", "fokker_planck.cells=100", "--set",
-                "fokker_planck.velocity_cells=48", "--set", "fokker_planck.time_steps=100", "--out", out.toString());
+                "fokker_planck.velocity_cells=48", "--set", "fokker_planck.velocity_reach=10", "--set",
+                "fokker_planck.time_steps=100", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         final Table summary = Table.readCsv(out.resolve("summary.csv"));
         assertEquals(row.fp().meanWork(), summary.number("mean_work_kT", 0), 1e-9 * row.fp().meanWork());

@@ -191,6 +191,7 @@ class ClaimsQuickTest {
         assertEquals(ClaimsConfig.load(true, null).cantilever().periods().size(), sweep.size());
         for (Rows.CantileverPoint p : sweep) {
             assertTrue(p.fp().meanWork() + p.fp().meanWorkError() >= p.fp().landauerBound() - 1e-3, p.toString());
+            assertTrue(p.edgeWithinLimit(), "the velocity grid holds the density: " + p);
             assertEquals(44.0 * p.periods(), p.tau(), 0.02 * p.periods(), "2 pi Q tau_D a period, Q = 7");
             assertEquals(p.tau() / (7 * 2 * Math.PI * 1090), p.tauS(), 1e-9 * p.tauS(), "tau_D = 1/(Q omega0)");
         }
@@ -202,6 +203,7 @@ class ClaimsQuickTest {
         for (Rows.LearnedComparison l : res.learned()) {
             assertTrue(l.mc().agrees(), l.toString());
             assertTrue(l.errorEqualWithinSampling(), l.toString());
+            assertTrue(l.ours().edgeWithinLimit(), "the velocity grid holds the density: " + l);
         }
         assertTrue(res.learned().get(1).lessWork(), res.learned().get(1).toString());
         assertTrue(res.verdict().stream().filter(v -> v.claim().contains("cantilever")).count() == 3,

@@ -159,6 +159,15 @@ class ConfigReadersTest {
                 "fokker_planck"), u, 10, false, 1e-3, true), "multiple of 4");
         assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {velocity_cells: 32}",
                 "fokker_planck"), u, 10, false, 1e-3, false), "underdamped dynamics only");
+        // the velocity grid's reach, in thermal velocities: default 16, read where given, refused out of [8, 64] and
+        // for overdamped dynamics
+        assertEquals(16, ud.velocityReach());
+        assertEquals(10, EngineSections.readFokkerPlanck(section("fokker_planck: {velocity_reach: 10}", "fokker_planck"),
+                u, 10, false, 1e-3, true).velocityReach());
+        assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {velocity_reach: 6}",
+                "fokker_planck"), u, 10, false, 1e-3, true), "must lie in [8.0, 64]");
+        assertRefused(() -> EngineSections.readFokkerPlanck(section("fokker_planck: {velocity_reach: 10}",
+                "fokker_planck"), u, 10, false, 1e-3, false), "underdamped dynamics only");
     }
 
     @Test
