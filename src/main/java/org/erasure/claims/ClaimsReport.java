@@ -229,8 +229,8 @@ public final class ClaimsReport {
                 .run();
         final double period = CantileverExperiment.periodSeconds(run);
         return String.format(Locale.ROOT, "The micro-cantilever of Dago et al. (PRL 126, 170601 (2021); "
-                + "configs/cantilever.yaml): underdamped, quality factor 7, resonance 1090 Hz (one period %.4g s = %.4g "
-                + "tau_D, tau_D = %.3g s), piecewise-harmonic double well with wells at +-5 sqrt(kT/k) (barrier 12.5 kT). "
+                + "configs/cantilever.yaml): underdamped, quality factor 7, resonance 1090 Hz (one period %.4g us = %.4g "
+                + "tau_D, tau_D = %.3g us), piecewise-harmonic double well with wells at +-5 sqrt(kT/k) (barrier 12.5 kT). "
                 + "The preset's protocol (merge the wells, move the single well, restore) at durations from %s to %s "
                 + "periods, on the phase-space (Klein-Kramers) Fokker-Planck solver: %d x %d cells (x, v), v within +-%s "
                 + "thermal velocities (`edge_probability`, the most probability ever found in the grid's outermost "
@@ -242,8 +242,8 @@ public final class ClaimsReport {
                 + "gives, flagged in `within_numerical_tolerance` (fokker-planck --config configs/cantilever.yaml --set "
                 + "protocol.tau_s=... on finer grids refines it). `storing_well_tail_beyond_barrier` is Phi(-c1), the "
                 + "storing well's Gaussian tail beyond the barrier: a bit left to relax there keeps an error of that "
-                + "order, whatever the erasure did. `cantilever.csv`.", period, period / run.units().timeUnitS(),
-                run.units().timeUnitS(), ClaimsReport.fmt(c.periods().get(0)),
+                + "order, whatever the erasure did. `cantilever.csv`.", period * 1e6, period / run.units().timeUnitS(),
+                run.units().timeUnitS() * 1e6, ClaimsReport.fmt(c.periods().get(0)),
                 ClaimsReport.fmt(c.periods().get(c.periods().size() - 1)), c.cells(), c.velocityCells(),
                 ClaimsReport.fmt(c.velocityReach()), c.timeSteps());
     }

@@ -58,8 +58,8 @@ public final class FokkerPlanckSummary {
         c.put("mean_delta_u_kT", r.meanDeltaU());
         c.put("mean_delta_u_numerical_error_kT", s.deltaUError());
         if (r.isPhaseSpace()) {
-            c.put("mean_delta_k_kT", r.meanDeltaK());
-            c.put("mean_delta_k_numerical_error_kT", s.deltaKError());
+            c.put("mean_delta_kinetic_kT", r.meanDeltaK());
+            c.put("mean_delta_kinetic_numerical_error_kT", s.deltaKError());
         }
         c.put("error_rate", eps);
         c.put("error_rate_numerical_error", s.errorRateError());

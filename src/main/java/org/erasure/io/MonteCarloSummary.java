@@ -170,8 +170,10 @@ public final class MonteCarloSummary {
         c.put("stderr_heat_kT", t.heat().standardError());
         c.put("mean_heat_timestep_error_kT", ts == null ? Double.NaN : ts.heat().error());
         c.put("mean_delta_u_kT", t.deltaU().mean());
+        c.put("stderr_delta_u_kT", t.deltaU().standardError());
         if (run.integrator().underdamped()) {
             c.put("mean_delta_kinetic_kT", t.deltaK().mean());
+            c.put("stderr_delta_kinetic_kT", t.deltaK().standardError());
             c.put("mass_reduced", run.mass());
         }
         c.put("mean_final_position_" + config.potential().lengthUnitKey(), t.finalPosition().mean());

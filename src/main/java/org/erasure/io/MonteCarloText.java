@@ -83,11 +83,11 @@ public final class MonteCarloText {
                 t.workPlus().standardError(), stepError(ts == null ? Double.NaN : ts.workPlus().error()),
                 t.workMinus().mean(), t.workMinus().standardError(),
                 stepError(ts == null ? Double.NaN : ts.workMinus().error()));
-        out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f +- %s kT  (heat to the bath);  <dU> = %.4f kT%s%n",
+        out.printf(Locale.ROOT, "  <Q>   = %.4f +- %.4f +- %s kT  (heat to the bath);  <dU> = %.4f +- %.4f kT%s%n",
                 t.heat().mean(), t.heat().standardError(), stepError(ts == null ? Double.NaN : ts.heat().error()),
-                t.deltaU().mean(),
-                !run.integrator().underdamped() ? "" : String.format(Locale.ROOT, ";  <dK> = %.4f kT "
-                        + "(<W> - <Q> = <dU> + <dK>)", t.deltaK().mean()));
+                t.deltaU().mean(), t.deltaU().standardError(),
+                !run.integrator().underdamped() ? "" : String.format(Locale.ROOT, ";  <dK> = %.4f +- %.4f kT "
+                        + "(<W> - <Q> = <dU> + <dK>)", t.deltaK().mean(), t.deltaK().standardError()));
         if (run.holdTime() > 0) {
             final BinomialInterval end = BinomialInterval.clopperPearson(t.errorsAtProtocolEnd(), t.trajectories());
             out.printf(Locale.ROOT, "  eps at the end of the protocol = %.4g (95%% CI [%.3g, %.3g]); after the hold of %.4g tau_D:%n",

@@ -89,7 +89,7 @@ class FokkerPlanckCommandTest {
         assertTrue(r.out().contains("phase space (Klein-Kramers)") && r.out().contains("<dK>"), r.out());
         final String csv = Files.readString(out.resolve("summary.csv"));
         final String header = csv.lines().findFirst().orElseThrow();
-        assertTrue(header.contains("mean_delta_k_numerical_error_kT") && header.contains("edge_probability")
+        assertTrue(header.contains("mean_delta_kinetic_numerical_error_kT") && header.contains("edge_probability")
                 && header.contains("velocity_cells"), header);
         assertFalse(header.contains("finite_time_bound_kT"), header);
         final Cli.Result o = Cli.run("optimize", "--config", "configs/cantilever.yaml", "--tau", "20",

@@ -52,7 +52,7 @@ class UnderdampedOptimizeTest {
                 tmp.resolve("fp").toString());
         assertEquals(0, f.code(), f.err());
         final Map<String, String> fp = VerifiedNumbersTest.row(tmp.resolve("fp/summary.csv"));
-        for (String k : new String[] {"mean_work_kT", "error_rate", "mean_delta_k_kT"}) {
+        for (String k : new String[] {"mean_work_kT", "error_rate", "mean_delta_kinetic_kT"}) {
             assertEquals(Double.parseDouble(opt.get(k)), Double.parseDouble(fp.get(k)), 0.0, k);
         }
         assertTrue(opt.get("full_control_min_work_kT").isEmpty(),
