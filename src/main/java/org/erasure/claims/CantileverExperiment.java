@@ -13,9 +13,13 @@ import org.erasure.config.ConfigLoader;
 import org.erasure.fokkerplanck.FokkerPlanckEngine;
 import org.erasure.fokkerplanck.FokkerPlanckSettings;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.langevin.Integrator;
 import org.erasure.langevin.MonteCarloSettings;
 import org.erasure.model.Dynamics;
 import org.erasure.model.ErasureProblem;
+import org.erasure.rare.AmsSettings;
+import org.erasure.rare.AmsTimeStep;
+import org.erasure.rare.Score;
 
 /**
  * Experiment 6 of SPEC 5: the underdamped micro-cantilever (Dago et al., PRL 126, 170601 (2021); configs/cantilever.yaml,
@@ -59,13 +63,42 @@ final class CantileverExperiment {
     /** The preset's protocol at each duration of the settings, queued on the pool (its solves share it). */
     static List<Future<Rows.CantileverPoint>> sweep(ClaimsSettings s, ExecutorService pool) {
         final ClaimsSettings.Cantilever c = s.cantilever();
-        final double periodS = periodSeconds(ConfigLoader.preset(PRESET, List.of()).run());
         final List<Future<Rows.CantileverPoint>> out = new ArrayList<>();
         for (double periods : c.periods()) {
-            final List<String> set = List.of(String.format(Locale.ROOT, "protocol.tau_s=%.17g", periods * periodS));
-            out.add(pool.submit(() -> point(PRESET, ConfigLoader.preset(PRESET, set).run(), c, pool)));
+            out.add(pool.submit(() -> point(PRESET, presetRun(periods), c, pool)));
         }
         return out;
+    }
+
+    /** The preset with its protocol lasting {@code periods} oscillation periods. */
+    static ErasureRun presetRun(double periods) {
+        final double periodS = periodSeconds(ConfigLoader.preset(PRESET, List.of()).run());
+        return ConfigLoader.preset(PRESET, List.of(String.format(Locale.ROOT, "protocol.tau_s=%.17g",
+                periods * periodS))).run();
+    }
+
+    /** Monte Carlo steps a period in the splitting check: the step dt: auto picks on this preset, 0.44 τ_D. */
+    static final int SPLIT_STEPS_PER_PERIOD = 100;
+
+    /**
+     * Splitting confirms the sweep's ε where the solver resolves it best (the smallest relative numerical error among
+     * points whose grid edges held): adaptive multilevel splitting with the problem's own score (the phase-space
+     * committor at Q = 7), BAOAB at {@link #SPLIT_STEPS_PER_PERIOD} steps a period, again at twice the step for its
+     * time-step error; the frontier check's replicas and repetitions. Null when no point qualifies.
+     */
+    static Rows.AmsCheck splitting(ClaimsSettings s, List<Rows.CantileverPoint> sweep, int threads) {
+        final Rows.CantileverPoint p = sweep.stream().filter(x -> x.edgeWithinLimit() && x.fp().errorRate() > 0)
+                .min(java.util.Comparator.comparingDouble(x -> x.fp().errorRateError() / x.fp().errorRate()))
+                .orElse(null);
+        if (p == null) {
+            return null;
+        }
+        final ErasureRun run = presetRun(p.periods());
+        final double dt = periodTauD(run.problem()) / SPLIT_STEPS_PER_PERIOD;
+        final AmsTimeStep.Outcome ams = Erasure.rareEventJudged(run.problem(), new MonteCarloSettings(Integrator.BAOAB,
+                dt, 1, s.seed(), null), new AmsSettings(s.amsReplicas(), 0.05, s.amsRepetitions(), s.seed(),
+                Score.auto(), AmsSettings.DEFAULT_MAX_ITERATIONS), threads);
+        return Rows.AmsCheck.ofPhaseSpace(p.tau(), p.fp(), ams, dt);
     }
 
     /** The product's protocols against the published ones, by the phase-space solver and by Monte Carlo. */
@@ -141,8 +174,21 @@ final class CantileverExperiment {
     }
 
     /** Experiment 6's verdict rows: the published protocols, and how fast a reliable erasure of this device can be. */
-    static List<Rows.Verdict> verdicts(List<Rows.CantileverPoint> sweep, List<Rows.LearnedComparison> learned) {
+    static List<Rows.Verdict> verdicts(List<Rows.CantileverPoint> sweep, List<Rows.LearnedComparison> learned,
+                                       Rows.AmsCheck ams) {
         final List<Rows.Verdict> rows = new ArrayList<>();
+        if (ams != null) {
+            rows.add(new Rows.Verdict("engines agree (cantilever tail)", String.format(Locale.ROOT, "exp. 6: splitting "
+                    + "(score %s) against the phase-space solver, cantilever.yaml's protocol in %s tau_D",
+                    ams.ams().score(), ClaimsReport.fmt(ams.tau())), String.format(Locale.ROOT, "splitting eps = %.3g "
+                    + "[%.3g, %.3g] (95 %%; time-step error %.2g in ln eps); solver eps = %.3g +- %.2g",
+                    ams.ams().errorRate(), ams.ams().ciLow(), ams.ams().ciHigh(), ams.step().logError(),
+                    ams.fp().errorRate(), ams.fp().errorRateError()),
+                    ams.agrees() ? Rows.Stance.CONSISTENT : Rows.Stance.INCONSISTENT,
+                    ams.agrees() ? "consistent: the solver's eps +- its numerical error meets the splitting's 99 % "
+                            + "interval widened by its time-step error" : "inconsistent: the two engines disagree "
+                            + "beyond their errors").withData("cantilever_ams_check.csv"));
+        }
         for (Rows.LearnedComparison l : learned) {
             final Rows.CantileverPoint o = l.ours();
             rows.add(new Rows.Verdict("learned protocols beaten (cantilever)", String.format(Locale.ROOT,

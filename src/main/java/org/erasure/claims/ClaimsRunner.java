@@ -23,7 +23,8 @@ public final class ClaimsRunner {
                           Rows.FrontierCheck frontierCheck, Rows.AmsCheck amsCheck, List<Rows.Storing> storing,
                           List<Rows.Speed> speed, List<Rows.Crossover> crossover, List<Rows.ClassPoint> classes,
                           List<Rows.Controller> controller, List<Rows.CantileverPoint> cantilever,
-                          List<Rows.LearnedComparison> learned, List<Rows.Verdict> verdict, List<String> faults) {
+                          List<Rows.LearnedComparison> learned, Rows.AmsCheck cantileverAms, List<Rows.Verdict> verdict,
+                          List<String> faults) {
 
         public Table approachTable() {
             return Rows.table(approach, Rows.Approach::row);
@@ -82,6 +83,11 @@ public final class ClaimsRunner {
             return Rows.table(learned, Rows.LearnedComparison::row);
         }
 
+        /** Experiment 6: splitting against the phase-space solver (cantilever_ams_check.csv; empty when none ran). */
+        public Table cantileverAmsTable() {
+            return cantileverAms == null ? Table.of(List.of()) : Table.of(cantileverAms.row());
+        }
+
         public Table verdictTable() {
             return Rows.table(verdict, Rows.Verdict::row);
         }
@@ -110,7 +116,7 @@ public final class ClaimsRunner {
         return s.approachTaus().size() + s.mcTaus().size() + s.frontierTaus().size() * s.frontierErrors().size() + 3
                 + s.storeErrors().size() * (s.holdTimes().size() + 1) + s.frontierErrors().size()
                 + 2 * s.classErrors().size() * s.classTaus().size() + s.cantilever().periods().size()
-                + CantileverExperiment.PUBLISHED.size();
+                + CantileverExperiment.PUBLISHED.size() + 1;
     }
 
     public static Results run(ClaimsSettings s, int threads, IntConsumer progress) {
@@ -156,11 +162,13 @@ public final class ClaimsRunner {
                 cantilever.add(ClaimsEngines.get(f));
                 tick.accept(1);
             }
+            final Rows.AmsCheck cantileverAms = CantileverExperiment.splitting(s, cantilever, threads);
+            tick.accept(1);
             final List<Rows.Verdict> verdict = new ArrayList<>(Verdicts.rows(s, fit, frontier, check, amsCheck, storing,
                     speed, crossover, classes, controller, faults));
-            verdict.addAll(CantileverExperiment.verdicts(cantilever, learned));
+            verdict.addAll(CantileverExperiment.verdicts(cantilever, learned, cantileverAms));
             return new Results(approach, fit, frontier, check, amsCheck, storing, speed, crossover, classes, controller,
-                    cantilever, learned, verdict, faults);
+                    cantilever, learned, cantileverAms, verdict, faults);
         } finally {
             pool.shutdownNow();
         }

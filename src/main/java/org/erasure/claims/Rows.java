@@ -353,6 +353,18 @@ public final class Rows {
                     f.fp().errorRate() >= ci99[0] / widen && f.fp().errorRate() <= ci99[1] * widen);
         }
 
+        /**
+         * As {@link #of}, for a phase-space value whose numerical error is not negligible (experiment 6): agreement where
+         * the Fokker–Planck ε ± its numerical error meets the splitting's widened 99 % interval.
+         */
+        static AmsCheck ofPhaseSpace(double tau, Verified fp, AmsTimeStep.Outcome step, double dt) {
+            final double[] ci99 = step.estimate().interval(2.576);
+            final double widen = Double.isNaN(step.logError()) ? 1 : Math.exp(step.logError());
+            return new AmsCheck(tau, Double.NaN, fp, step, dt,
+                    fp.errorRate() + fp.errorRateError() >= ci99[0] / widen
+                            && fp.errorRate() - fp.errorRateError() <= ci99[1] * widen);
+        }
+
         /** The splitting estimate at the run's step. */
         public AmsResult ams() {
             return step.estimate();

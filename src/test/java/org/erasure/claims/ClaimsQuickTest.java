@@ -39,9 +39,11 @@ class ClaimsQuickTest {
         final ClaimsRunner.Results res = ClaimsRunner.run(ClaimsConfig.load(true, null), 1, null);
         final Table[] tables = {res.approachTable(), res.approachFitTable(), res.frontierTable(),
             res.frontierCheckTable(), res.amsCheckTable(), res.storingTable(), res.speedTable(), res.crossoverTable(),
-            res.classesTable(), res.controllerTable(), res.cantileverTable(), res.learnedTable(), res.verdictTable()};
+            res.classesTable(), res.controllerTable(), res.cantileverTable(), res.learnedTable(), res.cantileverAmsTable(),
+            res.verdictTable()};
         final String[] names = {"approach", "approach_fit", "frontier", "frontier_mc_check", "frontier_ams_check",
-            "storing", "speed", "crossover", "classes", "controller", "cantilever", "cantilever_learned", "verdict"};
+            "storing", "speed", "crossover", "classes", "controller", "cantilever", "cantilever_learned",
+            "cantilever_ams_check", "verdict"};
         for (int i = 0; i < tables.length; i++) {
             assertEquals(Files.readString(out.resolve(names[i] + ".csv")), tables[i].csv(),
                     names[i] + ".csv on 1 thread vs 3");
@@ -206,8 +208,11 @@ class ClaimsQuickTest {
             assertTrue(l.ours().edgeWithinLimit(), "the velocity grid holds the density: " + l);
         }
         assertTrue(res.learned().get(1).lessWork(), res.learned().get(1).toString());
-        assertTrue(res.verdict().stream().filter(v -> v.claim().contains("cantilever")).count() == 3,
+        assertTrue(res.verdict().stream().filter(v -> v.claim().contains("cantilever")).count() == 4,
                 res.verdict().toString());
+        // splitting (phase-space committor, fixed seed) confirms the solver's eps within the 99 % interval widened by
+        // its time-step error and the solver's numerical error: a false failure about once in a hundred seeds
+        assertTrue(res.cantileverAms() != null && res.cantileverAms().agrees(), String.valueOf(res.cantileverAms()));
     }
 
     @Test
