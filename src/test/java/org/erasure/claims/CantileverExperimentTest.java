@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.erasure.config.ClaimsSettings;
-import org.erasure.config.ConfigLoader;
 import org.erasure.fixtures.Cli;
 import org.erasure.io.Table;
 import org.junit.jupiter.api.Test;
@@ -25,11 +23,8 @@ class CantileverExperimentTest {
     @Test
     void aSweepRowIsWhatFokkerPlanckGivesAtItsDurationInSeconds() throws Exception {
         final ClaimsSettings.Cantilever grid = new ClaimsSettings.Cantilever(List.of(4.0), 100, 48, 10, 100, 1000);
-        final double periodS = CantileverExperiment.periodSeconds(
-                ConfigLoader.preset(CantileverExperiment.PRESET, List.of()).run());
-        final Rows.CantileverPoint row = CantileverExperiment.point("cantilever.yaml", ConfigLoader.preset(
-                CantileverExperiment.PRESET, List.of(String.format(Locale.ROOT, "protocol.tau_s=%.17g", 4 * periodS)))
-                .run(), grid, null);
+        final Rows.CantileverPoint row = CantileverExperiment.point(CantileverExperiment.PRESET,
+                CantileverExperiment.presetRun(4), grid, null);
         final String durationInCsv = Table.of(List.of(row.row())).csv().lines().skip(1).findFirst().orElseThrow()
                 .split(",")[2];
         final Path out = tmp.resolve("fp");
