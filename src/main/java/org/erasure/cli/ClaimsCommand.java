@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 + "self-contained report.html), the CSV behind every table and figure, the figures and run.json.",
                 "Settles, with numbers: can a bit be erased reliably for about kT ln 2, or does reliability cost "
                         + "about kT ln(1/eps)? Runs on an embedded default configuration when given no arguments "
-                        + "(about 40 s on two cores, up to 70 s when the machine runs slow); --quick takes about 10 s."})
+                        + "(about 2 minutes on two cores, of which the underdamped cantilever takes about one); --quick "
+                        + "takes about 35 s."})
 public final class ClaimsCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Fewer durations, targets and evaluations (tests and demos).")
