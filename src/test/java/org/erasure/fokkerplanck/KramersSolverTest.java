@@ -301,31 +301,9 @@ class KramersSolverTest {
     void escapeRateAtModerateFrictionAgreesWithMonteCarloAndMelnikovMeshkov() {
         final double eb = 5;
         final double mu = 0.2;
-        final double t1 = 2;
-        final double t2 = 4;
-        final double[] p = new double[2];
-        final double[] mc = new double[2];
-        final double[] t = {t1, t2};
-        final java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newFixedThreadPool(1);
-        for (int k = 0; k < 2; k++) {
-            final ErasureProblem problem = ErasureProblem.of(QuarticDoubleWell.of(eb), KeyframeProtocol.constant(t[k], 1,
-                    0)).withTarget(org.erasure.model.TargetWell.LEFT).withDynamics(Dynamics.underdamped(mu));
-            p[k] = KramersSolver.solve(problem, FokkerPlanckSettings.ofGrid(100, Math.round(t[k] / 0.01)).withTimeOrder(1)
-                    .withVelocityCells(48).withVelocityReach(8), TimeGrid.of(t[k], 0, 0.01), null, helper)
-                    .errorFromLeft();
-            final ErasureTally tally = LangevinMonteCarlo.run(LangevinRun.of(problem, Integrator.BAOAB, 0.005, 1_000_000,
-                    77 + k), 2, null);
-            mc[k] = (double) tally.errors(0) / (tally.trajectories() / 2.0);
-        }
-        helper.shutdown();
-        final double lambda = Math.log((1 - 2 * p[0]) / (1 - 2 * p[1])) / (t2 - t1);
-        final double lambdaMc = Math.log((1 - 2 * mc[0]) / (1 - 2 * mc[1])) / (t2 - t1);
-        // binomial errors of the two counts (about 5e5 left-start trajectories each), propagated
-        final double n = 5e5;
-        final double seMc = 2 * Math.hypot(Math.sqrt(mc[0] / n) / (1 - 2 * mc[0]), Math.sqrt(mc[1] / n) / (1 - 2 * mc[1]))
-                / (t2 - t1);
-        assertTrue(Math.abs(lambda - lambdaMc) <= 3 * seMc + 0.03 * lambdaMc, "lambda solver " + lambda
-                + " vs Monte Carlo " + lambdaMc + " +- " + seMc);
+        final EscapeRates r = escapeRates(eb, mu, 2, 4, 0.01, 0.005);
+        final double lambda = r.solver();
+        assertTrue(Math.abs(lambda - r.monteCarlo()) <= 3 * r.monteCarloError() + 0.03 * r.monteCarlo(), r.toString());
         final double gamma = 1 / mu;
         final double barrierFrequency2 = 4 * eb / mu;
         final double lambdaPlus = Math.sqrt(gamma * gamma / 4 + barrierFrequency2) - gamma / 2;
@@ -348,31 +326,43 @@ class KramersSolverTest {
      */
     @Test
     void escapeRateOnTheEnergyDiffusionSideAgreesWithMonteCarlo() {
-        final double eb = 5;
-        final double mu = 4.9;
-        final double[] t = {15, 25};
+        final EscapeRates r = escapeRates(5, 4.9, 15, 25, 0.05, 0.02);
+        assertTrue(Math.abs(r.solver() - r.monteCarlo()) <= 3 * r.monteCarloError() + 0.15 * r.monteCarlo(),
+                r.toString());
+    }
+
+    /** λ of the solver and of the Monte Carlo (with its standard error), per τ_D. */
+    private record EscapeRates(double solver, double monteCarlo, double monteCarloError) {
+    }
+
+    /**
+     * The relaxation rate λ = k_LR + k_RL of a bit stored in the left well of the E_b quartic at fixed controls
+     * (reduced mass μ), from P(t) = (1 − e^{−λt})/2 at t₁ and t₂ after the intra-well transient: by the phase-space
+     * solver (100 × 48 cells, ±8 thermal velocities, {@code solverDt} a step) and by the underdamped Monte Carlo (1e6
+     * trajectories a time, BAOAB at {@code mcDt}, fixed seeds), with the binomial errors of its two counts (5e5
+     * left-start trajectories each) propagated.
+     */
+    private static EscapeRates escapeRates(double eb, double mu, double t1, double t2, double solverDt, double mcDt) {
+        final double[] t = {t1, t2};
         final double[] p = new double[2];
         final double[] mc = new double[2];
         final java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newFixedThreadPool(1);
         for (int k = 0; k < 2; k++) {
             final ErasureProblem problem = ErasureProblem.of(QuarticDoubleWell.of(eb), KeyframeProtocol.constant(t[k], 1,
                     0)).withTarget(org.erasure.model.TargetWell.LEFT).withDynamics(Dynamics.underdamped(mu));
-            p[k] = KramersSolver.solve(problem, FokkerPlanckSettings.ofGrid(100, Math.round(t[k] / 0.05)).withTimeOrder(1)
-                    .withVelocityCells(48).withVelocityReach(8), TimeGrid.of(t[k], 0, 0.05), null, helper)
-                    .errorFromLeft();
-            final ErasureTally tally = LangevinMonteCarlo.run(LangevinRun.of(problem, Integrator.BAOAB, 0.02, 1_000_000,
+            p[k] = KramersSolver.solve(problem, FokkerPlanckSettings.ofGrid(100, Math.round(t[k] / solverDt))
+                    .withTimeOrder(1).withVelocityCells(48).withVelocityReach(8), TimeGrid.of(t[k], 0, solverDt), null,
+                    helper).errorFromLeft();
+            final ErasureTally tally = LangevinMonteCarlo.run(LangevinRun.of(problem, Integrator.BAOAB, mcDt, 1_000_000,
                     77 + k), 2, null);
             mc[k] = (double) tally.errors(0) / (tally.trajectories() / 2.0);
         }
         helper.shutdown();
-        final double span = t[1] - t[0];
-        final double lambda = Math.log((1 - 2 * p[0]) / (1 - 2 * p[1])) / span;
-        final double lambdaMc = Math.log((1 - 2 * mc[0]) / (1 - 2 * mc[1])) / span;
+        final double span = t2 - t1;
         final double n = 5e5;
-        final double seMc = 2 * Math.hypot(Math.sqrt(mc[0] / n) / (1 - 2 * mc[0]), Math.sqrt(mc[1] / n) / (1 - 2 * mc[1]))
-                / span;
-        assertTrue(Math.abs(lambda - lambdaMc) <= 3 * seMc + 0.15 * lambdaMc, "lambda solver " + lambda
-                + " vs Monte Carlo " + lambdaMc + " +- " + seMc);
+        return new EscapeRates(Math.log((1 - 2 * p[0]) / (1 - 2 * p[1])) / span,
+                Math.log((1 - 2 * mc[0]) / (1 - 2 * mc[1])) / span,
+                2 * Math.hypot(Math.sqrt(mc[0] / n) / (1 - 2 * mc[0]), Math.sqrt(mc[1] / n) / (1 - 2 * mc[1])) / span);
     }
 
     /**
