@@ -24,9 +24,11 @@ import picocli.CommandLine.Mixin;
 
 /** {@code erasure fokker-planck}: the configuration through the deterministic Fokker–Planck solver. */
 @Command(name = "fokker-planck", mixinStandardHelpOptions = true, modelTransformer = FokkerPlanckCommand.NoSampling.class,
-        description = {"Solves the overdamped Fokker-Planck equation for one erasure configuration.",
-                "No sampling noise: <W>, <Q>, eps (to 1e-30 and below), free-energy change, entropy production "
-                        + "and the finite-time bound; writes DIR/summary.csv, DIR/densities.csv and DIR/run.json."},
+        description = {"Solves the Fokker-Planck equation for one erasure configuration: in x for overdamped "
+                        + "dynamics, in phase space (x, v; Klein-Kramers) for underdamped.",
+                "No sampling noise: <W>, <Q>, eps (to 1e-30 and below overdamped), free-energy change, entropy "
+                        + "production and the finite-time bound (overdamped), <dK> (underdamped), each with its "
+                        + "numerical error; writes DIR/summary.csv, DIR/densities.csv and DIR/run.json."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "2:bad input (configuration, options, files)"})
 public final class FokkerPlanckCommand implements Callable<Integer> {

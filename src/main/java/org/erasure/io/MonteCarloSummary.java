@@ -79,9 +79,9 @@ public final class MonteCarloSummary {
         if (v.phaseSpaceScore()) {
             final double[] r = AmsValidity.PHASE_SPACE_VALIDATED_QUALITY;
             return String.format(java.util.Locale.ROOT, "not validated: the "
-                    + "phase-space committor score was checked against direct sampling for quality factors sqrt(U'' mu) "
-                    + "from %.3g to %.3g, this problem's is %.3g - check it against direct sampling where eps is "
-                    + "resolvable", r[0], r[1], v.quality());
+                    + "phase-space committor score was checked (against direct sampling and the phase-space solver) for "
+                    + "quality factors sqrt(U'' mu) from %.3g to %.3g, this problem's is %.3g - check it against "
+                    + "fokker-planck, or direct sampling where eps is resolvable", r[0], r[1], v.quality());
         }
         return String.format(java.util.Locale.ROOT, "not validated: the dynamics "
                 + "oscillate in the well (quality sqrt(U'' mu) = %.3g > %.0f) and the score %s is built on the overdamped "

@@ -104,6 +104,12 @@ public final class ChartKit {
         // under two decades a log axis labelled only at its decades shows one or two numbers ("1" and "10"): label
         // 2, 3, ... 9 times each power as well
         chart.getStyler().setYAxisLogarithmicDecadeOnly(!(logY && !powers && decades < 2));
+        if (logY && !powers && decades < 2) {
+            // such an axis ends at labelled ticks: the data's range widened to whole digits (0.693 .. 14.7 kT drew
+            // from 0.69 to 16 with no label above 10; now 0.6 .. 20)
+            chart.getStyler().setYAxisMin(roundDigit(yMin, false));
+            chart.getStyler().setYAxisMax(roundDigit(yMax, true));
+        }
         chart.getStyler().setXAxisLogarithmicDecadeOnly(!(logX && xMin < xMax && xMax / xMin < 100));
         if (powers) {
             chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartKit::powerLabel);
@@ -141,6 +147,18 @@ public final class ChartKit {
             chart.setTitle(title + " (" + series.size() + ")");
         }
         return save(chart, base);
+    }
+
+    /**
+     * A positive value rounded to one significant digit d·10ᵏ (d = 1 … 9), up or down: the ticks a log axis labels
+     * when it labels 2, 3, … 9 times each power.
+     */
+    static double roundDigit(double v, boolean up) {
+        final double p = Math.pow(10, Math.floor(Math.log10(v)));
+        final double d = v / p;
+        // a value a rounding error off a digit stays on it
+        final double r = up ? Math.ceil(d - 1e-9) : Math.floor(d + 1e-9);
+        return Math.max(1, r) * p;
     }
 
     /** log10 of each value (NaN where it is not positive: no point drawn). */

@@ -26,10 +26,12 @@ public record AmsValidity(double quality, String scoreKey, boolean phaseSpaceSco
     public static final double VALIDATED_QUALITY = 4;
 
     /**
-     * The range of quality factors over which the phase-space committor score has been checked against direct
-     * sampling (the cantilever protocol at c = 3 to 4, one and two periods: see the README).
+     * The range of quality factors over which the phase-space committor score has been checked: against direct
+     * sampling from 2.5 to 7 (the cantilever protocol at c = 3 to 4, one and two periods), and against the phase-space
+     * solver at Q = 1, 3 and 7 with ε from 1e-7 down to 3e-17 (the cantilever protocol at c = 5, 6.5 and 8, four
+     * periods: {@code scripts/phase-space-splitting-check}; see the README).
      */
-    public static final double[] PHASE_SPACE_VALIDATED_QUALITY = {2.5, 7};
+    public static final double[] PHASE_SPACE_VALIDATED_QUALITY = {1, 7};
 
     /**
      * A relative standard error above this marks a splitting estimate whose error bar cannot be vouched for: on the

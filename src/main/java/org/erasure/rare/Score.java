@@ -130,7 +130,7 @@ public sealed interface Score permits Score.TimeWeightedDistance, Score.Committo
     /**
      * The local quality factor √(U''μ) (the final controls' well, reduced units) above which {@link #resolve} picks the
      * phase-space committor: the overdamped committor at x + μv was checked against direct sampling up to 2.5, and
-     * failed at 7 (1000 times too low on the cantilever); the phase-space committor was checked from 2.5 to 7.
+     * failed at 7 (1000 times too low on the cantilever); the phase-space committor was checked from 1 to 7.
      */
     double PHASE_SPACE_FROM_QUALITY = 3;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A splitting estimate that cannot be vouched for is flagged in words: on the cantilever (Q = 7) the overdamped
  * committor score came out 1000 times below direct sampling (issue 12), so a strongly underdamped run with that score
  * carries ams_warning; with the default (auto: the phase-space committor there, checked against direct sampling for
- * quality factors 2.5 to 7) it does not, nor does an overdamped run; beyond the checked range it does again.
+ * quality factors 1 to 7) it does not, nor does an overdamped run; beyond the checked range it does again.
  */
 class AmsWarningTest {
 
