@@ -103,10 +103,11 @@ class KramersSolverTest {
                 "<W> " + r.meanWork() + " +- " + s.workError() + " vs exact " + w);
         assertTrue(Math.abs(r.meanDeltaK() - dk) <= 2 * s.deltaKError() + 1e-3,
                 "<dK> " + r.meanDeltaK() + " +- " + s.deltaKError() + " vs exact " + dk);
-        // the estimate covers the true error (measured: 0.020 kT against an estimate of 0.054 kT; about second order,
-        // the error at half the resolution is 3.7 times larger) and is informative
+        // the estimate covers the true error and is informative (measured: 0.020 kT against an estimate of 0.163 kT,
+        // Roache's factor 3 times the two-grid difference 0.054 kT; here the order is about 2, the error at half the
+        // resolution 3.7 times larger, so the factor is not needed: it is for the tails, which are pre-asymptotic)
         assertTrue(Math.abs(r.meanWork() - w) <= s.workError(), "the estimate bounds the error");
-        assertTrue(s.workError() < 0.05 * w, "the estimate is informative: " + s.workError() + " on " + w);
+        assertTrue(s.workError() < 0.15 * w, "the estimate is informative: " + s.workError() + " on " + w);
         // first law of the ensemble, to rounding
         assertEquals(r.meanWork() - r.meanHeat(), r.meanDeltaU() + r.meanDeltaK(), 1e-12);
     }
