@@ -59,6 +59,12 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
      */
     public static final int DEFAULT_MAX_TIME_STEPS = 20_000;
 
+    /**
+     * Control steps of the phase-space solver per Monte Carlo step, where the configuration leaves them to the
+     * default: they cost little there (its transport sub-steps are set by the cells, not by the control steps).
+     */
+    public static final int PHASE_SPACE_STEPS_PER_MONTE_CARLO_STEP = 4;
+
     /** Cells of {@link #SEARCH}. */
     public static final int SEARCH_CELLS = 600;
 
