@@ -45,7 +45,7 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
     /**
      * A value's numerical error: |fine − half|, or where one-way checks were made (the phase-space solver) the sum over
      * them of |fine − that check| if larger (the directions' errors can cancel in the solve that halves all of them at
-     * once), times {@link #PHASE_SPACE_SAFETY_FACTOR}.
+     * once), times {@link #PHASE_SPACE_SAFETY_FACTOR} for a phase-space solution.
      */
     private double error(java.util.function.ToDoubleFunction<FokkerPlanckResult> value) {
         final double f = value.applyAsDouble(result);
@@ -54,7 +54,7 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
             sum += Math.abs(f - value.applyAsDouble(r));
         }
         final double difference = Math.max(Math.abs(f - value.applyAsDouble(coarse)), sum);
-        return oneWay.isEmpty() ? difference : PHASE_SPACE_SAFETY_FACTOR * difference;
+        return safety() * difference;
     }
 
     /**
@@ -128,7 +128,12 @@ public record FokkerPlanckSolution(FokkerPlanckResult result, FokkerPlanckResult
             sum += r.error() > 0 ? Math.abs(Math.log(result.error() / r.error())) : Double.POSITIVE_INFINITY;
         }
         final double difference = Math.max(Math.abs(Math.log(result.error() / coarse.error())), sum);
-        return oneWay.isEmpty() ? difference : PHASE_SPACE_SAFETY_FACTOR * difference;
+        return safety() * difference;
+    }
+
+    /** {@link #PHASE_SPACE_SAFETY_FACTOR} for a phase-space solution, 1 for the 1-D solver's. */
+    private double safety() {
+        return result.phaseSpace() != null ? PHASE_SPACE_SAFETY_FACTOR : 1;
     }
 
     /** Whether ε and ⟨W⟩ are within the tolerance. */
