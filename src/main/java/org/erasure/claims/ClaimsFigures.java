@@ -168,7 +168,10 @@ final class ClaimsFigures {
         final double[] periods = pts.stream().mapToDouble(Rows.CantileverPoint::periods).toArray();
         final double periodS = pts.get(0).tauS() / pts.get(0).periods();
         final List<ChartKit.Series> series = new ArrayList<>();
-        series.add(new ChartKit.Series("<W>, cantilever.yaml's protocol (phase-space solver)", periods,
+        // the numerical errors are not drawn (the markers would hide the smaller ones): the legend gives the largest
+        final double workError = pts.stream().mapToDouble(p -> p.fp().meanWorkError()).max().orElseThrow();
+        series.add(new ChartKit.Series(String.format(Locale.ROOT, "<W>, cantilever.yaml's protocol (phase-space solver; "
+                + "numerical error up to %.2g kT)", workError), periods,
                 pts.stream().mapToDouble(p -> p.fp().meanWork()).toArray(), true, false, ChartKit.palette(0)));
         // kT ln(1/eps) only where the solver resolves it to 1 kT: at one period this grid gives eps = 1e-7 +- 2e-3
         final List<Rows.CantileverPoint> resolved = pts.stream()

@@ -1,6 +1,7 @@
 package org.erasure.config;
 
 import java.util.List;
+import org.erasure.fokkerplanck.FokkerPlanckSettings;
 
 /**
  * What the {@code claims} report computes (SPEC 5). Read by {@link org.erasure.config.ClaimsConfig}
@@ -72,7 +73,7 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
                 }
             }
             if (cells < 40 || velocityCells < 16 || velocityCells % 2 != 0 || timeSteps < 10 || mcTrajectories < 1000
-                    || !(velocityReach >= 8 && velocityReach <= 64)) {
+                    || !FokkerPlanckSettings.isVelocityReach(velocityReach)) {
                 throw new IllegalArgumentException("need cantilever.cells >= 40, velocity_cells >= 16 and even, "
                         + "velocity_reach in [8, 64], time_steps >= 10, mc_trajectories >= 1000");
             }

@@ -195,8 +195,8 @@ public final class ConfigLoader {
         if (Double.isNaN(fpDt)) {
             // the phase-space solver takes a quarter of the Monte Carlo step: its control steps cost almost nothing
             // (the transport's sub-steps follow the cells), and its tails carry a first-order error in them
-            // (cantilever, four periods, 300 x 160 cells: eps 9.14e-13 at 400 steps, 7.65e-13 at 1600; 15 638 and
-            // 16 171 sub-steps)
+            // (the cantilever protocol in a 7.2 sqrt(kT/k) well, four periods, 300 x 160 cells at a velocity reach of
+            // 10: eps 9.14e-13 at 400 steps, 7.65e-13 at 1600, with 15 638 and 16 171 sub-steps)
             fpDt = Math.max(underdamped ? mc.dt() / FokkerPlanckSettings.PHASE_SPACE_STEPS_PER_MONTE_CARLO_STEP
                     : mc.dt(), tau / FokkerPlanckSettings.DEFAULT_MAX_TIME_STEPS);
         }

@@ -179,9 +179,10 @@ final class EngineSections {
                     + "solver)");
         }
         final double reach = fp.number("velocity_reach", FokkerPlanckSettings.DEFAULT_VELOCITY_REACH);
-        if (!(reach >= FokkerPlanckSettings.MIN_VELOCITY_REACH && reach <= 64)) {
+        if (!FokkerPlanckSettings.isVelocityReach(reach)) {
             throw fp.error("'" + fp.key("velocity_reach") + "' (thermal velocities) must lie in ["
-                    + FokkerPlanckSettings.MIN_VELOCITY_REACH + ", 64], got " + reach);
+                    + FokkerPlanckSettings.MIN_VELOCITY_REACH + ", " + FokkerPlanckSettings.MAX_VELOCITY_REACH
+                    + "], got " + reach);
         }
         fp.finish();
         return new FokkerPlanck((int) cells, fpDt, (int) order, snapshots, (int) vCells, reach);

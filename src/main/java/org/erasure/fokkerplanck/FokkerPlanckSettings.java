@@ -16,7 +16,7 @@ import org.erasure.model.TimeGrid;
  * @param velocityCells     velocity cells of a phase-space (underdamped) solve, even; the position cells are
  *                          {@code cells}
  * @param velocityReach     the phase-space grid's velocity bound in thermal velocities 1/√μ, in
- *                          [{@link #MIN_VELOCITY_REACH}, 64] (default {@link #DEFAULT_VELOCITY_REACH})
+ *                          [{@link #MIN_VELOCITY_REACH}, {@link #MAX_VELOCITY_REACH}] (default {@link #DEFAULT_VELOCITY_REACH})
  */
 public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, double[] snapshotFractions,
                                    int velocityCells, double velocityReach) {
@@ -31,6 +31,14 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
 
     /** The least velocity reach accepted (thermal velocities; the Maxwellian's weight there is e^{−32}). */
     public static final double MIN_VELOCITY_REACH = 8;
+
+    /** The largest velocity reach accepted (thermal velocities). */
+    public static final int MAX_VELOCITY_REACH = 64;
+
+    /** Whether {@code reach} (thermal velocities) lies in [{@link #MIN_VELOCITY_REACH}, {@link #MAX_VELOCITY_REACH}]. */
+    public static boolean isVelocityReach(double reach) {
+        return reach >= MIN_VELOCITY_REACH && reach <= MAX_VELOCITY_REACH;
+    }
 
     /** A resolution with the default velocity reach. */
     public FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, double[] snapshotFractions,
@@ -97,9 +105,9 @@ public record FokkerPlanckSettings(int cells, long timeSteps, int timeOrder, dou
             throw new IllegalArgumentException("the velocity grid needs an even number of cells from "
                     + PhaseSpaceGrid.MIN_VELOCITY_CELLS + " to 100000, got " + velocityCells);
         }
-        if (!(velocityReach >= MIN_VELOCITY_REACH && velocityReach <= 64)) {
+        if (!isVelocityReach(velocityReach)) {
             throw new IllegalArgumentException("the velocity reach must lie in [" + MIN_VELOCITY_REACH
-                    + ", 64] thermal velocities, got " + velocityReach);
+                    + ", " + MAX_VELOCITY_REACH + "] thermal velocities, got " + velocityReach);
         }
     }
 

@@ -57,9 +57,12 @@ public final class FokkerPlanckText {
                     r.errorAtProtocolEnd(), solution.errorAtProtocolEndError(),
                     solution.settings().grid(config.problem()).holdTime());
         }
-        out.printf(Locale.ROOT, "  eps   = %.6g +- %.1g (%.2g %% relative)  (from left %.4g, from right %.4g)%n",
-                r.error(), solution.errorRateError(), 100 * solution.errorRateRelativeError(), r.errorFromLeft(),
-                r.errorFromRight());
+        // an error at least eps itself bounds eps from above only: said in words, never read as a negative lower end
+        final boolean unresolved = solution.errorRateError() >= r.error();
+        out.printf(Locale.ROOT, "  eps   = %.6g +- %.1g (%.2g %% relative%s)  (from left %.4g, from right %.4g)%n",
+                r.error(), solution.errorRateError(), 100 * solution.errorRateRelativeError(),
+                unresolved ? String.format(Locale.ROOT, "; not resolved: 0 <= eps <= %.2g",
+                        r.error() + solution.errorRateError()) : "", r.errorFromLeft(), r.errorFromRight());
         final double eps = ErasureBounds.requireProbability("error_rate", r.error());
         if (r.isPhaseSpace()) {
             out.printf(Locale.ROOT, "  bounds: kT[ln2 - H(eps)] = %.6f kT;  kT ln(1/eps) = %.4f +- %.1g kT;  (the "

@@ -119,10 +119,13 @@ public final class ChartKit {
         }
         int marked = 0;
         for (Series sr : series) {
-            if (sr.x().length == 0) {
+            if (sr.x().length == 0 && !(xMin < Double.POSITIVE_INFINITY)) {
                 continue;
             }
-            final double[][] pts = sr.dashed() ? forDashes(sr.x(), sr.y(), DASHED_POINTS, logX, logY)
+            // a series with no point keeps its legend entry (one undrawn point), whose name says why: data do not
+            // leave a figure without a word (the cantilever figure's kT ln(1/eps) when no duration resolves it)
+            final double[][] pts = sr.x().length == 0 ? new double[][] {{xMin}, {Double.NaN}}
+                    : sr.dashed() ? forDashes(sr.x(), sr.y(), DASHED_POINTS, logX, logY)
                     : new double[][] {sr.x(), sr.y()};
             final XYSeries xs = chart.addSeries(sr.name(), pts[0], powers ? log10(pts[1]) : pts[1]);
             if (sr.color() != null) {
