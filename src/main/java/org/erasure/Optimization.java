@@ -77,6 +77,6 @@ public final class Optimization {
         final FullControlOptimum.Result full = Erasure.fullControl(ErasureProblem.of(opt.member().potential(),
                 opt.member().protocol()).withTarget(run.problem().target()), targetError, why);
         return new OptimizationReport(run, family, settings, targetError, opt, wall, full, full == null ? why[0] : "",
-                r.startWork(), r.polishRounds(), "");
+                r.startWork(), r.startVerifiedWork(), r.polishRounds(), "");
     }
 }

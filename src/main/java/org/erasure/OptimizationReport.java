@@ -21,6 +21,8 @@ import org.erasure.optimize.ProtocolOptimizer;
  * @param fullControlNote why it was not computed ("" when it was)
  * @param startWork   of a multi-start search, ⟨W⟩ each start reached on the search grid while meeting the target
  *                    (NaN: it did not); empty for a single search
+ * @param startVerifiedWork the same starts' best points verified on the finer grid (NaN: none, or the verified ε misses
+ *                    the target), by which the optimum was chosen; empty for a single search
  * @param polishRounds rounds in which every start went on from its best point because their spread exceeded
  *                    {@link Optimization#SPREAD_TARGET} (0: none)
  * @param unsolvedNote the candidates the solver could not solve (scored as missing the target) and the first of them,
@@ -29,19 +31,24 @@ import org.erasure.optimize.ProtocolOptimizer;
 public record OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
                                  double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds,
                                  FullControlOptimum.Result fullControl, String fullControlNote, double[] startWork,
-                                 int polishRounds, String unsolvedNote) {
+                                 double[] startVerifiedWork, int polishRounds, String unsolvedNote) {
 
     /** A single search (no starts to compare). */
     public OptimizationReport(ErasureRun run, ProtocolFamily family, ProtocolOptimizer.Settings settings,
                               double targetError, ProtocolOptimizer.Optimum optimum, double wallSeconds,
                               FullControlOptimum.Result fullControl, String fullControlNote, String unsolvedNote) {
-        this(run, family, settings, targetError, optimum, wallSeconds, fullControl, fullControlNote, new double[0], 0,
-                unsolvedNote);
+        this(run, family, settings, targetError, optimum, wallSeconds, fullControl, fullControlNote, new double[0],
+                new double[0], 0, unsolvedNote);
     }
 
     /** (max − min)/min of the starts' ⟨W⟩ that met the target; NaN for a single search or fewer than two. */
     public double startSpread() {
         return org.erasure.optimize.GradientOptimizer.spread(startWork);
+    }
+
+    /** The same of their verified values: how much the optimum depends on where the search started. */
+    public double startVerifiedSpread() {
+        return org.erasure.optimize.GradientOptimizer.spread(startVerifiedWork);
     }
 
     /** The optimised protocol as a run of its own (named &lt;name&gt;-optimized), on the grid that verified it. */

@@ -202,6 +202,43 @@ final class ClaimsFigures {
                 "energy (kT)", true, true, series, dir.resolve("cantilever_work_vs_duration"));
     }
 
+    /**
+     * The rich family beside the four-step frontier and the full-control optimum (frontier_rich.csv), ⟨W⟩ versus τ at
+     * the loosest and the strictest target: one colour per target, the three curves told apart by line style.
+     */
+    static List<Path> richFigure(Path dir, ClaimsSettings s, ClaimsRunner.Results r) throws IOException {
+        if (r.rich().isEmpty()) {
+            return List.of();
+        }
+        final double loose = s.frontierErrors().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        final double strict = s.frontierErrors().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        final List<ChartKit.Series> series = new ArrayList<>();
+        int i = 0;
+        for (double eps : loose == strict ? new double[] {strict} : new double[] {loose, strict}) {
+            final List<Rows.RichPoint> pts = r.rich().stream().filter(p -> p.four().targetError() == eps).toList();
+            final double[] tau = pts.stream().mapToDouble(p -> p.four().tau()).toArray();
+            final Color c = ChartKit.palette(i++);
+            final List<Rows.RichPoint> fourMet = pts.stream().filter(p -> p.four().feasible()).toList();
+            series.add(new ChartKit.Series(String.format(Locale.ROOT, "four-step, eps <= %.3g", eps),
+                    fourMet.stream().mapToDouble(p -> p.four().tau()).toArray(),
+                    fourMet.stream().mapToDouble(p -> p.four().fp().meanWork()).toArray(), true, false, c));
+            final List<Rows.RichPoint> richMet = pts.stream().filter(Rows.RichPoint::feasible).toList();
+            series.add(new ChartKit.Series(String.format(Locale.ROOT, "spline, %d nodes, eps <= %.3g",
+                    s.rich().nodes(), eps), richMet.stream().mapToDouble(p -> p.four().tau()).toArray(),
+                    richMet.stream().mapToDouble(p -> p.fp().meanWork()).toArray(), true, true, c));
+            final List<Rows.RichPoint> full = pts.stream().filter(p -> p.four().fullControl() != null).toList();
+            series.add(new ChartKit.Series(String.format(Locale.ROOT, "full control (any potential), eps = %.3g", eps),
+                    full.stream().mapToDouble(p -> p.four().tau()).toArray(),
+                    full.stream().mapToDouble(p -> p.four().fullControl().work()).toArray(), false, false,
+                    c.darker().darker()));
+            final double level = ErasureBounds.logInverseError(eps);
+            series.add(new ChartKit.Series(String.format(Locale.ROOT, "kT ln(1/eps) = %.3g kT", level),
+                    new double[] {tau[0], tau[tau.length - 1]}, new double[] {level, level}, false, true, Color.GRAY));
+        }
+        return ChartKit.lines("Least work found: four-step and spline protocols, and the full-control optimum",
+                "tau (tau_D)", "<W> (kT)", true, true, series, dir.resolve("frontier_rich_work_vs_tau"));
+    }
+
     static List<Path> speedFigure(Path dir, ClaimsSettings s, ClaimsRunner.Results r) throws IOException {
         final List<ChartKit.Series> series = new ArrayList<>();
         final List<double[]> crossings = new ArrayList<>();

@@ -24,7 +24,7 @@ public final class ClaimsRunner {
                           List<Rows.Speed> speed, List<Rows.Crossover> crossover, List<Rows.ClassPoint> classes,
                           List<Rows.Controller> controller, List<Rows.CantileverPoint> cantilever,
                           List<Rows.LearnedComparison> learned, Rows.AmsCheck cantileverAms, List<Rows.Verdict> verdict,
-                          List<String> faults) {
+                          List<String> faults, List<Rows.RichPoint> rich) {
 
         public Table approachTable() {
             return Rows.table(approach, Rows.Approach::row);
@@ -36,6 +36,11 @@ public final class ClaimsRunner {
 
         public Table frontierTable() {
             return Rows.table(frontier, Rows.Frontier::row);
+        }
+
+        /** The rich family beside every frontier point (frontier_rich.csv; empty where frontier.rich_nodes is 0). */
+        public Table richTable() {
+            return Rows.table(rich, Rows.RichPoint::row);
         }
 
         public Table frontierCheckTable() {
@@ -116,7 +121,8 @@ public final class ClaimsRunner {
         return s.approachTaus().size() + s.mcTaus().size() + s.frontierTaus().size() * s.frontierErrors().size() + 3
                 + s.storeErrors().size() * (s.holdTimes().size() + 1) + s.frontierErrors().size()
                 + 2 * s.classErrors().size() * s.classTaus().size() + s.cantilever().periods().size()
-                + CantileverExperiment.PUBLISHED.size() + 1;
+                + CantileverExperiment.PUBLISHED.size() + 1
+                + (s.rich().nodes() > 0 ? s.frontierTaus().size() * s.frontierErrors().size() : 0);
     }
 
     public static Results run(ClaimsSettings s, int threads, IntConsumer progress) {
@@ -131,6 +137,9 @@ public final class ClaimsRunner {
             final List<Rows.Approach> approach = ApproachExperiment.approach(s, pool, tick, threads, faults);
             final Rows.ApproachFit fit = ApproachExperiment.approachFit(approach);
             final List<Rows.Frontier> frontier = FrontierExperiment.frontier(s, pool, tick, faults);
+            // the rich family's searches (minutes each, where asked for) queue now and are collected last
+            final List<Future<org.erasure.optimize.GradientOptimizer.Result>> richSearches =
+                    RichFrontierExperiment.submit(s, frontier, pool, tick);
             final List<Future<Rows.Crossover>> crossFutures = new ArrayList<>();
             for (double eps : s.frontierErrors()) {
                 crossFutures.add(pool.submit(() -> SpeedExperiment.crossover(s, eps, frontier, pool)));
@@ -164,11 +173,12 @@ public final class ClaimsRunner {
             }
             final Rows.AmsCheck cantileverAms = CantileverExperiment.splitting(s, cantilever, threads);
             tick.accept(1);
+            final List<Rows.RichPoint> rich = RichFrontierExperiment.collect(s, frontier, richSearches, faults);
             final List<Rows.Verdict> verdict = new ArrayList<>(Verdicts.rows(s, fit, frontier, check, amsCheck, storing,
                     speed, crossover, classes, controller, faults));
             verdict.addAll(CantileverExperiment.verdicts(cantilever, learned, cantileverAms));
             return new Results(approach, fit, frontier, check, amsCheck, storing, speed, crossover, classes, controller,
-                    cantilever, learned, cantileverAms, verdict, faults);
+                    cantilever, learned, cantileverAms, verdict, faults, rich);
         } finally {
             pool.shutdownNow();
         }

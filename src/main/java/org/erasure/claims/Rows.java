@@ -328,6 +328,68 @@ public final class Rows {
         }
     }
 
+    /**
+     * Experiment 2 with the rich family ({@link RichFrontierExperiment}): beside frontier point {@code four}, the least
+     * work the spline family was found to need at the same τ, target and storing barrier, and the full-control optimum.
+     *
+     * @param barrier        the tabulated protocol's storing barrier (kT): that of the frontier point it was searched at
+     * @param fp             the tabulated rich protocol, verified (the cheapest at this τ that meets the target)
+     * @param feasible       whether its verified ε meets the target
+     * @param foundForTarget the target it was searched for (a stricter one where that protocol meets this target for
+     *                       less work)
+     * @param startWork      this target's starts: ⟨W⟩ of each start's best point meeting the aim on the search grid
+     *                       (NaN: none did)
+     * @param startVerified  the same points verified (NaN: none, or the verified ε misses the target)
+     * @param spread         (max − min)/min of the finite verified ones (NaN: fewer than two)
+     * @param onBox          node values on the family's box (g = 0 or 1, F = ± the tilt cap)
+     */
+    public record RichPoint(Frontier four, int nodes, double barrier, Verified fp, boolean feasible, double foundForTarget,
+                            double[] startWork, double[] startVerified, double spread, int polishRounds, int onBox,
+                            int evaluations,
+                            String fault) {
+
+        /** Starts whose best point, verified, meets the target. */
+        int startsMet() {
+            return (int) java.util.Arrays.stream(startVerified).filter(Double::isFinite).count();
+        }
+
+        private static String works(double[] w) {
+            final StringBuilder b = new StringBuilder();
+            for (double x : w) {
+                b.append(b.length() == 0 ? "" : "; ").append(Double.isFinite(x)
+                        ? String.format(java.util.Locale.ROOT, "%.6g", x) : "missed");
+            }
+            return b.toString();
+        }
+
+        Table.Row row() {
+            final double fc = four.fullControl() == null ? Double.NaN : four.fullControl().work();
+            final double level = ErasureBounds.logInverseError(four.targetError());
+            final Table.Row r = new Table.Row().put("protocol.tau", four.tau()).put("target_error", four.targetError())
+                    .put("barrier_kT", barrier).put("four_step_barrier_kT", four.barrier()).put("nodes", (long) nodes)
+                    .put("feasible", feasible);
+            fp.into(r);
+            return r.put("four_step_mean_work_kT", four.fp().meanWork())
+                    .put("four_step_mean_work_numerical_error_kT", four.fp().meanWorkError())
+                    .put("four_step_feasible", four.feasible())
+                    .put("full_control_min_work_kT", fc)
+                    .put("full_control_min_work_numerical_error_kT",
+                            four.fullControl() == null ? Double.NaN : four.fullControl().workError())
+                    .put("log_inverse_error_kT", level)
+                    .put("work_ratio_four_step_to_rich", four.fp().meanWork() / fp.meanWork())
+                    .put("work_ratio_rich_to_full_control", fp.meanWork() / fc)
+                    .put("work_ratio_four_step_to_full_control", four.fp().meanWork() / fc)
+                    .put("rich_below_log_inverse_error", feasible && fp.meanWork() + fp.meanWorkError() < level)
+                    .put("starts_mean_work_kT", works(startVerified)).put("starts_meeting_target", (long) startsMet())
+                    .put("start_spread", spread)
+                    .put("starts_mean_work_search_grid_kT", works(startWork))
+                    .put("start_spread_search_grid", org.erasure.optimize.GradientOptimizer.spread(startWork))
+                    .put("polish_rounds", (long) polishRounds)
+                    .put("values_on_box", (long) onBox).put("evaluations", (long) evaluations).put("fault", fault)
+                    .put("found_for_target", foundForTarget);
+        }
+    }
+
     /** Experiment 2's Monte Carlo confirmation: a four-step protocol whose tilt gives a resolvable ε. */
     public record FrontierCheck(double tau, double barrier, double gMin, double fMax, Verified fp, MonteCarloCheck mc) {
         Table.Row row() {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 + "self-contained report.html), the CSV behind every table and figure, the figures and run.json.",
                 "Settles, with numbers: can a bit be erased reliably for about kT ln 2, or does reliability cost "
                         + "about kT ln(1/eps)? Runs on an embedded default configuration when given no arguments "
-                        + "(about 100 s on two cores; --quick about 30 s)."})
+                        + "(about 90 s on two cores; --quick about 30 s; --config configs/claims-rich.yaml adds the "
+                        + "rich family beside every frontier point, about an hour)."})
 public final class ClaimsCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Fewer durations, targets and evaluations (tests and demos).")

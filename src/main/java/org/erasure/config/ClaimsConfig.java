@@ -116,7 +116,9 @@ public final class ClaimsConfig {
                 (int) fp.integer("refinements", -1),
                 root.integer("seed", -1), new ClaimsSettings.Cantilever(list(cl, "periods"),
                 (int) cl.integer("cells", -1), (int) cl.integer("velocity_cells", -1), cl.number("velocity_reach"),
-                (int) cl.integer("time_steps", -1), cl.integer("mc_trajectories", -1)));
+                (int) cl.integer("time_steps", -1), cl.integer("mc_trajectories", -1)),
+                new ClaimsSettings.Rich((int) f.integer("rich_nodes", -1), (int) f.integer("rich_starts", -1),
+                        (int) f.integer("rich_evaluations", -1)));
         for (ConfigNode n : List.of(a, f, s, k, fp, cl, root)) {
             n.finish();
         }

@@ -40,6 +40,7 @@ import org.erasure.fokkerplanck.FokkerPlanckSettings;
  * @param refinements        how many times a verification grid may be doubled again while outside the tolerance
  * @param seed               base seed
  * @param cantilever         experiment 6, the underdamped cantilever
+ * @param rich               the rich (spline) family beside every frontier point (issue 26; off where nodes is 0)
  */
 public record ClaimsSettings(double temperatureK, double approachBarrier, double approachGMin, double approachTilt,
                              List<Double> approachTaus, List<Double> mcTaus, long mcTrajectories,
@@ -50,7 +51,24 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
                              int crossoverSteps, double classHoldTime, List<Double> classErrors, List<Double> classTaus,
                              List<Double> efficiencies, int cells,
                              int timeSteps, int verifyCells, int verifyTimeSteps, int refinements, long seed,
-                             Cantilever cantilever) {
+                             Cantilever cantilever, Rich rich) {
+
+    /**
+     * The spline family beside every frontier point, searched with exact gradients from the four-step optimum.
+     *
+     * @param nodes       interior nodes of each control (0: not run)
+     * @param starts      starts of each search (the four-step optimum, then smooth perturbations of it)
+     * @param evaluations gradient evaluations a start (and as many again a polishing round)
+     */
+    public record Rich(int nodes, int starts, int evaluations) {
+
+        void validate() {
+            if (nodes < 0 || nodes > 1000 || starts < 1 || starts > 100 || evaluations < 10) {
+                throw new IllegalArgumentException("need frontier.rich_nodes in 0..1000 (0: no rich family), "
+                        + "rich_starts in 1..100, rich_evaluations >= 10");
+            }
+        }
+    }
 
     /**
      * Experiment 6 of SPEC 5: the micro-cantilever of configs/cantilever.yaml on the phase-space (Klein–Kramers)
@@ -119,6 +137,7 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
             }
         }
         cantilever.validate();
+        rich.validate();
         if (!(approachGMin >= 0 && approachGMin <= 1) || !(approachBarrier > 0) || evaluations < 10 || cells < 40
                 || timeSteps < 10 || mcTrajectories < 1 || seed < 0 || amsReplicas < 2 || amsRepetitions < 2) {
             throw new IllegalArgumentException("need 0 <= g_min <= 1, barrier > 0, evaluations >= 10, cells >= 40, "

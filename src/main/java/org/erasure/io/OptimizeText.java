@@ -70,6 +70,12 @@ public final class OptimizeText {
                     startWorks(report, ", ", "missed"), met, report.startWork().length, Double.isNaN(spread)
                             ? "no spread (it needs two)" : String.format(Locale.ROOT,
                             "their spread %.2g %% (max - min)/min%s", 100 * spread, polishing(report)));
+            final long verified = java.util.Arrays.stream(report.startVerifiedWork()).filter(Double::isFinite).count();
+            final double vs = report.startVerifiedSpread();
+            out.printf(Locale.ROOT, "  verified:      <W> = %s kT; %d of %d meet the target, %s; the optimum is the "
+                            + "least of them%n", works(report.startVerifiedWork(), ", ", "missed"), verified,
+                    report.startVerifiedWork().length, Double.isNaN(vs) ? "no spread (it needs two)"
+                            : String.format(Locale.ROOT, "their spread %.2g %%", 100 * vs));
         }
         if (report.fullControl() != null) {
             final FullControlOptimum.Result f = report.fullControl();
@@ -88,7 +94,6 @@ public final class OptimizeText {
         }
     }
 
-    /** Each start's ⟨W⟩ to 1e-6 kT, joined by {@code sep}, {@code missed} for a start that missed the target. */
     /** What the polishing did, in words ("" when it did not run). */
     private static String polishing(OptimizationReport report) {
         if (report.polishRounds() == 0) {
@@ -101,9 +106,14 @@ public final class OptimizeText {
                                 + "need more --evaluations)", 100 * org.erasure.Optimization.SPREAD_TARGET));
     }
 
+    /** Each start's ⟨W⟩ to 1e-6 kT, joined by {@code sep}, {@code missed} for a start that missed the target. */
     private static String startWorks(OptimizationReport report, String sep, String missed) {
-        return java.util.Arrays.stream(report.startWork()).mapToObj(w -> Double.isFinite(w)
-                ? String.format(Locale.ROOT, "%.6f", w) : missed).collect(java.util.stream.Collectors.joining(sep));
+        return works(report.startWork(), sep, missed);
+    }
+
+    private static String works(double[] w, String sep, String missed) {
+        return java.util.Arrays.stream(w).mapToObj(x -> Double.isFinite(x)
+                ? String.format(Locale.ROOT, "%.6f", x) : missed).collect(java.util.stream.Collectors.joining(sep));
     }
 
     /** optimize.csv's row: the search's outcome, then the verified run's summary columns. */
@@ -121,6 +131,8 @@ public final class OptimizeText {
         row.put("starts", (long) report.startWork().length);
         row.put("start_mean_works_kT", startWorks(report, " ", "NaN"));
         row.put("start_spread", report.startSpread());
+        row.put("start_verified_mean_works_kT", works(report.startVerifiedWork(), " ", "NaN"));
+        row.put("start_verified_spread", report.startVerifiedSpread());
         row.put("polish_rounds", (long) report.polishRounds());
         row.put("unsolved_note", report.unsolvedNote());
         row.put("full_control_min_work_kT", report.fullControl() == null ? Double.NaN : report.fullControl().work());
