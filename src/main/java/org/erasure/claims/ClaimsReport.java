@@ -291,8 +291,9 @@ public final class ClaimsReport {
                 + "meeting the target tabulated. Of %d points, %d are met by both families: the four-step "
                 + "optimum does %.3g to %.3g times the spline's work. The starts' verified spread (max - min)/min is "
                 + "within 1 %% at %d of the %d points where at least two starts met the target (largest %.2g %%); where "
-                + "fewer met it, `starts_mean_work_kT` says so. %d points fall below kT ln(1/eps) with the spline family "
-                + "where the four-step family did not. `frontier_rich.csv`.", s.rich().nodes(), fmt(s.maxTilt()),
+                + "fewer met it, `starts_mean_work_kT` says so. Below kT ln(1/eps) with the spline family where "
+                + "the four-step family was not: %d point(s). `frontier_rich.csv`.", s.rich().nodes(),
+                fmt(s.maxTilt()),
                 s.rich().starts() - 1, s.rich().evaluations(), r.rich().size(), met.size(),
                 java.util.Arrays.stream(ratio).min().orElse(Double.NaN),
                 java.util.Arrays.stream(ratio).max().orElse(Double.NaN), within, spread.size(), 100 * worst, newlyBelow));
