@@ -21,8 +21,8 @@ import org.erasure.physics.QuarticDoubleWell;
  * from the four-step optimum's protocol and from smooth perturbations of it, polished while the starts' spread
  * exceeds {@link Optimization#SPREAD_TARGET}; every start's best verified on claims' verification grid, as every
  * tabulated value, and the least verified work meeting the target tabulated with the starts' spread.
- * The family holds the four-step protocol to within its nodes' spacing, so the search starts at the four-step point's
- * work and the spread measures how much the answer depends on where it started.
+ * The family holds the four-step protocol to within its nodes' spacing, so the first start lies near the four-step
+ * point's work, and the spread measures how much the answer depends on where the search started.
  */
 final class RichFrontierExperiment {
 
@@ -79,8 +79,8 @@ final class RichFrontierExperiment {
             final int from = FrontierExperiment.cheapestMeeting(keys, optima, i);
             final GradientOptimizer.Result r = found.get(from);
             final KeyframeFamily family = family(s, frontier.get(from).barrier(), keys.get(from)[0]);
-            out.add(new Rows.RichPoint(frontier.get(i), s.rich().nodes(), frontier.get(from).barrier(), Rows.Verified.of(r.optimum().verified()),
-                    r.optimum().feasible() || from != i, keys.get(from)[1], found.get(i).startWork(),
+            out.add(new Rows.RichPoint(frontier.get(i), s.rich().nodes(), frontier.get(from).barrier(),
+                    Rows.Verified.of(r.optimum().verified()), r.optimum().feasible() || from != i, keys.get(from)[1], found.get(i).startWork(),
                     found.get(i).startVerifiedWork(), found.get(i).verifiedSpread(), found.get(i).polishRounds(),
                     family.parametersOnBounds(r.optimum().unit()).size(), r.optimum().evaluations(),
                     r.optimum().fault() == null ? "" : r.optimum().fault()));
