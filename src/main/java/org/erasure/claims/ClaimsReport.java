@@ -263,7 +263,6 @@ public final class ClaimsReport {
                 ClaimsReport.fmt(c.velocityReach()), c.timeSteps());
     }
 
-    /** "" when every frontier point has its full-control optimum, else how many lack it and why. */
     /** Experiment 2's rich family (frontier_rich.csv), or one line on how to run it where it was left out. */
     private static void richSection(Report rep, ClaimsSettings s, ClaimsRunner.Results r) {
         if (r.rich().isEmpty()) {
@@ -280,8 +279,8 @@ public final class ClaimsReport {
         final double worst = spread.stream().mapToDouble(Rows.RichPoint::spread).max().orElse(Double.NaN);
         final long newlyBelow = r.rich().stream().filter(p -> p.feasible()
                 && p.fp().meanWork() + p.fp().meanWorkError() < ErasureBounds.logInverseError(p.four().targetError())
-                && !(p.four().feasible() && p.four().fp().meanWork() < ErasureBounds.logInverseError(
-                        p.four().targetError()))).count();
+                && !(p.four().feasible() && p.four().fp().meanWork() + p.four().fp().meanWorkError()
+                        < ErasureBounds.logInverseError(p.four().targetError()))).count();
         rep.paragraph(String.format(Locale.ROOT, "The rich family beside every point (issue 26): the spline family, g "
                 + "and F at %d equally spaced nodes joined linearly, both ends at the storing potential, g in [0, 1] and "
                 + "|F| <= %s kT, at the point's storing barrier; searched with exact gradients (the Fokker-Planck "
@@ -300,6 +299,7 @@ public final class ClaimsReport {
         rep.table(r.richTable()).figure("frontier_rich_work_vs_tau.png", "rich family");
     }
 
+    /** "" when every frontier point has its full-control optimum, else how many lack it and why. */
     static String missingFullControl(List<Rows.Frontier> frontier) {
         final long missing = frontier.stream().filter(f -> f.fullControl() == null).count();
         return missing == 0 ? "" : String.format(Locale.ROOT, " (empty at %d point(s): the solve did not converge, "

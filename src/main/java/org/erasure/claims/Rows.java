@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.erasure.fokkerplanck.FokkerPlanckResult;
 import org.erasure.fokkerplanck.FokkerPlanckSolution;
+import org.erasure.io.FokkerPlanckText;
 import org.erasure.io.FokkerPlanckWarnings;
 import org.erasure.io.Table;
 import org.erasure.optimize.FullControlOptimum;
@@ -343,27 +344,19 @@ public final class Rows {
      * @param spread         (max − min)/min of the finite verified ones (NaN: fewer than two)
      * @param onBox          node values on the family's box (g = 0 or 1, F = ± the tilt cap)
      */
-    public record RichPoint(Frontier four, int nodes, double barrier, Verified fp, boolean feasible, double foundForTarget,
-                            double[] startWork, double[] startVerified, double spread, int polishRounds, int onBox,
-                            int evaluations,
-                            String fault) {
+    public record RichPoint(Frontier four, int nodes, double barrier, Verified fp, boolean feasible,
+                            double foundForTarget, double[] startWork, double[] startVerified, double spread,
+                            int polishRounds, int onBox, int evaluations, String fault) {
 
         /** Starts whose best point, verified, meets the target. */
         int startsMet() {
             return (int) java.util.Arrays.stream(startVerified).filter(Double::isFinite).count();
         }
 
-        private static String works(double[] w) {
-            final StringBuilder b = new StringBuilder();
-            for (double x : w) {
-                b.append(b.length() == 0 ? "" : "; ").append(Double.isFinite(x)
-                        ? String.format(java.util.Locale.ROOT, "%.6g", x) : "missed");
-            }
-            return b.toString();
-        }
 
         Table.Row row() {
             final double fc = four.fullControl() == null ? Double.NaN : four.fullControl().work();
+            final double fcError = four.fullControl() == null ? Double.NaN : four.fullControl().workError();
             final double level = ErasureBounds.logInverseError(four.targetError());
             final Table.Row r = new Table.Row().put("protocol.tau", four.tau()).put("target_error", four.targetError())
                     .put("barrier_kT", barrier).put("four_step_barrier_kT", four.barrier()).put("nodes", (long) nodes)
@@ -373,16 +366,21 @@ public final class Rows {
                     .put("four_step_mean_work_numerical_error_kT", four.fp().meanWorkError())
                     .put("four_step_feasible", four.feasible())
                     .put("full_control_min_work_kT", fc)
-                    .put("full_control_min_work_numerical_error_kT",
-                            four.fullControl() == null ? Double.NaN : four.fullControl().workError())
+                    .put("full_control_min_work_numerical_error_kT", fcError)
                     .put("log_inverse_error_kT", level)
                     .put("work_ratio_four_step_to_rich", four.fp().meanWork() / fp.meanWork())
+                    .put("work_ratio_four_step_to_rich_numerical_error", FokkerPlanckText.ratioError(
+                            four.fp().meanWork(), four.fp().meanWorkError(), fp.meanWork(), fp.meanWorkError()))
                     .put("work_ratio_rich_to_full_control", fp.meanWork() / fc)
+                    .put("work_ratio_rich_to_full_control_numerical_error", FokkerPlanckText.ratioError(fp.meanWork(),
+                            fp.meanWorkError(), fc, fcError))
                     .put("work_ratio_four_step_to_full_control", four.fp().meanWork() / fc)
+                    .put("work_ratio_four_step_to_full_control_numerical_error", FokkerPlanckText.ratioError(
+                            four.fp().meanWork(), four.fp().meanWorkError(), fc, fcError))
                     .put("rich_below_log_inverse_error", feasible && fp.meanWork() + fp.meanWorkError() < level)
-                    .put("starts_mean_work_kT", works(startVerified)).put("starts_meeting_target", (long) startsMet())
+                    .put("starts_mean_work_kT", org.erasure.io.OptimizeText.works(startVerified, "; ", "missed")).put("starts_meeting_target", (long) startsMet())
                     .put("start_spread", spread)
-                    .put("starts_mean_work_search_grid_kT", works(startWork))
+                    .put("starts_mean_work_search_grid_kT", org.erasure.io.OptimizeText.works(startWork, "; ", "missed"))
                     .put("start_spread_search_grid", org.erasure.optimize.GradientOptimizer.spread(startWork))
                     .put("polish_rounds", (long) polishRounds)
                     .put("values_on_box", (long) onBox).put("evaluations", (long) evaluations).put("fault", fault)

@@ -76,7 +76,16 @@ public final class ClaimsCommand implements Callable<Integer> {
         run.put("wall_time_s", wall);
         run.putPOJO("versions", org.erasure.io.RunRecord.versions());
         run.putPOJO("faults", r.faults());
+        final List<String> before = SimulateCommand.listFiles(dir);
         final List<Path> files = ClaimsReport.write(dir, s, r, command, json.writeValueAsString(run) + "\n", wall);
+        // an earlier claims run's files that this one does not rewrite (frontier_rich.* of a rich run before a default
+        // one) would sit beside this report as if it had made them: set aside, not deleted
+        final List<String> written = files.stream().map(f -> f.getFileName().toString()).toList();
+        final Path aside = org.erasure.io.ResultFolder.setAside(dir, before.stream()
+                .filter(f -> !written.contains(f)).toList());
+        if (aside != null) {
+            pw.println("set aside the earlier claims run's files that this run does not rewrite, in " + aside);
+        }
         for (var v : r.verdict()) {
             pw.printf("  %-26s %s%n", v.claim(), v.verdict());
         }

@@ -162,7 +162,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     /** The plain files of a folder, sorted (none when it does not exist yet); staging files (.name) left out. */
-    private static List<String> listFiles(Path dir) throws java.io.IOException {
+    /** The regular, non-hidden files directly in dir, sorted by name (none: dir is not a folder). */
+    static List<String> listFiles(Path dir) throws java.io.IOException {
         if (!java.nio.file.Files.isDirectory(dir)) {
             return List.of();
         }

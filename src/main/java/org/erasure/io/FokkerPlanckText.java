@@ -150,6 +150,11 @@ public final class FokkerPlanckText {
 
     /** The numerical error of ⟨W⟩/W_min from the two numerical errors (relative errors added). */
     static double ratioError(double work, double workError, FullControlOptimum.Result full) {
-        return work / full.work() * (workError / Math.abs(work) + full.workError() / full.work());
+        return ratioError(work, workError, full.work(), full.workError());
+    }
+
+    /** The numerical error of a/b from those of a and b, to first order: |a/b| (ea/|a| + eb/|b|). */
+    public static double ratioError(double a, double ea, double b, double eb) {
+        return Math.abs(a / b) * (ea / Math.abs(a) + eb / Math.abs(b));
     }
 }

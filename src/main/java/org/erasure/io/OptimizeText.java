@@ -111,7 +111,8 @@ public final class OptimizeText {
         return works(report.startWork(), sep, missed);
     }
 
-    private static String works(double[] w, String sep, String missed) {
+    /** Values to 1e-6 kT joined by {@code sep}, {@code missed} for a NaN (a start that missed the target). */
+    public static String works(double[] w, String sep, String missed) {
         return java.util.Arrays.stream(w).mapToObj(x -> Double.isFinite(x)
                 ? String.format(Locale.ROOT, "%.6f", x) : missed).collect(java.util.stream.Collectors.joining(sep));
     }
