@@ -32,12 +32,13 @@ public final class Optimization {
     }
 
     /**
-     * The spread of the gradient search's starts, (max − min)/min of their ⟨W⟩, above which every start goes on from
-     * its best point (issue 26: the optimum must not depend on the seed, spread ≤ 1 % over five starts).
+     * The spread of the gradient search's starts, (max − min)/min of their ⟨W⟩, above which the starts more than this
+     * above the least go on from their best points (issue 26: the optimum must not depend on the seed, spread ≤ 1 %
+     * over five starts).
      */
     public static final double SPREAD_TARGET = 0.01;
 
-    /** Rounds of that polishing at most, each another --evaluations per start. */
+    /** Rounds of that polishing at most, each another --evaluations per start polished. */
     public static final int POLISH_ROUNDS = 3;
 
     /**
@@ -65,8 +66,10 @@ public final class Optimization {
         }
         final long t0 = System.nanoTime();
         final GradientOptimizer.Result r;
-        // the most it may take: every start, the polishing rounds and the verification's continuation
-        final long budget = (long) (starts * (1 + POLISH_ROUNDS) + 1) * settings.evaluations();
+        // the most it may take: every start, the polishing rounds, the verification's continuation and the draws of
+        // the perturbed starts
+        final long budget = (long) (starts * (1 + POLISH_ROUNDS) + 1) * settings.evaluations()
+                + (long) (starts - 1) * GradientOptimizer.PERTURBATION_DRAWS;
         try (RunListener.Stage stage = options.listener().stage("optimize", budget, "evaluations")) {
             r = GradientOptimizer.minimize(family, targetError, run.problem().target(), settings, starts,
                     settings.evaluations(), SPREAD_TARGET, POLISH_ROUNDS, stage::advance);

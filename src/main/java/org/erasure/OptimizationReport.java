@@ -23,8 +23,8 @@ import org.erasure.optimize.ProtocolOptimizer;
  *                    (NaN: it did not); empty for a single search
  * @param startVerifiedWork the same starts' best points verified on the finer grid (NaN: none, or the verified ε misses
  *                    the target), by which the optimum was chosen; empty for a single search
- * @param polishRounds rounds in which every start went on from its best point because their spread exceeded
- *                    {@link Optimization#SPREAD_TARGET} (0: none)
+ * @param polishRounds rounds in which the starts more than {@link Optimization#SPREAD_TARGET} above the least, or
+ *                    missing the target, went on from their best points (0: none)
  * @param unsolvedNote the candidates the solver could not solve (scored as missing the target) and the first of them,
  *                    in words; "" when there were none
  */

@@ -52,6 +52,7 @@ public final class ClaimsReport {
         }
         if (!r.rich().isEmpty()) {
             files.put("frontier_rich.csv", r.richTable().csv());
+            files.put("crossover_rich.csv", r.richCrossoverTable().csv());
         }
         final Report report = report(s, r, command, wallSeconds);
         files.put("report.md", report.markdown());
@@ -101,6 +102,11 @@ public final class ClaimsReport {
 
     /** One section of the report: heading, text, table and the figure under it. */
     private record Section(String heading, String text, Table table, String figure) {
+    }
+
+    /** As {@link #fmt}, and "none" where the number is not finite (nothing found). */
+    private static String orNone(double v) {
+        return Double.isFinite(v) ? fmt(v) : "none";
     }
 
     /** A number as the report's prose shows it (integers plain, else four significant digits). */
@@ -277,6 +283,8 @@ public final class ClaimsReport {
         final List<Rows.RichPoint> spread = r.rich().stream().filter(p -> Double.isFinite(p.spread())).toList();
         final long within = spread.stream().filter(p -> p.spread() <= org.erasure.Optimization.SPREAD_TARGET).count();
         final double worst = spread.stream().mapToDouble(Rows.RichPoint::spread).max().orElse(Double.NaN);
+        final long allMet = r.rich().stream()
+                .filter(p -> java.util.Arrays.stream(p.startVerified()).allMatch(Double::isFinite)).count();
         final long newlyBelow = r.rich().stream().filter(p -> p.feasible()
                 && p.fp().meanWork() + p.fp().meanWorkError() < ErasureBounds.logInverseError(p.four().targetError())
                 && !(p.four().feasible() && p.four().fp().meanWork() + p.four().fp().meanWorkError()
@@ -284,19 +292,41 @@ public final class ClaimsReport {
         rep.paragraph(String.format(Locale.ROOT, "The rich family beside every point (issue 26): the spline family, g "
                 + "and F at %d equally spaced nodes joined linearly, both ends at the storing potential, g in [0, 1] and "
                 + "|F| <= %s kT, at the point's storing barrier; searched with exact gradients (the Fokker-Planck "
-                + "adjoint; an augmented Lagrangian around projected L-BFGS) from the four-step optimum and %d smooth "
-                + "perturbations of it, %d gradient evaluations a start, polished while their spread on the search grid "
-                + "exceeds 1 %%; every start's best verified on the verification grid, and the least verified work "
+                + "adjoint; an augmented Lagrangian around projected L-BFGS, preconditioned by the dissipation's "
+                + "metric over the nodes) from the four-step optimum and %d smooth perturbations of it that still "
+                + "erase, %d gradient evaluations a start; while their spread on the search grid exceeds 1 %% or a "
+                + "start misses the target, those more than 1 %% above the least (or missing) go on, at most %d "
+                + "rounds; every start's best verified on the verification grid, and the least verified work "
                 + "meeting the target tabulated. Of %d points, %d are met by both families: the four-step "
-                + "optimum does %.3g to %.3g times the spline's work. The starts' verified spread (max - min)/min is "
-                + "within 1 %% at %d of the %d points where at least two starts met the target (largest %.2g %%); where "
-                + "fewer met it, `starts_mean_work_kT` says so. Below kT ln(1/eps) with the spline family where "
-                + "the four-step family was not: %d point(s). `frontier_rich.csv`.", s.rich().nodes(),
-                fmt(s.maxTilt()),
-                s.rich().starts() - 1, s.rich().evaluations(), r.rich().size(), met.size(),
+                + "optimum does %.3g to %.3g times the spline's work. All %d starts met the target at %d points. The "
+                + "starts' verified spread (max - min)/min is within 1 %% at %d of the %d points where at least two "
+                + "starts met the target (largest %.2g %%); where fewer met it, `starts_mean_work_kT` says so. Below "
+                + "kT ln(1/eps) with the spline family where the four-step family was not: %d point(s). "
+                + "`frontier_rich.csv`.", s.rich().nodes(), fmt(s.maxTilt()),
+                s.rich().starts() - 1, s.rich().evaluations(), org.erasure.Optimization.POLISH_ROUNDS,
+                r.rich().size(), met.size(),
                 java.util.Arrays.stream(ratio).min().orElse(Double.NaN),
-                java.util.Arrays.stream(ratio).max().orElse(Double.NaN), within, spread.size(), 100 * worst, newlyBelow));
+                java.util.Arrays.stream(ratio).max().orElse(Double.NaN), s.rich().starts(), allMet, within,
+                spread.size(), 100 * worst, newlyBelow));
         rep.table(r.richTable()).figure("frontier_rich_work_vs_tau.png", "rich family");
+        final List<String> open = new ArrayList<>();
+        for (Rows.Crossover rc : r.richCrossover()) {
+            final Rows.Crossover c = r.crossover().stream().filter(x -> x.targetError() == rc.targetError())
+                    .findFirst().orElse(null);
+            final double low = c == null || c.full() == null ? Double.NaN : c.full().tauLow();
+            final double four = c == null ? Double.NaN : c.tauStar();
+            open.add(String.format(Locale.ROOT, "eps <= %s: tau* = %s with the spline family (%s), %s with the "
+                    + "four-step; tau_low = %s, so the open interval spans a factor %s (four-step: %s)",
+                    fmt(rc.targetError()), orNone(rc.tauStar()), Double.isFinite(rc.tauStar()) ? "bracket "
+                    + fmt(rc.tauLow()) + " to " + fmt(rc.tauHigh()) : rc.note(), orNone(four), orNone(low),
+                    orNone(rc.tauStar() / low), orNone(four / low)));
+        }
+        rep.paragraph("The crossover with the best protocols found: tau*, where the spline family's least verified "
+                + "<W> equals kT ln(1/eps), bracketed by the rich points above and narrowed by "
+                + s.crossoverSteps() + " spline search(es) per target as the four-step tau* is (each at the storing "
+                + "barrier of the nearest rich point, from its protocol). Between tau_low (full control) and tau* the "
+                + "question stays open: " + String.join("; ", open) + ". `crossover_rich.csv`.");
+        rep.table(r.richCrossoverTable());
     }
 
     /** "" when every frontier point has its full-control optimum, else how many lack it and why. */

@@ -24,7 +24,7 @@ public final class ClaimsRunner {
                           List<Rows.Speed> speed, List<Rows.Crossover> crossover, List<Rows.ClassPoint> classes,
                           List<Rows.Controller> controller, List<Rows.CantileverPoint> cantilever,
                           List<Rows.LearnedComparison> learned, Rows.AmsCheck cantileverAms, List<Rows.Verdict> verdict,
-                          List<String> faults, List<Rows.RichPoint> rich) {
+                          List<String> faults, List<Rows.RichPoint> rich, List<Rows.Crossover> richCrossover) {
 
         public Table approachTable() {
             return Rows.table(approach, Rows.Approach::row);
@@ -41,6 +41,11 @@ public final class ClaimsRunner {
         /** The rich family beside every frontier point (frontier_rich.csv; empty where frontier.rich_nodes is 0). */
         public Table richTable() {
             return Rows.table(rich, Rows.RichPoint::row);
+        }
+
+        /** τ* of the rich family per target (crossover_rich.csv; empty where frontier.rich_nodes is 0). */
+        public Table richCrossoverTable() {
+            return Rows.table(richCrossover, Rows.Crossover::row);
         }
 
         public Table frontierCheckTable() {
@@ -122,7 +127,7 @@ public final class ClaimsRunner {
                 + s.storeErrors().size() * (s.holdTimes().size() + 1) + s.frontierErrors().size()
                 + 2 * s.classErrors().size() * s.classTaus().size() + s.cantilever().periods().size()
                 + CantileverExperiment.PUBLISHED.size() + 1
-                + (s.rich().nodes() > 0 ? s.frontierTaus().size() * s.frontierErrors().size() : 0);
+                + (s.rich().nodes() > 0 ? (s.frontierTaus().size() + 1) * s.frontierErrors().size() : 0);
     }
 
     public static Results run(ClaimsSettings s, int threads, IntConsumer progress) {
@@ -174,11 +179,20 @@ public final class ClaimsRunner {
             final Rows.AmsCheck cantileverAms = CantileverExperiment.splitting(s, cantilever, threads);
             tick.accept(1);
             final List<Rows.RichPoint> rich = RichFrontierExperiment.collect(s, frontier, richSearches, faults);
+            final List<Future<Rows.Crossover>> richCrossFutures = new ArrayList<>();
+            for (double eps : rich.isEmpty() ? List.<Double>of() : s.frontierErrors()) {
+                richCrossFutures.add(pool.submit(() -> RichFrontierExperiment.crossover(s, eps, rich)));
+            }
+            final List<Rows.Crossover> richCrossover = new ArrayList<>();
+            for (Future<Rows.Crossover> f : richCrossFutures) {
+                richCrossover.add(ClaimsEngines.get(f));
+                tick.accept(1);
+            }
             final List<Rows.Verdict> verdict = new ArrayList<>(Verdicts.rows(s, fit, frontier, check, amsCheck, storing,
-                    speed, crossover, classes, controller, faults));
+                    speed, crossover, richCrossover, classes, controller, faults));
             verdict.addAll(CantileverExperiment.verdicts(cantilever, learned, cantileverAms));
             return new Results(approach, fit, frontier, check, amsCheck, storing, speed, crossover, classes, controller,
-                    cantilever, learned, cantileverAms, verdict, faults, rich);
+                    cantilever, learned, cantileverAms, verdict, faults, rich, richCrossover);
         } finally {
             pool.shutdownNow();
         }

@@ -17,9 +17,10 @@ import org.erasure.physics.QuarticDoubleWell;
  * Issue 26's rich family beside every frontier point (experiment 2, where {@code frontier.rich_nodes} is set): the
  * spline family (g and F at K equally spaced interior nodes, joined linearly, both ends at the storing potential; g in
  * the quartic's own range [0, 1], F within the frontier's tilt cap) at the point's storing barrier, searched with exact
- * gradients ({@link GradientOptimizer}: an augmented Lagrangian around projected L-BFGS on the Fokker–Planck adjoint)
- * from the four-step optimum's protocol and from smooth perturbations of it, polished while the starts' spread
- * exceeds {@link Optimization#SPREAD_TARGET}; every start's best verified on claims' verification grid, as every
+ * gradients ({@link GradientOptimizer}: an augmented Lagrangian around projected L-BFGS on the Fokker–Planck adjoint,
+ * preconditioned by the dissipation's metric) from the four-step optimum's protocol and from smooth perturbations of
+ * it that still erase, the starts more than {@link Optimization#SPREAD_TARGET} above the least (or missing the target)
+ * polished while the spread exceeds it; every start's best verified on claims' verification grid, as every
  * tabulated value, and the least verified work meeting the target tabulated with the starts' spread.
  * The family holds the four-step protocol to within its nodes' spacing, so the first start lies near the four-step
  * point's work, and the spread measures how much the answer depends on where the search started.
@@ -60,6 +61,31 @@ final class RichFrontierExperiment {
                 new double[] {1, 0}, s.maxTilt());
     }
 
+    /**
+     * The crossover τ* of the rich family at one target (crossover_rich.csv; issue 26's bracket [τ_low, τ*] with the
+     * best protocols found): bracketed by the rich points that meet it, narrowed by {@code frontier.crossover_steps}
+     * spline searches as the four-step crossover is ({@link SpeedExperiment#bracketed}), each at the storing barrier of
+     * the rich point nearest in ln τ and starting from its protocol (the family reads it at its own fractions of the
+     * duration), with the frontier's starts, budget and polishing.
+     */
+    static Rows.Crossover crossover(ClaimsSettings s, double eps, List<Rows.RichPoint> rich) throws Exception {
+        final List<Rows.RichPoint> met = rich.stream().filter(p -> p.four().targetError() == eps && p.feasible())
+                .toList();
+        final List<double[]> pts = met.stream()
+                .map(p -> new double[] {p.four().tau(), p.fp().meanWork(), p.fp().meanWorkError()}).toList();
+        final ProtocolOptimizer.Settings settings = ClaimsEngines.optimizerSettings(s);
+        return SpeedExperiment.bracketed(eps, pts, s.crossoverSteps(), t -> {
+            final Rows.RichPoint near = met.stream().min(java.util.Comparator.comparingDouble(
+                    p -> Math.abs(Math.log(p.four().tau() / t)))).orElseThrow();
+            final KeyframeFamily family = family(s, near.barrier(), t).startingFrom(near.protocol());
+            final GradientOptimizer.Result r = GradientOptimizer.minimize(family, eps, TargetWell.RIGHT, settings,
+                    s.rich().starts(), s.rich().evaluations(), Optimization.SPREAD_TARGET, Optimization.POLISH_ROUNDS,
+                    null);
+            return r.optimum().feasible() ? new double[] {r.optimum().verified().result().meanWork(),
+                r.optimum().verified().workError()} : null;
+        });
+    }
+
     /** The rich points in the frontier's order, from {@link #submit}'s searches (empty: none ran). */
     static List<Rows.RichPoint> collect(ClaimsSettings s, List<Rows.Frontier> frontier,
                                         List<Future<GradientOptimizer.Result>> fs, List<String> faults) {
@@ -83,7 +109,7 @@ final class RichFrontierExperiment {
                     Rows.Verified.of(r.optimum().verified()), r.optimum().feasible() || from != i, keys.get(from)[1], found.get(i).startWork(),
                     found.get(i).startVerifiedWork(), found.get(i).verifiedSpread(), found.get(i).polishRounds(),
                     family.parametersOnBounds(r.optimum().unit()).size(), r.optimum().evaluations(),
-                    r.optimum().fault() == null ? "" : r.optimum().fault()));
+                    r.optimum().fault() == null ? "" : r.optimum().fault(), r.optimum().member().protocol()));
         }
         return out;
     }

@@ -343,10 +343,12 @@ public final class Rows {
      * @param startVerified  the same points verified (NaN: none, or the verified ε misses the target)
      * @param spread         (max − min)/min of the finite verified ones (NaN: fewer than two)
      * @param onBox          node values on the family's box (g = 0 or 1, F = ± the tilt cap)
+     * @param protocol       the tabulated rich protocol (where the rich crossover's searches start)
      */
     public record RichPoint(Frontier four, int nodes, double barrier, Verified fp, boolean feasible,
                             double foundForTarget, double[] startWork, double[] startVerified, double spread,
-                            int polishRounds, int onBox, int evaluations, String fault) {
+                            int polishRounds, int onBox, int evaluations, String fault,
+                            org.erasure.protocol.Protocol protocol) {
 
         /** Starts whose best point, verified, meets the target. */
         int startsMet() {

@@ -46,9 +46,27 @@ final class SpeedExperiment {
 
     private static Rows.Crossover foundCrossover(ClaimsSettings s, double eps, List<Rows.Frontier> frontier,
                                                  java.util.concurrent.Executor helpers) throws Exception {
+        final List<double[]> pts = frontier.stream().filter(r -> r.targetError() == eps && r.feasible())
+                .map(r -> new double[] {r.tau(), r.fp().meanWork(), r.fp().meanWorkError()}).toList();
+        return bracketed(eps, pts, s.crossoverSteps(), t -> {
+            final ProtocolOptimizer.Optimum o = FrontierExperiment.optimise(s, t, eps, s.barrierRange()[0],
+                    s.barrierRange()[1], helpers).call();
+            return o.feasible() ? new double[] {o.verified().result().meanWork(), o.verified().workError()} : null;
+        });
+    }
+
+    /** One optimisation at a duration τ (τ_D): {verified ⟨W⟩, its numerical error} in kT, or null where it missed. */
+    interface Search {
+        double[] at(double tau) throws Exception;
+    }
+
+    /**
+     * τ* at one target from measured points {τ, ⟨W⟩_min, its error} (any order; those that met the target): the first
+     * adjacent pair bracketing kT ln(1/ε), narrowed by {@code steps} searches (see {@link #crossover}).
+     */
+    static Rows.Crossover bracketed(double eps, List<double[]> measured, int steps, Search search) throws Exception {
         final double level = ErasureBounds.logInverseError(eps);
-        final List<Rows.Frontier> pts = frontier.stream().filter(r -> r.targetError() == eps && r.feasible())
-                .sorted(java.util.Comparator.comparingDouble(Rows.Frontier::tau)).toList();
+        final List<double[]> pts = measured.stream().sorted(java.util.Comparator.comparingDouble(p -> p[0])).toList();
         if (pts.isEmpty()) {
             return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, 0,
@@ -56,52 +74,50 @@ final class SpeedExperiment {
         }
         int at = -1;
         for (int i = 0; i + 1 < pts.size() && at < 0; i++) {
-            if (pts.get(i).fp().meanWork() >= level && pts.get(i + 1).fp().meanWork() < level) {
+            if (pts.get(i)[1] >= level && pts.get(i + 1)[1] < level) {
                 at = i;
             }
         }
         if (at < 0) {
-            final Rows.Frontier first = pts.get(0);
-            final Rows.Frontier last = pts.get(pts.size() - 1);
-            final boolean allBelow = first.fp().meanWork() < level;
+            final double[] first = pts.get(0);
+            final double[] last = pts.get(pts.size() - 1);
+            final boolean allBelow = first[1] < level;
             return new Rows.Crossover(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, 0,
                     allBelow ? String.format(java.util.Locale.ROOT, "not bracketed: <W>_min below kT ln(1/eps) "
-                            + "down to tau = %s (%.4g kT)", ClaimsRunner.fmt(first.tau()), first.fp().meanWork())
+                            + "down to tau = %s (%.4g kT)", ClaimsRunner.fmt(first[0]), first[1])
                             : String.format(java.util.Locale.ROOT, "not bracketed: <W>_min above kT ln(1/eps) up "
-                            + "to tau = %s (%.4g kT)", ClaimsRunner.fmt(last.tau()), last.fp().meanWork()), null);
+                            + "to tau = %s (%.4g kT)", ClaimsRunner.fmt(last[0]), last[1]), null);
         }
-        double tLo = pts.get(at).tau();
-        double wLo = pts.get(at).fp().meanWork();
-        double eLo = pts.get(at).fp().meanWorkError();
-        double tHi = pts.get(at + 1).tau();
-        double wHi = pts.get(at + 1).fp().meanWork();
-        double eHi = pts.get(at + 1).fp().meanWorkError();
+        double tLo = pts.get(at)[0];
+        double wLo = pts.get(at)[1];
+        double eLo = pts.get(at)[2];
+        double tHi = pts.get(at + 1)[0];
+        double wHi = pts.get(at + 1)[1];
+        double eHi = pts.get(at + 1)[2];
         int runs = 0;
         String stop = "";
         int lastMoved = 0;                         // +1: the low end moved last, -1: the high end
-        for (int k = 0; k < s.crossoverSteps(); k++) {
+        for (int k = 0; k < steps; k++) {
             // after the first step, aim 5 % beyond the predicted root, away from the end that moved last, so the
             // other end moves too and the bracket closes from both sides (plain regula falsi keeps one end fixed)
             final double t = Math.min(tHi, Math.max(tLo, falsePosition(tLo, wLo, tHi, wHi, level)
                     * (lastMoved > 0 ? 1.05 : lastMoved < 0 ? 1 / 1.05 : 1)));
-            final ProtocolOptimizer.Optimum o = FrontierExperiment.optimise(s, t, eps, s.barrierRange()[0], s.barrierRange()[1], helpers)
-                    .call();
+            final double[] o = search.at(t);
             runs++;
-            if (!o.feasible()) {
+            if (o == null) {
                 stop = String.format(java.util.Locale.ROOT, "; the one at tau = %.4g missed the target", t);
                 break;
             }
-            final double w = o.verified().result().meanWork();
-            if (w >= level) {
+            if (o[0] >= level) {
                 tLo = t;
-                wLo = w;
-                eLo = o.verified().workError();
+                wLo = o[0];
+                eLo = o[1];
                 lastMoved = 1;
             } else {
                 tHi = t;
-                wHi = w;
-                eHi = o.verified().workError();
+                wHi = o[0];
+                eHi = o[1];
                 lastMoved = -1;
             }
         }

@@ -25,7 +25,7 @@ final class Verdicts {
     static List<Rows.Verdict> rows(ClaimsSettings s, Rows.ApproachFit fit, List<Rows.Frontier> frontier,
                                    Rows.FrontierCheck check, Rows.AmsCheck ams, List<Rows.Storing> storing,
                                    List<Rows.Speed> speed, List<Rows.Crossover> crossover,
-                                   List<Rows.ClassPoint> classes, List<Rows.Controller> controller,
+                                   List<Rows.Crossover> richCrossover, List<Rows.ClassPoint> classes, List<Rows.Controller> controller,
                                    List<String> faults) {
         final List<Rows.Verdict> rows = new ArrayList<>();
         if (!faults.isEmpty()) {
@@ -94,16 +94,29 @@ final class Verdicts {
                     + "interpolated inside the measured bracket (%.4g +- %.1g kT at tau = %.3g, %.4g +- %.1g kT at "
                     + "tau = %.3g), and an upper bound: the tau* of the protocols found", c.tauStar(),
                     c.workLow(), c.workLowError(), c.tauLow(), c.workHigh(), c.workHighError(), c.tauHigh()) : c == null ? "" : "; " + c.note();
+            // the rich family's crossover, where it ran (claims-rich.yaml): the best protocols found, where lower
+            final Rows.Crossover rc = richCrossover.stream()
+                    .filter(r -> r.targetError() == epsMin && Double.isFinite(r.tauStar())).findFirst().orElse(null);
+            final boolean richLower = found && rc != null && rc.tauStar() < c.tauStar();
+            final String richMeasured = rc == null ? "" : String.format(Locale.ROOT, "; the spline family "
+                    + "(frontier_rich.csv, crossover_rich.csv): tau* = %.3g tau_D, inside the bracket %.3g to %.3g tau_D",
+                    rc.tauStar(), rc.tauLow(), rc.tauHigh());
             final Rows.Frontier fastest = strict.get(0);
             final Rows.Frontier slowest = strict.get(strict.size() - 1);
             rows.add(new Rows.Verdict("B (~kT ln(1/eps) needed)", "exp. 2 and 4: minimal <W> at eps <= " + ClaimsReport.fmt(epsMin)
                     + " against kT ln(1/eps), durations " + ClaimsRunner.fmt(fastest.tau()) + " to "
                     + ClaimsRunner.fmt(slowest.tau()) + " tau_D",
-                    String.format(Locale.ROOT, "kT ln(1/eps) = %.2f kT; <W>_min / kT ln(1/eps) = %s%s%s", lnInv, ratios,
-                            cross, fullControlMeasured(c)),
+                    String.format(Locale.ROOT, "kT ln(1/eps) = %.2f kT; <W>_min / kT ln(1/eps) = %s%s%s%s", lnInv,
+                            ratios, cross, richMeasured, fullControlMeasured(c)),
                     found ? Rows.Stance.PARTLY : slowest.fp().meanWork() >= lnInv ? Rows.Stance.SUPPORTS
                             : fastest.fp().meanWork() < lnInv ? Rows.Stance.CONTRADICTS : Rows.Stance.UNDECIDED,
-                    found ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D (the "
+                    richLower ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D "
+                            + "(the crossover of the best protocols found, the spline family's, within the bracket %.3g "
+                            + "to %.3g tau_D; the four-step family's is %.2g; a better protocol could only move it to "
+                            + "shorter tau): there the minimal work exceeds kT ln(1/eps) (it grows as 1/tau); slower, "
+                            + "reliable erasure costs less and approaches kT ln 2%s", rc.tauStar(), rc.tauLow(),
+                            rc.tauHigh(), c.tauStar(), fullControlSentence(c))
+                    : found ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D (the "
                             + "crossover of the protocols found, within the bracket %.3g to %.3g tau_D; a better protocol "
                             + "could only move it to shorter tau): there the minimal work exceeds kT ln(1/eps) (it grows "
                             + "as 1/tau); slower, reliable erasure costs less and approaches kT ln 2%s", c.tauStar(),
@@ -111,7 +124,8 @@ final class Verdicts {
                             : slowest.fp().meanWork() >= lnInv ? "supports B at every duration tried"
                             : fastest.fp().meanWork() < lnInv ? "contradicts B at every duration tried"
                             : "undecided: see the note")
-                            .withData("frontier.csv speed.csv crossover.csv full_control.csv"));
+                            .withData("frontier.csv speed.csv crossover.csv full_control.csv"
+                                    + (rc == null ? "" : " frontier_rich.csv crossover_rich.csv")));
         }
         // Claim B, protocol classes at equal storage (exp. 5)
         for (String cls : List.of(ClaimsRunner.FIXED_BARRIER, ClaimsRunner.BARRIER_LOWERING)) {

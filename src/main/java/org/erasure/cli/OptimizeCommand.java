@@ -71,8 +71,9 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--starts", paramLabel = "S", defaultValue = "5",
             description = "Starts of the spline family's gradient search (the first the constant storing potential, "
                     + "the others seeded smooth perturbations of it), each of --evaluations gradient evaluations; "
-                    + "while their spread exceeds 1 %%, every start goes on from its best point for another "
-                    + "--evaluations, at most 3 times; the spread is reported (default ${DEFAULT-VALUE}).")
+                    + "while their spread exceeds 1 %% or a start misses the target, the starts more than 1 %% above "
+                    + "the least (or missing) go on from their best points for another --evaluations, at most 3 "
+                    + "rounds; the spread is reported (default ${DEFAULT-VALUE}).")
     int starts;
 
     @Option(names = "--keyframes", paramLabel = "K", defaultValue = "4",

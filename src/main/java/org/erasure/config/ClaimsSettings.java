@@ -58,7 +58,7 @@ public record ClaimsSettings(double temperatureK, double approachBarrier, double
      *
      * @param nodes       interior nodes of each control (0: not run)
      * @param starts      starts of each search (the four-step optimum, then smooth perturbations of it)
-     * @param evaluations gradient evaluations a start (and as many again a polishing round)
+     * @param evaluations gradient evaluations a start (and as many again per start polished in a polishing round)
      */
     public record Rich(int nodes, int starts, int evaluations) {
 

@@ -173,6 +173,14 @@ public final class KeyframeFamily implements ProtocolFamily {
         return g;
     }
 
+    /**
+     * The metric that preconditions a gradient search over this family: the dissipation's second difference over
+     * its interior node times, per free control ({@link DissipationMetric}).
+     */
+    DissipationMetric dissipationMetric() {
+        return new DissipationMetric(times, free0 + free1);
+    }
+
     @Override
     public int dimension() {
         return times.length * (free0 + free1);
