@@ -38,8 +38,11 @@ public final class Optimization {
      */
     public static final double SPREAD_TARGET = 0.01;
 
-    /** Rounds of that polishing at most, each another --evaluations per start polished. */
-    public static final int POLISH_ROUNDS = 3;
+    /**
+     * Rounds of that polishing at most, each another --evaluations per start polished (3 left τ = 10 τ_D, ε ≤ 2e-22
+     * of the claims-rich frontier at a spread of 1.14 %).
+     */
+    public static final int POLISH_ROUNDS = 5;
 
     /**
      * Minimises ⟨W⟩ over a rich keyframes family subject to ε ≤ targetError by exact gradients (the Fokker–Planck

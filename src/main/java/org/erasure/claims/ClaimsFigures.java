@@ -213,6 +213,8 @@ final class ClaimsFigures {
         final double loose = s.frontierErrors().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         final double strict = s.frontierErrors().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         final List<ChartKit.Series> series = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        final List<double[]>[] crossings = new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
         int i = 0;
         for (double eps : loose == strict ? new double[] {strict} : new double[] {loose, strict}) {
             final List<Rows.RichPoint> pts = r.rich().stream().filter(p -> p.four().targetError() == eps).toList();
@@ -233,7 +235,28 @@ final class ClaimsFigures {
                     c.darker().darker()));
             final double level = ErasureBounds.logInverseError(eps);
             series.add(new ChartKit.Series(String.format(Locale.ROOT, "kT ln(1/eps) = %.3g kT", level),
-                    new double[] {tau[0], tau[tau.length - 1]}, new double[] {level, level}, false, true, Color.GRAY));
+                    new double[] {tau[0], tau[tau.length - 1]}, new double[] {level, level}, false, true,
+                    c.brighter()));
+            // where each curve meets kT ln(1/eps): tau* of the spline and four-step families, tau_low of full control
+            r.richCrossover().stream().filter(x -> x.targetError() == eps && Double.isFinite(x.tauStar()))
+                    .forEach(x -> crossings[0].add(new double[] {x.tauStar(), level}));
+            r.crossover().stream().filter(x -> x.targetError() == eps).forEach(x -> {
+                if (Double.isFinite(x.tauStar())) {
+                    crossings[1].add(new double[] {x.tauStar(), level});
+                }
+                if (x.full() != null && Double.isFinite(x.full().tauLow())) {
+                    crossings[2].add(new double[] {x.full().tauLow(), level});
+                }
+            });
+        }
+        final String[] names = {"tau*, spline (crossover_rich.csv)", "tau*, four-step (crossover.csv)",
+            "tau_low, full control (crossover.csv)"};
+        final Color[] shades = {Color.BLACK, Color.GRAY, Color.DARK_GRAY};
+        for (int k = 0; k < 3; k++) {
+            if (!crossings[k].isEmpty()) {
+                series.add(new ChartKit.Series(names[k], crossings[k].stream().mapToDouble(p -> p[0]).toArray(),
+                        crossings[k].stream().mapToDouble(p -> p[1]).toArray(), true, false, shades[k]).scatter());
+            }
         }
         return ChartKit.lines("Least work found: four-step and spline protocols, and the full-control optimum",
                 "tau (tau_D)", "<W> (kT)", true, true, series, dir.resolve("frontier_rich_work_vs_tau"));

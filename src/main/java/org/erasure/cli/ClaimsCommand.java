@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "Settles, with numbers: can a bit be erased reliably for about kT ln 2, or does reliability cost "
                         + "about kT ln(1/eps)? Runs on an embedded default configuration when given no arguments "
                         + "(about 90 s on two cores; --quick about 30 s; --config configs/claims-rich.yaml adds the "
-                        + "rich family beside every frontier point, about 40 minutes)."})
+                        + "rich family beside every frontier point and its crossover, about 30 minutes)."})
 public final class ClaimsCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Fewer durations, targets and evaluations (tests and demos).")

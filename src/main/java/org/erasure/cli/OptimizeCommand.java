@@ -72,8 +72,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "Starts of the spline family's gradient search (the first the constant storing potential, "
                     + "the others seeded smooth perturbations of it), each of --evaluations gradient evaluations; "
                     + "while their spread exceeds 1 %% or a start misses the target, the starts more than 1 %% above "
-                    + "the least (or missing) go on from their best points for another --evaluations, at most 3 "
-                    + "rounds; the spread is reported (default ${DEFAULT-VALUE}).")
+                    + "the least (or missing) go on from their best points for another --evaluations, at most "
+                    + Optimization.POLISH_ROUNDS + " rounds; the spread is reported (default ${DEFAULT-VALUE}).")
     int starts;
 
     @Option(names = "--keyframes", paramLabel = "K", defaultValue = "4",
