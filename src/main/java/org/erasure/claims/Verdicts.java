@@ -25,7 +25,8 @@ final class Verdicts {
     static List<Rows.Verdict> rows(ClaimsSettings s, Rows.ApproachFit fit, List<Rows.Frontier> frontier,
                                    Rows.FrontierCheck check, Rows.AmsCheck ams, List<Rows.Storing> storing,
                                    List<Rows.Speed> speed, List<Rows.Crossover> crossover,
-                                   List<Rows.Crossover> richCrossover, List<Rows.ClassPoint> classes, List<Rows.Controller> controller,
+                                   List<Rows.Crossover> richCrossover, List<Rows.ClassPoint> classes,
+                                   List<Rows.Controller> controller,
                                    List<String> faults) {
         final List<Rows.Verdict> rows = new ArrayList<>();
         if (!faults.isEmpty()) {
@@ -99,7 +100,8 @@ final class Verdicts {
                     .filter(r -> r.targetError() == epsMin && Double.isFinite(r.tauStar())).findFirst().orElse(null);
             final boolean richLower = found && rc != null && rc.tauStar() < c.tauStar();
             final String richMeasured = rc == null ? "" : String.format(Locale.ROOT, "; the spline family "
-                    + "(frontier_rich.csv, crossover_rich.csv): tau* = %.3g tau_D, inside the bracket %.3g to %.3g tau_D",
+                    + "(frontier_rich.csv, crossover_rich.csv): tau* = %.3g tau_D, inside the bracket %.3g to %.3g "
+                    + "tau_D",
                     rc.tauStar(), rc.tauLow(), rc.tauHigh());
             final Rows.Frontier fastest = strict.get(0);
             final Rows.Frontier slowest = strict.get(strict.size() - 1);
@@ -110,9 +112,9 @@ final class Verdicts {
                             ratios, cross, richMeasured, fullControlMeasured(c)),
                     found ? Rows.Stance.PARTLY : slowest.fp().meanWork() >= lnInv ? Rows.Stance.SUPPORTS
                             : fastest.fp().meanWork() < lnInv ? Rows.Stance.CONTRADICTS : Rows.Stance.UNDECIDED,
-                    richLower ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D "
-                            + "(the crossover of the best protocols found, the spline family's, within the bracket %.3g "
-                            + "to %.3g tau_D; the four-step family's is %.2g; a better protocol could only move it to "
+                    richLower ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g "
+                            + "tau_D (the crossover of the best protocols found, the spline family's, within the "
+                            + "bracket %.3g to %.3g tau_D; the four-step family's is %.2g; a better protocol could only move it to "
                             + "shorter tau): there the minimal work exceeds kT ln(1/eps) (it grows as 1/tau); slower, "
                             + "reliable erasure costs less and approaches kT ln 2%s", rc.tauStar(), rc.tauLow(),
                             rc.tauHigh(), c.tauStar(), fullControlSentence(c))

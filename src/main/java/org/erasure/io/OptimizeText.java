@@ -100,8 +100,8 @@ public final class OptimizeText {
             return "";
         }
         final boolean met = report.startSpread() <= org.erasure.Optimization.SPREAD_TARGET;
-        return String.format(Locale.ROOT, " after %d round%s in which the starts more than 1 %% above the least, or missing the target, went on "
-                        + "from their best points%s",
+        return String.format(Locale.ROOT, " after %d round%s in which the starts more than 1 %% above the least, "
+                        + "or missing the target, went on from their best points%s",
                 report.polishRounds(), report.polishRounds() == 1 ? "" : "s", met ? ""
                         : String.format(Locale.ROOT, " (still above %.0f %%: the starts found different minima or "
                                 + "need more --evaluations)", 100 * org.erasure.Optimization.SPREAD_TARGET));

@@ -222,8 +222,8 @@ public final class GradientOptimizer {
      * A {@link #perturbed} start that still erases, ε &lt; 1/2 on the search grid: a perturbation that sends the bit to
      * the wrong well (at τ = 100 τ_D, ε ≤ 1e-15, E_b = 40 kT the fifth start did, ε ≈ 1) is a start of another task,
      * from which a local search has to reverse the whole protocol: after three searches of 300 evaluations it verified
-     * at 8.15 kT against the other starts' 0.732 – 0.735. Drawn again, at most {@value #PERTURBATION_DRAWS} times (each draw costs
-     * one solve); the last draw is kept. Where the start itself does not erase (the storing potential held, as
+     * at 8.15 kT against the other starts' 0.732 – 0.735. Drawn again, at most {@value #PERTURBATION_DRAWS} times
+     * (each draw costs one solve); the last draw is kept. Where the start itself does not erase (the storing potential held, as
      * {@code optimize --family spline} starts), any perturbation is kept.
      */
     private static double[] erasingPerturbation(Objective f, double[] start, SplittableRandom rng) {
