@@ -76,7 +76,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         run.put("wall_time_s", wall);
         run.putPOJO("versions", org.erasure.io.RunRecord.versions());
         run.putPOJO("faults", r.faults());
-        final List<String> before = SimulateCommand.listFiles(dir);
+        final List<String> before = org.erasure.io.ResultFolder.listFiles(dir);
         final List<Path> files = ClaimsReport.write(dir, s, r, command, json.writeValueAsString(run) + "\n", wall);
         // an earlier claims run's files that this one does not rewrite (frontier_rich.* of a rich run before a default
         // one) would sit beside this report as if it had made them: set aside, not deleted

@@ -145,7 +145,7 @@ public final class SimulateCommand implements Callable<Integer> {
      */
     static void writeKeepingEarlier(Path dir, Map<String, String> files, String command, PrintWriter out)
             throws java.io.IOException {
-        final List<String> before = listFiles(dir);
+        final List<String> before = org.erasure.io.ResultFolder.listFiles(dir);
         final List<String> replaced = before.stream().filter(files::containsKey).toList();
         final Path aside = org.erasure.io.ResultFolder.setAside(dir, before.stream().filter(f -> !files.containsKey(f))
                 .toList());
@@ -158,18 +158,6 @@ public final class SimulateCommand implements Callable<Integer> {
                 out.println("set aside the earlier run's files that this run does not rewrite, in " + aside + ": "
                         + String.join(", ", moved.map(f -> f.getFileName().toString()).sorted().toList()));
             }
-        }
-    }
-
-    /** The plain files of a folder, sorted (none when it does not exist yet); staging files (.name) left out. */
-    /** The regular, non-hidden files directly in dir, sorted by name (none: dir is not a folder). */
-    static List<String> listFiles(Path dir) throws java.io.IOException {
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (var s = java.nio.file.Files.list(dir)) {
-            return s.filter(f -> java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
         }
     }
 

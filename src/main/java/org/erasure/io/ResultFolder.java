@@ -43,6 +43,20 @@ public final class ResultFolder {
     }
 
     /**
+     * The plain files directly in a folder, sorted by name (none when it does not exist yet); staging files (.name)
+     * and links left out: what a run finds there before it writes, for {@link #setAside}.
+     */
+    public static java.util.List<String> listFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    /**
      * Moves files of an earlier run that a new run does not rewrite out of its way, into
      * {@code dir/earlier-<stamp>/} (stamp: the earlier run.json's finish time, else now, in UTC without separators;
      * a number is appended when that folder exists), so that the folder holds one run's results and nothing is lost.

@@ -97,12 +97,15 @@ public final class GradientOptimizer {
         final double[] startWork = new double[starts];
         final double[][] startBest = new double[starts][];
         final double[][] startNearest = new double[starts][];
+        // solved once (the first start's search begins at the same point, from the objective's cache)
+        final boolean startErases = starts > 1 && f.at(family.start()).logError < Math.log(0.5);
         double[] best = null;
         double bestWork = Double.POSITIVE_INFINITY;
         double[] closest = null;                // where no start meets the aim: the least violation, reported as missing
         Eval closestEval = null;
         for (int k = 0; k < starts; k++) {
-            final double[] u0 = k == 0 ? family.start() : erasingPerturbation(f, family.start(), rng);
+            final double[] u0 = k == 0 ? family.start()
+                    : erasingPerturbation(f, family.start(), startErases, rng);
             final double[][] found = augmentedLagrangian(f, u0, aim, evaluations);
             final Eval e = found[0] == null ? null : f.at(found[0]);
             startWork[k] = e == null ? Double.NaN : e.work;
@@ -223,13 +226,16 @@ public final class GradientOptimizer {
      * the wrong well (at τ = 100 τ_D, ε ≤ 1e-15, E_b = 40 kT the fifth start did, ε ≈ 1) is a start of another task,
      * from which a local search has to reverse the whole protocol: after three searches of 300 evaluations it verified
      * at 8.15 kT against the other starts' 0.732 – 0.735. Drawn again, at most {@value #PERTURBATION_DRAWS} times
-     * (each draw costs one solve); the last draw is kept. Where the start itself does not erase (the storing potential held, as
-     * {@code optimize --family spline} starts), any perturbation is kept.
+     * (each draw costs one solve); the last draw is kept. Where the start itself does not erase (the storing
+     * potential held, as {@code optimize --family spline} starts), any perturbation is kept.
+     *
+     * @param startErases whether the unperturbed start has ε &lt; 1/2 on the search grid (solved once per search)
      */
-    private static double[] erasingPerturbation(Objective f, double[] start, SplittableRandom rng) {
+    private static double[] erasingPerturbation(Objective f, double[] start, boolean startErases,
+                                                SplittableRandom rng) {
         double[] u = perturbed(start, rng);
-        if (!(f.at(start).logError < Math.log(0.5))) {
-            return u;                           // the start itself does not erase (the storing potential held)
+        if (!startErases) {
+            return u;
         }
         for (int draw = 1; draw < PERTURBATION_DRAWS && !(f.at(u).logError < Math.log(0.5)); draw++) {
             u = perturbed(start, rng);
