@@ -97,13 +97,17 @@ public final class GradientOptimizer {
         final double[] startWork = new double[starts];
         final double[][] startBest = new double[starts][];
         final double[][] startNearest = new double[starts][];
-        // solved once (the first start's search begins at the same point, from the objective's cache)
-        final boolean startErases = starts > 1 && f.at(family.start()).logError < Math.log(0.5);
+        boolean startErases = false;            // solved once, when the first perturbed start is drawn
         double[] best = null;
         double bestWork = Double.POSITIVE_INFINITY;
         double[] closest = null;                // where no start meets the aim: the least violation, reported as missing
         Eval closestEval = null;
         for (int k = 0; k < starts; k++) {
+            if (k == 1) {
+                // between searches: before the first, the solve would sit in the objective's cache and the first
+                // search would see one evaluation fewer counted against its budget (and take another path)
+                startErases = f.at(family.start()).logError < Math.log(0.5);
+            }
             final double[] u0 = k == 0 ? family.start()
                     : erasingPerturbation(f, family.start(), startErases, rng);
             final double[][] found = augmentedLagrangian(f, u0, aim, evaluations);
