@@ -92,4 +92,29 @@ class GradientOptimizerTest {
         assertTrue(r.optimum().result().meanWork() >= full.work() - full.workError(),
                 r.optimum().result().meanWork() + " below W_min " + full.work());
     }
+
+    /**
+     * A fast erasure whose start costs far more work than the penalty of not erasing at μ = 1 (τ = 0.01 τ_D, ε ≤ 1e-6,
+     * E_b = 38.8 kT, from claims' four-step optimum, ⟨W⟩ ≈ 260 kT against 0.5 · 13.2² = 87): the first inner solve
+     * must not leave for the do-nothing protocol (ε = ½, ⟨W⟩ = 0), where ln ε is flat and no gradient leads back.
+     * Measured on 20 nodes, 200 cells and 300 steps, one start of 60 evaluations: 154.2 kT, ε = 8.2e-10 verified;
+     * with μ₀ = 1 the search ended at ε = ½ and met nothing. Deterministic (one start, no perturbation).
+     */
+    @Test
+    void costlyStartIsNotTradedForTheDoNothingProtocol() {
+        final double tau = 0.01;
+        final org.erasure.protocol.KeyframeProtocol fourStep = org.erasure.protocol.KeyframeProtocol.of(tau,
+                new double[] {0, 0.2343, 0.5645, 0.9434, 1}, new double[] {1, 0, 0, 1, 1},
+                new double[] {0, 0, 257.2, 257.2, 0});
+        final KeyframeFamily fam = KeyframeFamily.forErasure(QuarticDoubleWell.of(38.81), tau, 20,
+                new double[] {1, 0}, new double[] {1, 0}, 300).startingFrom(fourStep);
+        final ProtocolOptimizer.Settings s = new ProtocolOptimizer.Settings(
+                new org.erasure.fokkerplanck.FokkerPlanckSettings(200, 300, 2, new double[0]),
+                new org.erasure.fokkerplanck.FokkerPlanckSettings(400, 800, 2, new double[0]), 1, 60, 1);
+        final GradientOptimizer.Result r = GradientOptimizer.minimize(fam, 1e-6, TargetWell.RIGHT, s, 1, 60, null);
+        assertTrue(Double.isFinite(r.startWork()[0]), "the start met nothing: eps " + r.optimum().result().error());
+        assertTrue(r.optimum().feasible(), "eps " + r.optimum().result().error());
+        assertTrue(r.optimum().result().meanWork() > 13.8, "below kT ln(1/eps) at tau = 0.01: "
+                + r.optimum().result().meanWork());
+    }
 }
