@@ -71,7 +71,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--starts", paramLabel = "S", defaultValue = "5",
             description = "Starts of the spline family's gradient search (the first the constant storing potential, "
                     + "the others seeded smooth perturbations of it), each of --evaluations gradient evaluations; "
-                    + "while their spread exceeds 1 %% or a start misses the target, the starts more than 1 %% above "
+                    + "while their spread exceeds 1 %% or a start misses the target (on the search grid, or verified: "
+                    + "then with its aim lowered by the ratio), the starts more than 1 %% above "
                     + "the least (or missing) go on from their best points for another --evaluations, at most "
                     + Optimization.POLISH_ROUNDS + " rounds; the spread is reported (default ${DEFAULT-VALUE}).")
     int starts;

@@ -134,6 +134,7 @@ public final class GradientOptimizer {
         final FokkerPlanckSolution[] verified = new FokkerPlanckSolution[starts];
         final double[] aims = new double[starts];
         Arrays.fill(aims, aim);
+        final FokkerPlanckSolution[] movedFor = new FokkerPlanckSolution[starts];  // the verification an aim moved by
         verifyStarts(family, target, s, startBest, verified);
         int polished = 0;
         while (polished < polishRounds
@@ -149,8 +150,11 @@ public final class GradientOptimizer {
                 if (met && !verifiedMiss && startWork[k] <= lo * (1 + spreadTarget)) {
                     continue;                   // within the target of the least: its budget goes to the others
                 }
-                if (verifiedMiss) {
+                if (verifiedMiss && movedFor[k] != verified[k]) {
+                    // once per verified point: a search that then met nothing leaves the point, and the aim, as they
+                    // were (moving it again by the same ratio would compound)
                     aims[k] += Math.log(targetError / verified[k].result().error()) - 0.05;
+                    movedFor[k] = verified[k];
                 }
                 final double[][] again = augmentedLagrangian(f, met ? startBest[k] : startNearest[k], aims[k],
                         evaluations);
