@@ -102,15 +102,8 @@ class GradientOptimizerTest {
      */
     @Test
     void costlyStartIsNotTradedForTheDoNothingProtocol() {
-        final double tau = 0.01;
-        final org.erasure.protocol.KeyframeProtocol fourStep = org.erasure.protocol.KeyframeProtocol.of(tau,
-                new double[] {0, 0.2343, 0.5645, 0.9434, 1}, new double[] {1, 0, 0, 1, 1},
-                new double[] {0, 0, 257.2, 257.2, 0});
-        final KeyframeFamily fam = KeyframeFamily.forErasure(QuarticDoubleWell.of(38.81), tau, 20,
-                new double[] {1, 0}, new double[] {1, 0}, 300).startingFrom(fourStep);
-        final ProtocolOptimizer.Settings s = new ProtocolOptimizer.Settings(
-                new org.erasure.fokkerplanck.FokkerPlanckSettings(200, 300, 2, new double[0]),
-                new org.erasure.fokkerplanck.FokkerPlanckSettings(400, 800, 2, new double[0]), 1, 60, 1);
+        final KeyframeFamily fam = fromFourStep(0.01, 38.81, new double[] {0.2343, 0.5645, 0.9434}, 0, 257.2);
+        final ProtocolOptimizer.Settings s = grids(200, 300, 400, 800, 60);
         final GradientOptimizer.Result r = GradientOptimizer.minimize(fam, 1e-6, TargetWell.RIGHT, s, 1, 60, null);
         assertTrue(Double.isFinite(r.startWork()[0]), "the start met nothing: eps " + r.optimum().result().error());
         assertTrue(r.optimum().feasible(), "eps " + r.optimum().result().error());
@@ -127,16 +120,10 @@ class GradientOptimizerTest {
      */
     @Test
     void polishingGoesOnWhileAStartVerifiesAboveTheTarget() {
-        final double tau = 1;
-        final org.erasure.protocol.KeyframeProtocol fourStep = org.erasure.protocol.KeyframeProtocol.of(tau,
-                new double[] {0, 0.21238164108141497, 0.5892960346342309, 0.9246883771598826, 1},
-                new double[] {1, 0.00888136154037129, 0.00888136154037129, 1, 1},
-                new double[] {0, 0, 51.10451972897961, 51.10451972897961, 0});
-        final KeyframeFamily fam = KeyframeFamily.forErasure(QuarticDoubleWell.of(62.262862913461575), tau, 20,
-                new double[] {1, 0}, new double[] {1, 0}, 300).startingFrom(fourStep);
-        final ProtocolOptimizer.Settings s = new ProtocolOptimizer.Settings(
-                new org.erasure.fokkerplanck.FokkerPlanckSettings(200, 200, 2, new double[0]),
-                new org.erasure.fokkerplanck.FokkerPlanckSettings(600, 1600, 2, new double[0]), 1, 40, 1);
+        final KeyframeFamily fam = fromFourStep(1, 62.262862913461575,
+                new double[] {0.21238164108141497, 0.5892960346342309, 0.9246883771598826}, 0.00888136154037129,
+                51.10451972897961);
+        final ProtocolOptimizer.Settings s = grids(200, 200, 600, 1600, 40);
         final int rounds = 4;
         final GradientOptimizer.Result r = GradientOptimizer.minimize(fam, 2e-22, TargetWell.RIGHT, s, 3, 40, 0.01,
                 rounds, null);
@@ -148,5 +135,28 @@ class GradientOptimizerTest {
                 + " rounds with a start verified above the target");
         assertTrue(Double.isFinite(r.verifiedSpread()), "fewer than two starts verified at the target");
         assertTrue(r.optimum().feasible(), "eps " + r.optimum().result().error());
+    }
+
+    /**
+     * The spline family (20 nodes, F ≤ 300 kT) at barrier E_b started from a four-step protocol: g lowered to gMin
+     * until phaseEnds[0], F raised to fMax until phaseEnds[1], g restored until phaseEnds[2], F released at the end
+     * (fractions of τ).
+     */
+    private static KeyframeFamily fromFourStep(double tau, double barrier, double[] phaseEnds, double gMin,
+                                               double fMax) {
+        final org.erasure.protocol.KeyframeProtocol fourStep = org.erasure.protocol.KeyframeProtocol.of(tau,
+                new double[] {0, phaseEnds[0], phaseEnds[1], phaseEnds[2], 1}, new double[] {1, gMin, gMin, 1, 1},
+                new double[] {0, 0, fMax, fMax, 0});
+        return KeyframeFamily.forErasure(QuarticDoubleWell.of(barrier), tau, 20, new double[] {1, 0},
+                new double[] {1, 0}, 300).startingFrom(fourStep);
+    }
+
+    /** Second-order search and verification grids (cells × steps), one refinement, seed 1. */
+    private static ProtocolOptimizer.Settings grids(int cells, int steps, int verifyCells, int verifySteps,
+                                                    int evaluations) {
+        return new ProtocolOptimizer.Settings(
+                new org.erasure.fokkerplanck.FokkerPlanckSettings(cells, steps, 2, new double[0]),
+                new org.erasure.fokkerplanck.FokkerPlanckSettings(verifyCells, verifySteps, 2, new double[0]), 1,
+                evaluations, 1);
     }
 }
