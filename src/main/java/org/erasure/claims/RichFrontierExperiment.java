@@ -20,8 +20,9 @@ import org.erasure.physics.QuarticDoubleWell;
  * gradients ({@link GradientOptimizer}: an augmented Lagrangian around projected L-BFGS on the Fokker–Planck adjoint,
  * preconditioned by the dissipation's metric) from the four-step optimum's protocol and from smooth perturbations of
  * it that still erase, the starts more than {@link Optimization#SPREAD_TARGET} above the least (or missing the target,
- * on the search grid or verified) polished while the spread exceeds it; every start's best verified on claims' verification grid, as every
- * tabulated value, and the least verified work meeting the target tabulated with the starts' spread.
+ * on the search grid or verified) polished while the spread exceeds it; every start's best verified on claims'
+ * verification grid, as every tabulated value, and the least verified work meeting the target tabulated with the
+ * starts' spread.
  * The family holds the four-step protocol to within its nodes' spacing, so the first start lies near the four-step
  * point's work, and the spread measures how much the answer depends on where the search started.
  */

@@ -322,8 +322,9 @@ public final class GradientOptimizer {
      * potential), so its merit is ≥ μ₀c_½²/2 = 2⟨W⟩(u₀), and a descent from a start meeting the aim (λ = 0) never
      * reaches it. With μ₀ = 1 it could: at τ = 0.01 τ_D, ε ≤ 1e-6 the do-nothing protocol's merit, 0.5 · 13.2² = 87,
      * lay below the start's ⟨W⟩ = 259 kT; the first inner solve went there (ε = ½, ⟨W⟩ = 0), where no gradient leads
-     * back, and 3 of 5 starts never met the target after 5 polishing rounds. Where ⟨W⟩ is below c_½²/4 (every
-     * frontier point slower than τ = 0.01 τ_D) μ₀ = 1, as before.
+     * back, and 3 of 5 starts never met the target after 5 polishing rounds. Where ⟨W⟩ is below c_½²/4 (the claims
+     * frontier's four-step starts slower than τ = 0.01 τ_D, though not all their perturbations) μ₀ = 1, as before.
+     * The bound holds where the search grid resolves the protocol (its ⟨W⟩ ≥ 0); the verification judges the rest.
      */
     private static double[][] augmentedLagrangian(Objective f, double[] u0, double aim, int budget) {
         final int start = f.count;             // the start's solve, first of the budget as the search's first step
