@@ -112,17 +112,15 @@ final class Verdicts {
                             ratios, cross, richMeasured, fullControlMeasured(c)),
                     found ? Rows.Stance.PARTLY : slowest.fp().meanWork() >= lnInv ? Rows.Stance.SUPPORTS
                             : fastest.fp().meanWork() < lnInv ? Rows.Stance.CONTRADICTS : Rows.Stance.UNDECIDED,
-                    richLower ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g "
-                            + "tau_D (the crossover of the best protocols found, the spline family's, within the "
-                            + "bracket %.3g to %.3g tau_D; the four-step family's is %.2g; a better protocol could only move it to "
-                            + "shorter tau): there the minimal work exceeds kT ln(1/eps) (it grows as 1/tau); slower, "
-                            + "reliable erasure costs less and approaches kT ln 2%s", rc.tauStar(), rc.tauLow(),
-                            rc.tauHigh(), c.tauStar(), fullControlSentence(c))
-                    : found ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D (the "
-                            + "crossover of the protocols found, within the bracket %.3g to %.3g tau_D; a better protocol "
-                            + "could only move it to shorter tau): there the minimal work exceeds kT ln(1/eps) (it grows "
-                            + "as 1/tau); slower, reliable erasure costs less and approaches kT ln 2%s", c.tauStar(),
-                            c.tauLow(), c.tauHigh(), fullControlSentence(c))
+                    found ? String.format(Locale.ROOT, "B holds only for erasures faster than about %.2g tau_D (the "
+                            + "crossover of %s; a better protocol could only move it to shorter tau): there the minimal "
+                            + "work exceeds kT ln(1/eps) (it grows as 1/tau); slower, reliable erasure costs less and "
+                            + "approaches kT ln 2%s", (richLower ? rc : c).tauStar(), richLower
+                            ? String.format(Locale.ROOT, "the best protocols found, the spline family's, within the "
+                            + "bracket %.3g to %.3g tau_D; the four-step family's is %.2g", rc.tauLow(), rc.tauHigh(),
+                            c.tauStar())
+                            : String.format(Locale.ROOT, "the protocols found, within the bracket %.3g to %.3g tau_D",
+                            c.tauLow(), c.tauHigh()), fullControlSentence(c))
                             : slowest.fp().meanWork() >= lnInv ? "supports B at every duration tried"
                             : fastest.fp().meanWork() < lnInv ? "contradicts B at every duration tried"
                             : "undecided: see the note")

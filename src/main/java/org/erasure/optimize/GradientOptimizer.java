@@ -153,7 +153,7 @@ public final class GradientOptimizer {
                 if (verifiedMiss && movedFor[k] != verified[k]) {
                     // once per verified point: a search that then met nothing leaves the point, and the aim, as they
                     // were (moving it again by the same ratio would compound)
-                    aims[k] += Math.log(targetError / verified[k].result().error()) - 0.05;
+                    aims[k] = movedAim(aims[k], targetError, verified[k].result().error());
                     movedFor[k] = verified[k];
                 }
                 final double[][] again = augmentedLagrangian(f, met ? startBest[k] : startNearest[k], aims[k],
@@ -202,7 +202,7 @@ public final class GradientOptimizer {
                 : OptimumVerification.verify(ProtocolOptimizer.problem(m, target, 0), s);
         double moved = aim;
         for (int round = 0; round < 2 && !(v.result().error() <= targetError); round++) {
-            moved += Math.log(targetError / v.result().error()) - 0.05;
+            moved = movedAim(moved, targetError, v.result().error());
             final double[] again = augmentedLagrangian(f, best, moved, evaluations / 2)[0];
             if (again == null) {
                 break;
@@ -215,6 +215,14 @@ public final class GradientOptimizer {
         final ProtocolOptimizer.Optimum opt = new ProtocolOptimizer.Optimum(best, m, v, f.searched(best), feasible,
                 f.count, OptimumVerification.fault(v.result(), OptimumVerification.isSymmetricErasure(m)));
         return new Result(opt, startWork, spread(startWork), polished, verifiedWork);
+    }
+
+    /**
+     * The search grid's aim (ln ε) moved by the ratio of the target to the ε a point verified at, less 5 %: where the
+     * search grid is kinder than the verification's, the next search aims that much lower.
+     */
+    private static double movedAim(double aim, double targetError, double verifiedError) {
+        return aim + (Math.log(targetError / verifiedError) - 0.05);
     }
 
     /** Solves on the verification grid each start's best point not yet verified (a null entry). */
